@@ -1,0 +1,9 @@
+"""The engine: compiles record + rules into status intervals and answers batch lookups.
+
+It knows no treaty by name: it iterates the instrument registry.
+"""
+
+from foederis.engine.compile import Compiled, Interval, compile_record
+from foederis.engine.cache import load_compiled
+
+__all__ = ["Compiled", "Interval", "compile_record", "load_compiled"]

@@ -1,0 +1,75 @@
+"""The compiled record cached on disk, keyed by the data's hash, the code's hash and the options.
+
+A cache that cannot be read or written is ignored: the record is compiled again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from foederis.engine.compile import Compiled, compile_record
+from foederis.record.loader import data_digest, load_record
+from foederis.rules.options import DEFAULT_OPTIONS, Options
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_memo: dict[str, Compiled] = {}
+
+
+def _code_digest() -> str:
+    h = hashlib.sha256()
+    for sub in ("record", "rules", "engine"):
+        for path in sorted((_PACKAGE / sub).glob("*.py")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("FOEDERIS_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("foederis"))
+
+
+def cache_key(options: Options) -> str:
+    opts = hashlib.sha256(options.model_dump_json().encode()).hexdigest()[:12]
+    return f"{data_digest()}-{_code_digest()}-{opts}"
+
+
+def load_compiled(options: Options = DEFAULT_OPTIONS, *, use_disk: bool = True) -> Compiled:
+    """The compiled real record for these options: from memory, then disk, then compiled."""
+    key = cache_key(options)
+    if key in _memo:
+        return _memo[key]
+    path = cache_dir() / f"compiled-{key}.pickle"
+    compiled: Compiled | None = None
+    if use_disk and path.exists():
+        try:
+            with path.open("rb") as fh:
+                compiled = pickle.load(fh)
+        except Exception:
+            compiled = None
+    if compiled is None:
+        compiled = compile_record(load_record(), options)
+        if use_disk:
+            _write(path, compiled)
+    _memo[key] = compiled
+    return compiled
+
+
+def _write(path: Path, compiled: Compiled) -> None:
+    """Write atomically: a crash leaves either the old file or the new one, never half of one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -1,0 +1,109 @@
+"""Answer shapes. Each interface renders these; none defines its own."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class EventOut(BaseModel):
+    """A recorded fact an answer rests on, with its source."""
+
+    instrument: str
+    state: str
+    action: str
+    date: date
+    source: str
+    status: str = Field(description="sourced, derived or unverified")
+    note: str = ""
+    ref: str = Field("", description="file:row in the record")
+
+
+class ReasonOut(BaseModel):
+    """A provision executed, its text, what it found, and the events it used."""
+
+    provision: str | None
+    heading: str | None = None
+    text: str | None = None
+    text_in_record: bool = True
+    summary: str
+    events: list[EventOut] = []
+    options: list[str] = []
+
+
+class StatusAnswer(BaseModel):
+    state: str
+    state_name: str
+    instrument: str
+    date: date
+    status: str
+    bound: bool
+    since: date | None
+    until: date | None = Field(description="first day this status no longer holds; null: open")
+    reasons: list[ReasonOut]
+    options: dict[str, Any]
+
+
+class MembersAnswer(BaseModel):
+    instrument: str
+    date: date
+    parties: list[str]
+    count: int
+    names: dict[str, str]
+    options: dict[str, Any]
+
+
+class IntervalOut(BaseModel):
+    instrument: str
+    start: date
+    end: date | None
+    status: str
+    bound: bool
+    reasons: list[ReasonOut]
+
+
+class TimelineAnswer(BaseModel):
+    state: str
+    state_name: str
+    instruments: list[str]
+    intervals: list[IntervalOut]
+    options: dict[str, Any]
+
+
+class ExplainAnswer(BaseModel):
+    state: str
+    instrument: str
+    date: date
+    status: str
+    bound: bool
+    prose: list[str]
+    answer: StatusAnswer
+
+
+class CheckOut(BaseModel):
+    instrument: str
+    state: str
+    what: str
+    recorded: date
+    computed: date | None
+    agrees: bool
+    provision: str
+    source: str
+    ref: str
+    kind: str = Field("result", description="result: a date a source states; rule: a compiler's own computation")
+
+
+class DataCheckReport(BaseModel):
+    ok: bool
+    digest: str
+    counts: dict[str, dict[str, int]]
+    parties_today: dict[str, int]
+    derived: list[EventOut]
+    unverified: list[EventOut]
+    checks: int
+    disagreements: list[CheckOut]
+    missing_texts: list[str]
+    notes: list[str]
+    errors: list[str]

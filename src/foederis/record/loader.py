@@ -1,0 +1,310 @@
+"""Load, validate and index the record shipped in `foederis/data/`.
+
+Bad data fails loudly: every problem names the file, the row and what is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from foederis.record.errors import RecordError
+from foederis.record.models import (
+    ConflictPeriod,
+    Event,
+    FactStatus,
+    Presence,
+    Provision,
+    SuccessionLink,
+)
+from foederis.record.states import StateRegistry, build_registry
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Action words the record may use (each folder's README defines them).
+ACTIONS = frozenset(
+    {
+        # depositary acts
+        "signature", "ratification", "accession", "acceptance", "approval", "succession",
+        "withdrawal_deposited", "withdrawal_effective", "withdrawal_notice", "withdrawal_intended",
+        "entry_into_force", "termination", "expiry", "extension",
+        "suspension_claimed", "suspension_effective", "suspension_notified",
+        "ratification_revoked", "depositary_notification",
+        # accession protocols (North Atlantic Treaty)
+        "protocol_signature", "protocol_ratification", "protocol_approval",
+        # alliance life
+        "art4_consultation_request", "art5_invocation", "art5_confirmation",
+        "military_structure_exit", "military_structure_return",
+        # context
+        "domestic_law", "statement", "countermeasure",
+    }
+)
+
+EVENT_FILES = {
+    "participation/ccm.csv": "ccm",
+    "participation/apmbt.csv": "apmbt",
+    "events/nato.csv": None,
+    "events/arms_control.csv": None,
+    "project/additions.csv": None,
+}
+FACT_STATUSES = ("sourced", "derived", "unverified")
+
+
+def parse_day(text: str, file: str, row: int, column: str) -> date:
+    """A strict ISO date (YYYY-MM-DD), or a RecordError naming where it was."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RecordError(file, row, f"column {column!r}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_partial(text: str, file: str, row: int, column: str, *, end: bool) -> tuple[date, str]:
+    """A date of year, month or day precision. An end date is taken at its widest (exclusive)."""
+    text = text.strip()
+    parts = text.split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return (date(year + 1, 1, 1) if end else date(year, 1, 1)), "year"
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if end:
+                return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)), "month"
+            return date(year, month, 1), "month"
+        return date.fromisoformat(text), "day"
+    except ValueError:
+        raise RecordError(file, row, f"column {column!r}: {text!r} is not a date") from None
+
+
+def _rows(path: Path, rel: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise RecordError(rel, 1, f"missing columns {missing}; header is {reader.fieldnames}")
+        for i, row in enumerate(reader, start=2):
+            if None in row:
+                raise RecordError(rel, i, "more fields than the header names")
+            yield i, {k: (v or "").strip() for k, v in row.items()}
+
+
+@dataclass
+class Record:
+    """The whole record, indexed for the rules."""
+
+    events: tuple[Event, ...]
+    provisions: dict[str, Provision]
+    conflicts: tuple[ConflictPeriod, ...]
+    presence: tuple[Presence, ...]
+    successions: tuple[SuccessionLink, ...]
+    states: StateRegistry
+    digest: str
+    files: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def by_instrument(self) -> dict[str, tuple[Event, ...]]:
+        out: dict[str, list[Event]] = defaultdict(list)
+        for ev in self.events:
+            out[ev.instrument].append(ev)
+        return {k: tuple(sorted(v, key=lambda e: (e.date, e.row))) for k, v in out.items()}
+
+    def events_for(self, instrument: str) -> tuple[Event, ...]:
+        return self.by_instrument.get(instrument, ())
+
+    def conflicts_of(self, iso3: str) -> tuple[ConflictPeriod, ...]:
+        return tuple(c for c in self.conflicts if c.state == iso3)
+
+    def provision(self, pid: str) -> Provision | None:
+        return self.provisions.get(pid)
+
+
+def _load_events(root: Path, states: StateRegistry) -> list[Event]:
+    events: list[Event] = []
+    for rel, fixed_instrument in EVENT_FILES.items():
+        path = root / rel
+        if not path.exists():
+            raise RecordError(rel, None, "file is missing")
+        required = ("state", "iso3", "action", "date", "source") + (
+            () if fixed_instrument else ("instrument",)
+        )
+        for i, row in _rows(path, rel, required):
+            instrument = fixed_instrument or row["instrument"]
+            if not instrument:
+                raise RecordError(rel, i, "empty 'instrument'")
+            action = row["action"]
+            if action not in ACTIONS:
+                raise RecordError(rel, i, f"unknown action {action!r}; known: {sorted(ACTIONS)}")
+            if not row["source"]:
+                raise RecordError(rel, i, "empty 'source': every fact needs a source")
+            iso3 = row["iso3"]
+            if iso3 == "" and row["state"] in ("", "*"):
+                iso3 = "*"  # a treaty-level event written with blank state columns
+            if iso3 not in ("*", "") and iso3 not in states.states:
+                raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {iso3!r}")
+            if iso3 == "" and "group" not in row["state"].lower():
+                raise RecordError(rel, i, "empty 'iso3' is allowed only for a group of states")
+            status: FactStatus = "sourced"
+            if "status" in row and row["status"]:
+                if row["status"] not in FACT_STATUSES:
+                    raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
+                status = row["status"]  # type: ignore[assignment]
+            events.append(
+                Event(
+                    instrument=instrument,
+                    state=iso3,
+                    state_name=row["state"],
+                    action=action,
+                    date=parse_day(row["date"], rel, i, "date"),
+                    source=row["source"],
+                    note=row.get("note", ""),
+                    status=status,
+                    file=rel,
+                    row=i,
+                )
+            )
+    return events
+
+
+def _load_provisions(root: Path) -> dict[str, Provision]:
+    provisions: dict[str, Provision] = {}
+    files = sorted((root / "texts").glob("*.jsonl")) + [root / "project" / "provisions.jsonl"]
+    for path in files:
+        rel = str(path.relative_to(root))
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RecordError(rel, i, f"invalid JSON: {exc}") from None
+            pid = item.get("id")
+            if not pid or "/" not in pid:
+                raise RecordError(rel, i, f"provision id {pid!r} is not of the form 'inst/art_N'")
+            if pid in provisions:
+                raise RecordError(rel, i, f"duplicate provision id {pid!r}")
+            text = item.get("text")
+            if text is not None and not str(text).strip():
+                raise RecordError(rel, i, f"{pid}: empty text (use null for 'not in the record')")
+            if not item.get("source"):
+                raise RecordError(rel, i, f"{pid}: no source")
+            provisions[pid] = Provision(
+                id=pid,
+                heading=item.get("heading", ""),
+                text=text,
+                source=item["source"],
+                note=item.get("note", ""),
+                corrected=tuple(str(c) for c in item.get("corrected", ())),
+            )
+    return provisions
+
+
+def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
+    rel = "events/conflicts.csv"
+    out: list[ConflictPeriod] = []
+    for i, row in _rows(root / rel, rel, ("state", "iso3", "start", "end", "basis", "source")):
+        if row["iso3"] not in states.states:
+            raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row['iso3']!r}")
+        if not row["source"]:
+            raise RecordError(rel, i, "empty 'source'")
+        start, precision = parse_partial(row["start"], rel, i, "start", end=False)
+        end = parse_partial(row["end"], rel, i, "end", end=True)[0] if row["end"] else None
+        if end is not None and end < start:
+            raise RecordError(rel, i, f"end {row['end']} is before start {row['start']}")
+        out.append(
+            ConflictPeriod(
+                row["iso3"], start, end, row["basis"], row.get("opponent", ""),
+                row["source"], row.get("note", ""), precision, rel, i,
+            )
+        )
+    return out
+
+
+def _load_presence(root: Path, states: StateRegistry) -> list[Presence]:
+    rel = "events/forward_presence.csv"
+    out: list[Presence] = []
+    for i, row in _rows(root / rel, rel, ("host_iso3", "force", "lead_iso3", "start", "end", "source")):
+        for col in ("host_iso3", "lead_iso3"):
+            if row[col] not in states.states:
+                raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row[col]!r} in {col!r}")
+        start = parse_partial(row["start"], rel, i, "start", end=False)[0] if row["start"] else None
+        end = parse_partial(row["end"], rel, i, "end", end=True)[0] if row["end"] else None
+        out.append(
+            Presence(row["host_iso3"], row["force"], row["lead_iso3"], start, end, row["source"],
+                     row.get("note", ""), i)
+        )
+    return out
+
+
+def _load_successions(root: Path, states: StateRegistry) -> list[SuccessionLink]:
+    rel = "project/successions.csv"
+    out: list[SuccessionLink] = []
+    cols = ("predecessor", "successor", "kind", "date", "source", "status")
+    for i, row in _rows(root / rel, rel, cols):
+        for col in ("predecessor", "successor"):
+            if row[col] not in states.states:
+                raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row[col]!r} in {col!r}")
+        if row["kind"] not in ("continuation", "succession", "unification"):
+            raise RecordError(rel, i, f"kind {row['kind']!r} not continuation/succession/unification")
+        if not row["source"]:
+            raise RecordError(rel, i, "empty 'source'")
+        if row["status"] not in FACT_STATUSES:
+            raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
+        out.append(
+            SuccessionLink(
+                row["predecessor"], row["successor"], row["kind"],  # type: ignore[arg-type]
+                parse_day(row["date"], rel, i, "date"), row["source"], row.get("note", ""),
+                row["status"], i,  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def data_digest(root: Path = DATA_DIR) -> str:
+    """A hash of every data file: the key of the compiled-record cache."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _record_names(root: Path) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
+    for rel in EVENT_FILES:
+        for _, row in _rows(root / rel, rel, ("state", "iso3")):
+            names.append((row["state"], row["iso3"]))
+    return names
+
+
+def load_record(root: Path = DATA_DIR) -> Record:
+    """Load and validate the whole record; raises RecordError on the first bad row."""
+    aliases = [
+        (row["alias"], row["iso3"])
+        for _, row in _rows(root / "project/aliases.csv", "project/aliases.csv", ("alias", "iso3"))
+    ]
+    states = build_registry(_record_names(root), aliases)
+    events = _load_events(root, states)
+    provisions = _load_provisions(root)
+    conflicts = _load_conflicts(root, states)
+    presence = _load_presence(root, states)
+    successions = _load_successions(root, states)
+    files: dict[str, int] = defaultdict(int)
+    for ev in events:
+        files[ev.file] += 1
+    return Record(
+        events=tuple(events),
+        provisions=provisions,
+        conflicts=tuple(conflicts),
+        presence=tuple(presence),
+        successions=tuple(successions),
+        states=states,
+        digest=data_digest(root),
+        files=dict(files),
+    )

@@ -1,0 +1,107 @@
+"""Plain, immutable record items. Validation happens in the loader, which knows file and row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+FactStatus = Literal["sourced", "derived", "unverified"]
+
+#: Actions by which a state consents to be bound (depositary vocabulary).
+CONSENT_ACTIONS = frozenset({"ratification", "accession", "acceptance", "approval"})
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One thing a state (or the treaty as a whole) did on a date, with its source."""
+
+    instrument: str
+    state: str  # ISO 3166 alpha-3, "*" for treaty-wide, "" for a group of states
+    state_name: str
+    action: str
+    date: date
+    source: str
+    note: str = ""
+    status: FactStatus = "sourced"
+    file: str = ""
+    row: int = 0
+
+    @property
+    def ref(self) -> str:
+        """A stable reference to the row this event came from."""
+        return f"{self.file}:{self.row}"
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One provision of a treaty text, by its Akoma Ntoso-style id."""
+
+    id: str
+    heading: str
+    text: str | None  # None: the record has no verified text for it
+    source: str
+    note: str = ""
+    corrected: tuple[str, ...] = ()
+
+    @property
+    def instrument(self) -> str:
+        return self.id.split("/", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictPeriod:
+    """A period in which a state was engaged in an armed conflict: [start, end); end None = ongoing."""
+
+    state: str
+    start: date
+    end: date | None
+    basis: str
+    opponent: str
+    source: str
+    note: str = ""
+    precision: str = "day"  # precision of the source dates: day, month or year
+    file: str = ""
+    row: int = 0
+
+    def covers(self, day: date) -> bool:
+        """True when the state is engaged in this conflict on that day."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """Allied forces stationed in a host state."""
+
+    host: str
+    force: str
+    lead: str
+    start: date | None
+    end: date | None
+    source: str
+    note: str = ""
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SuccessionLink:
+    """How one state's treaty status passes to another (continuation, succession, unification)."""
+
+    predecessor: str
+    successor: str
+    kind: Literal["continuation", "succession", "unification"]
+    date: date
+    source: str
+    note: str = ""
+    status: FactStatus = "sourced"
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StateInfo:
+    """A state known to the record, with the names it goes by."""
+
+    iso3: str
+    name: str
+    aliases: tuple[str, ...] = field(default=())
+    historic: bool = False

@@ -1,0 +1,58 @@
+"""Interpretation options: where the law is ambiguous, a named choice with a documented default.
+
+One immutable object. Passing a different one gives a different answer and never mutates
+shared state; every answer reports the options it used.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Options(BaseModel):
+    """The interpretation options in force for one compilation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    month_overflow: Literal["clip", "next_day"] = Field(
+        "clip",
+        description=(
+            "'N months after' a day the target month lacks (31 Aug + 6 months): 'clip' takes the "
+            "last day of the target month (28/29 Feb), as python-dateutil does; 'next_day' rolls "
+            "over to the first day of the following month (1 Mar)."
+        ),
+    )
+    claimed_suspension: Literal["no_legal_effect", "releases"] = Field(
+        "no_legal_effect",
+        description=(
+            "A suspension the treaty text does not provide for: 'no_legal_effect' records it as "
+            "claimed and keeps the state bound under the treaty; 'releases' treats the state as "
+            "no longer bound while the suspension lasts."
+        ),
+    )
+    engaged: Literal["party_to_hostilities", "article5_participant"] = Field(
+        "party_to_hostilities",
+        description=(
+            "Who is 'engaged in an armed conflict' (CCM and APMBT Art. 20(3)): "
+            "'party_to_hostilities' counts only the states recorded as taking part in the "
+            "conflict; 'article5_participant' also counts every ally taking part in collective "
+            "defence once Article 5 of the North Atlantic Treaty has been invoked for an attack."
+        ),
+    )
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def describe_options(options: Options) -> dict[str, dict[str, str]]:
+    """Each option's value and what it means: the `options` block of every answer."""
+    out: dict[str, dict[str, str]] = {}
+    for name, field in Options.model_fields.items():
+        out[name] = {
+            "value": getattr(options, name),
+            "default": str(field.default),
+            "meaning": field.description or "",
+        }
+    return out
