@@ -134,8 +134,10 @@ def _cease_predecessors(record: Record, transitions: dict[str, list[Transition]]
     """A state that ceased to exist (the USSR, Czechoslovakia) has no status after that day."""
     for link in record.successions:
         ts = transitions.get(link.predecessor)
-        if ts and link.kind in ("continuation", "succession") and not any(
-            t.day >= link.date and t.status == Status.none for t in ts
+        if (
+            ts
+            and link.kind in ("continuation", "succession")
+            and not any(t.day >= link.date and t.status == Status.none for t in ts)
         ):
             ts.append(Transition(link.date, Status.none, False, (link_reason(link),)))
 

@@ -61,6 +61,8 @@ class DenseTable:
 
     def lookup(self, state_idx: np.ndarray, instrument_idx: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Interval indices (-1: none) for days within the table's range."""
-        keys = np.asarray(state_idx, np.int64) * len(self.c.instruments) + np.asarray(instrument_idx, np.int64)
+        keys = np.asarray(state_idx, np.int64) * len(self.c.instruments) + np.asarray(
+            instrument_idx, np.int64
+        )
         rows = self.row_of_key[keys]
         return self.table[rows, np.asarray(days, np.int64) - self.first_day]

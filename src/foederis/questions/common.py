@@ -10,8 +10,14 @@ from foederis.rules.base import Reason
 
 def event_out(ev: Event) -> EventOut:
     return EventOut(
-        instrument=ev.instrument, state=ev.state, action=ev.action, date=ev.date, source=ev.source,
-        status=ev.status, note=ev.note, ref=ev.ref,
+        instrument=ev.instrument,
+        state=ev.state,
+        action=ev.action,
+        date=ev.date,
+        source=ev.source,
+        status=ev.status,
+        note=ev.note,
+        ref=ev.ref,
     )
 
 
@@ -36,6 +42,10 @@ def reason_out(c: Compiled, reason: Reason) -> ReasonOut:
 
 def interval_out(c: Compiled, iv: Interval) -> IntervalOut:
     return IntervalOut(
-        instrument=iv.instrument, start=iv.start, end=iv.end, status=iv.status.name, bound=iv.bound,
+        instrument=iv.instrument,
+        start=iv.start,
+        end=iv.end,
+        status=iv.status.name,
+        bound=iv.bound,
         reasons=[reason_out(c, r) for r in iv.reasons],
     )

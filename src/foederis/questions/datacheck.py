@@ -32,19 +32,36 @@ def eif_checks(c: Compiled) -> list[CheckOut]:
         if ev.action == "succession":
             links = [lk for lk in c.record.successions if lk.successor == ev.state]
             computed = computed_eif(c, ev.state, ev.instrument, links[0].date if links else ev.date)
-        out.append(CheckOut(
-            instrument=ev.instrument, state=ev.state, what=f"entry into force for the state ({s.quote})",
-            recorded=s.day, computed=computed, agrees=computed == s.day,
-            provision="", source=ev.source, ref=ev.ref, kind=s.kind,
-        ))
+        out.append(
+            CheckOut(
+                instrument=ev.instrument,
+                state=ev.state,
+                what=f"entry into force for the state ({s.quote})",
+                recorded=s.day,
+                computed=computed,
+                agrees=computed == s.day,
+                provision="",
+                source=ev.source,
+                ref=ev.ref,
+                kind=s.kind,
+            )
+        )
     return out
 
 
 def rule_checks(c: Compiled) -> list[CheckOut]:
     return [
-        CheckOut(instrument=ch.instrument, state=ch.state, what=ch.what, recorded=ch.recorded,
-                 computed=ch.computed, agrees=ch.agrees, provision=ch.provision,
-                 source=ch.event.source, ref=ch.event.ref)
+        CheckOut(
+            instrument=ch.instrument,
+            state=ch.state,
+            what=ch.what,
+            recorded=ch.recorded,
+            computed=ch.computed,
+            agrees=ch.agrees,
+            provision=ch.provision,
+            source=ch.event.source,
+            ref=ch.event.ref,
+        )
         for ch in c.checks
     ]
 
@@ -60,8 +77,11 @@ def data_check(c: Compiled, today: date | None = None) -> DataCheckReport:
     unverified = [event_out(e) for e in c.record.events if e.status == "unverified"]
     cited = {r.provision for iv in c.intervals for r in iv.reasons if r.provision}
     cited |= {r.provision for facts in c.treaty.values() for _, r in facts.values() if r.provision}
-    errors = sorted(f"provision {p} is cited by a rule but absent from the record" for p in cited
-                    if c.record.provision(p) is None)
+    errors = sorted(
+        f"provision {p} is cited by a rule but absent from the record"
+        for p in cited
+        if c.record.provision(p) is None
+    )
     missing_texts = sorted(p for p in cited if (prov := c.record.provision(p)) and prov.text is None)
     return DataCheckReport(
         ok=not errors and not disagreements,

@@ -16,8 +16,9 @@ def explain(c: Compiled, state: str, instrument: str, day: date) -> ExplainAnswe
     verdict = "is bound by" if ans.bound else "is not bound by"
     span = f" since {ans.since}" if ans.since else ""
     span += f", until {ans.until}" if ans.until else ""
-    prose = [f"On {day}, {ans.state_name} ({state}) {verdict} the {title}: its status is "
-             f"'{ans.status}'{span}."]
+    prose = [
+        f"On {day}, {ans.state_name} ({state}) {verdict} the {title}: its status is '{ans.status}'{span}."
+    ]
     for n, r in enumerate(ans.reasons, start=1):
         line = f"{n}. {r.summary}"
         if r.provision and r.text:
@@ -28,5 +29,12 @@ def explain(c: Compiled, state: str, instrument: str, day: date) -> ExplainAnswe
         prose.append(line)
     used = [f"{k}={v['value']}" for k, v in ans.options.items()]
     prose.append("Interpretation options in force: " + ", ".join(used) + ".")
-    return ExplainAnswer(state=state, instrument=instrument, date=day, status=ans.status,
-                         bound=ans.bound, prose=prose, answer=ans)
+    return ExplainAnswer(
+        state=state,
+        instrument=instrument,
+        date=day,
+        status=ans.status,
+        bound=ans.bound,
+        prose=prose,
+        answer=ans,
+    )

@@ -40,8 +40,9 @@ def parse_instrument(text: str, field: str = "instrument") -> str:
         return resolve_instrument(text)
     except UnknownInstrument:
         choices = sorted(INSTRUMENTS)
-        raise InputError(field, f"unknown instrument {text!r}; valid choices: {', '.join(choices)}",
-                         choices) from None
+        raise InputError(
+            field, f"unknown instrument {text!r}; valid choices: {', '.join(choices)}", choices
+        ) from None
 
 
 def parse_date(text: str | date | None, field: str = "on", default: date | None = None) -> date:
@@ -54,7 +55,9 @@ def parse_date(text: str | date | None, field: str = "on", default: date | None 
         try:
             day = date.fromisoformat(text.strip())
         except ValueError:
-            raise InputError(field, f"{text!r} is not a valid date; use YYYY-MM-DD, e.g. 2025-03-06") from None
+            raise InputError(
+                field, f"{text!r} is not a valid date; use YYYY-MM-DD, e.g. 2025-03-06"
+            ) from None
     if day < EARLIEST:
         raise InputError(field, f"{day} is before {EARLIEST}: the record starts after 1945")
     if day > LATEST:

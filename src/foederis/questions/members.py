@@ -22,6 +22,10 @@ def bound_states(c: Compiled, instrument: str, day: date) -> list[str]:
 def members(c: Compiled, instrument: str, day: date) -> MembersAnswer:
     parties = bound_states(c, instrument, day)
     return MembersAnswer(
-        instrument=instrument, date=day, parties=parties, count=len(parties),
-        names={s: c.record.states.name(s) for s in parties}, options=describe_options(c.options),
+        instrument=instrument,
+        date=day,
+        parties=parties,
+        count=len(parties),
+        names={s: c.record.states.name(s) for s in parties},
+        options=describe_options(c.options),
     )

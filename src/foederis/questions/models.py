@@ -92,7 +92,9 @@ class CheckOut(BaseModel):
     provision: str
     source: str
     ref: str
-    kind: str = Field("result", description="result: a date a source states; rule: a compiler's own computation")
+    kind: str = Field(
+        "result", description="result: a date a source states; rule: a compiler's own computation"
+    )
 
 
 class DataCheckReport(BaseModel):

@@ -15,18 +15,36 @@ def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
     iv = c.interval_on(state, instrument, day)
     if iv is None:
         later = c.intervals_of(state, instrument)
-        reasons = [ReasonOut(
-            provision=None,
-            summary=(f"The record has no act of {state} under {instrument} before {day}"
-                     + (f"; its first recorded status begins on {later[0].start}." if later else ".")),
-        )]
+        reasons = [
+            ReasonOut(
+                provision=None,
+                summary=(
+                    f"The record has no act of {state} under {instrument} before {day}"
+                    + (f"; its first recorded status begins on {later[0].start}." if later else ".")
+                ),
+            )
+        ]
         return StatusAnswer(
-            state=state, state_name=c.record.states.name(state), instrument=instrument, date=day,
-            status="none", bound=False, since=None, until=later[0].start if later else None,
-            reasons=reasons, options=describe_options(c.options),
+            state=state,
+            state_name=c.record.states.name(state),
+            instrument=instrument,
+            date=day,
+            status="none",
+            bound=False,
+            since=None,
+            until=later[0].start if later else None,
+            reasons=reasons,
+            options=describe_options(c.options),
         )
     return StatusAnswer(
-        state=state, state_name=c.record.states.name(state), instrument=instrument, date=day,
-        status=iv.status.name, bound=iv.bound, since=iv.start, until=iv.end,
-        reasons=[reason_out(c, r) for r in iv.reasons], options=describe_options(c.options),
+        state=state,
+        state_name=c.record.states.name(state),
+        instrument=instrument,
+        date=day,
+        status=iv.status.name,
+        bound=iv.bound,
+        since=iv.start,
+        until=iv.end,
+        reasons=[reason_out(c, r) for r in iv.reasons],
+        options=describe_options(c.options),
     )

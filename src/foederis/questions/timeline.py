@@ -12,6 +12,9 @@ def timeline(c: Compiled, state: str, instrument: str | None = None) -> Timeline
     instruments = [instrument] if instrument else c.instruments_of(state)
     intervals = [interval_out(c, iv) for inst in instruments for iv in c.intervals_of(state, inst)]
     return TimelineAnswer(
-        state=state, state_name=c.record.states.name(state), instruments=instruments,
-        intervals=intervals, options=describe_options(c.options),
+        state=state,
+        state_name=c.record.states.name(state),
+        instruments=instruments,
+        intervals=intervals,
+        options=describe_options(c.options),
     )

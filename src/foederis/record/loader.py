@@ -32,18 +32,39 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ACTIONS = frozenset(
     {
         # depositary acts
-        "signature", "ratification", "accession", "acceptance", "approval", "succession",
-        "withdrawal_deposited", "withdrawal_effective", "withdrawal_notice", "withdrawal_intended",
-        "entry_into_force", "termination", "expiry", "extension",
-        "suspension_claimed", "suspension_effective", "suspension_notified",
-        "ratification_revoked", "depositary_notification",
+        "signature",
+        "ratification",
+        "accession",
+        "acceptance",
+        "approval",
+        "succession",
+        "withdrawal_deposited",
+        "withdrawal_effective",
+        "withdrawal_notice",
+        "withdrawal_intended",
+        "entry_into_force",
+        "termination",
+        "expiry",
+        "extension",
+        "suspension_claimed",
+        "suspension_effective",
+        "suspension_notified",
+        "ratification_revoked",
+        "depositary_notification",
         # accession protocols (North Atlantic Treaty)
-        "protocol_signature", "protocol_ratification", "protocol_approval",
+        "protocol_signature",
+        "protocol_ratification",
+        "protocol_approval",
         # alliance life
-        "art4_consultation_request", "art5_invocation", "art5_confirmation",
-        "military_structure_exit", "military_structure_return",
+        "art4_consultation_request",
+        "art5_invocation",
+        "art5_confirmation",
+        "military_structure_exit",
+        "military_structure_return",
         # context
-        "domestic_law", "statement", "countermeasure",
+        "domestic_law",
+        "statement",
+        "countermeasure",
     }
 )
 
@@ -151,7 +172,12 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
             if iso3 == "" and "group" not in row["state"].lower():
                 raise RecordError(rel, i, "empty 'iso3' is allowed only for a group of states")
             status: FactStatus = "sourced"
-            if "status" in row and row["status"]:
+            note_head = row.get("note", "").lstrip().upper()
+            if note_head.startswith("DERIVED"):
+                status = "derived"
+            elif note_head.startswith("UNVERIFIED"):
+                status = "unverified"
+            if row.get("status"):
                 if row["status"] not in FACT_STATUSES:
                     raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
                 status = row["status"]  # type: ignore[assignment]
@@ -174,7 +200,7 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
 
 def _load_provisions(root: Path) -> dict[str, Provision]:
     provisions: dict[str, Provision] = {}
-    files = sorted((root / "texts").glob("*.jsonl")) + [root / "project" / "provisions.jsonl"]
+    files = [*sorted((root / "texts").glob("*.jsonl")), root / "project" / "provisions.jsonl"]
     for path in files:
         rel = str(path.relative_to(root))
         for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -219,8 +245,16 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
             raise RecordError(rel, i, f"end {row['end']} is before start {row['start']}")
         out.append(
             ConflictPeriod(
-                row["iso3"], start, end, row["basis"], row.get("opponent", ""),
-                row["source"], row.get("note", ""), precision, rel, i,
+                row["iso3"],
+                start,
+                end,
+                row["basis"],
+                row.get("opponent", ""),
+                row["source"],
+                row.get("note", ""),
+                precision,
+                rel,
+                i,
             )
         )
     return out
@@ -236,8 +270,16 @@ def _load_presence(root: Path, states: StateRegistry) -> list[Presence]:
         start = parse_partial(row["start"], rel, i, "start", end=False)[0] if row["start"] else None
         end = parse_partial(row["end"], rel, i, "end", end=True)[0] if row["end"] else None
         out.append(
-            Presence(row["host_iso3"], row["force"], row["lead_iso3"], start, end, row["source"],
-                     row.get("note", ""), i)
+            Presence(
+                row["host_iso3"],
+                row["force"],
+                row["lead_iso3"],
+                start,
+                end,
+                row["source"],
+                row.get("note", ""),
+                i,
+            )
         )
     return out
 
@@ -258,9 +300,14 @@ def _load_successions(root: Path, states: StateRegistry) -> list[SuccessionLink]
             raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
         out.append(
             SuccessionLink(
-                row["predecessor"], row["successor"], row["kind"],  # type: ignore[arg-type]
-                parse_day(row["date"], rel, i, "date"), row["source"], row.get("note", ""),
-                row["status"], i,  # type: ignore[arg-type]
+                row["predecessor"],
+                row["successor"],
+                row["kind"],  # type: ignore[arg-type]
+                parse_day(row["date"], rel, i, "date"),
+                row["source"],
+                row.get("note", ""),
+                row["status"],
+                i,  # type: ignore[arg-type]
             )
         )
     return out

@@ -89,7 +89,9 @@ class StateRegistry:
         return dict(self._index)
 
 
-def build_registry(record_names: Iterable[tuple[str, str]], aliases: Iterable[tuple[str, str]]) -> StateRegistry:
+def build_registry(
+    record_names: Iterable[tuple[str, str]], aliases: Iterable[tuple[str, str]]
+) -> StateRegistry:
     """Build the registry from pycountry, the record's own names and the alias table."""
     import pycountry
 

@@ -80,41 +80,86 @@ class ArmsControlTreaty:
         if used and self.extension_years:
             end = calendar.add_years(end, self.extension_years, ctx.options)
             text += f", extended once by {self.extension_years} years (agreed {used[0].date})"
-        return end, Reason(self.term_provision, f"{text}: it expires on {end}.", tuple(used),
-                           ("month_overflow",))
+        return end, Reason(
+            self.term_provision, f"{text}: it expires on {end}.", tuple(used), ("month_overflow",)
+        )
 
-    def _state(self, ctx: RuleContext, out: Compilation, state: str, events: list[Event],
-               eif: date | None, eif_reason: Reason) -> None:
+    def _state(
+        self,
+        ctx: RuleContext,
+        out: Compilation,
+        state: str,
+        events: list[Event],
+        eif: date | None,
+        eif_reason: Reason,
+    ) -> None:
         party: tuple[Reason, ...] = ()
         suspended: Reason | None = None
         for ev in events:
             if ev.action == "signature":
-                out.add(state, ev.date, Status.signatory, False,
-                        Reason(self.eif_provision, f"Signed on {ev.date}.", (ev,)))
+                out.add(
+                    state,
+                    ev.date,
+                    Status.signatory,
+                    False,
+                    Reason(self.eif_provision, f"Signed on {ev.date}.", (ev,)),
+                )
             elif ev.action == "ratification":
                 flag = {"derived": " (DERIVED, see note)", "unverified": " (UNVERIFIED)"}.get(ev.status, "")
                 if eif is None or ev.date < eif:
-                    out.add(state, ev.date, Status.consented, False,
-                            Reason(self.eif_provision, f"Instrument of ratification dated {ev.date}"
-                                   f"{flag}; the treaty is not yet in force.", (ev,)))
+                    out.add(
+                        state,
+                        ev.date,
+                        Status.consented,
+                        False,
+                        Reason(
+                            self.eif_provision,
+                            f"Instrument of ratification dated {ev.date}"
+                            f"{flag}; the treaty is not yet in force.",
+                            (ev,),
+                        ),
+                    )
                 if eif is not None:
                     start = max(eif, ev.date)
-                    party = (Reason(self.eif_provision, f"Ratified {ev.date}{flag}; in force for it "
-                                    f"from {start}.", (ev,)), eif_reason)
+                    party = (
+                        Reason(
+                            self.eif_provision,
+                            f"Ratified {ev.date}{flag}; in force for it from {start}.",
+                            (ev,),
+                        ),
+                        eif_reason,
+                    )
                     out.add(state, start, Status.party, True, *party)
             elif ev.action == "ratification_revoked":
-                out.add(state, ev.date, Status.signatory, False,
-                        Reason(self.eif_provision, f"Ratification revoked on {ev.date}; the state "
-                               "remains a signatory.", (ev,)))
+                out.add(
+                    state,
+                    ev.date,
+                    Status.signatory,
+                    False,
+                    Reason(
+                        self.eif_provision,
+                        f"Ratification revoked on {ev.date}; the state remains a signatory.",
+                        (ev,),
+                    ),
+                )
                 party = ()
             elif ev.action == "succession":
                 link = next((lk for lk in ctx.links_into(state) if lk.kind == "succession"), None)
                 start = link.date if link else ev.date
-                basis = (f"the record's succession link dates it from {link.date}"
-                         if link else f"the date the record gives ({ev.date}) is used")
-                party = (Reason(self.eif_provision, f"Succession (notified or recognised {ev.date}); "
-                                f"the treaty gives no date for a succession: {basis}.", (ev,)),
-                         *((link_reason(link),) if link else ()))
+                basis = (
+                    f"the record's succession link dates it from {link.date}"
+                    if link
+                    else f"the date the record gives ({ev.date}) is used"
+                )
+                party = (
+                    Reason(
+                        self.eif_provision,
+                        f"Succession (notified or recognised {ev.date}); "
+                        f"the treaty gives no date for a succession: {basis}.",
+                        (ev,),
+                    ),
+                    *((link_reason(link),) if link else ()),
+                )
                 if eif is not None and start >= eif:
                     out.add(state, start, Status.party, True, *party)
             elif ev.action in ("suspension_claimed", "suspension_effective"):
@@ -123,22 +168,36 @@ class ArmsControlTreaty:
                 self._withdraw(ctx, out, state, ev, party, events)
         self._continuation(ctx, out, state)
 
-    def _suspend(self, ctx: RuleContext, out: Compilation, state: str, ev: Event,
-                 party: tuple[Reason, ...], current: Reason | None, events: list[Event]) -> Reason:
+    def _suspend(
+        self,
+        ctx: RuleContext,
+        out: Compilation,
+        state: str,
+        ev: Event,
+        party: tuple[Reason, ...],
+        current: Reason | None,
+        events: list[Event],
+    ) -> Reason:
         """A suspension the treaty does not provide for: recorded as claimed, bound per option."""
         if ev.action == "suspension_claimed" and any(
             e.action == "suspension_effective" and e.date > ev.date for e in events
         ):
             return current or Reason(self.withdrawal, f"Suspension announced on {ev.date}.", (ev,))
-        vclt = " It invokes VCLT Art. 62." if "62" in ev.note else (
-            " It invokes VCLT Art. 60." if "Art. 60" in ev.note else "")
+        vclt = (
+            " It invokes VCLT Art. 62."
+            if "62" in ev.note
+            else (" It invokes VCLT Art. 60." if "Art. 60" in ev.note else "")
+        )
         bound = ctx.options.claimed_suspension == "no_legal_effect"
         why = Reason(
             self.withdrawal,
             f"Suspension claimed from {ev.date}. The treaty text provides for no suspension; the "
             f"suspension is recorded as claimed.{vclt} "
-            + ("Under option claimed_suspension=no_legal_effect the state remains bound."
-               if bound else "Under option claimed_suspension=releases the state is not bound."),
+            + (
+                "Under option claimed_suspension=no_legal_effect the state remains bound."
+                if bound
+                else "Under option claimed_suspension=releases the state is not bound."
+            ),
             (ev,),
             ("claimed_suspension",),
         )
@@ -147,15 +206,25 @@ class ArmsControlTreaty:
         out.add(state, ev.date, Status.suspended, bound, *party, why)
         return why
 
-    def _withdraw(self, ctx: RuleContext, out: Compilation, state: str, notice: Event,
-                  party: tuple[Reason, ...], events: list[Event]) -> None:
+    def _withdraw(
+        self,
+        ctx: RuleContext,
+        out: Compilation,
+        state: str,
+        notice: Event,
+        party: tuple[Reason, ...],
+        events: list[Event],
+    ) -> None:
         if self.notice is None:
-            out.notes.append(f"{state}: notice of {notice.date} not evaluated: the withdrawal "
-                             f"period of {self.withdrawal} is not in the record.")
+            out.notes.append(
+                f"{state}: notice of {notice.date} not evaluated: the withdrawal "
+                f"period of {self.withdrawal} is not in the record."
+            )
             return
         earliest = self.notice.earliest(notice.date, ctx.options)
-        intended = next((e for e in events if e.action == "withdrawal_intended"
-                         and e.date > notice.date), None)
+        intended = next(
+            (e for e in events if e.action == "withdrawal_intended" and e.date > notice.date), None
+        )
         effective = earliest
         detail = f"Notice given on {notice.date}; the treaty requires notice {self.notice.describe()}"
         used: tuple[Event, ...] = (notice,)
@@ -163,11 +232,15 @@ class ArmsControlTreaty:
             used = (notice, intended)
             if intended.date >= earliest:
                 effective = intended.date
-                detail += (f". The notice named {intended.date} as the intended date of withdrawal, "
-                           f"no earlier than {earliest}, so the withdrawal takes effect on {effective}.")
+                detail += (
+                    f". The notice named {intended.date} as the intended date of withdrawal, "
+                    f"no earlier than {earliest}, so the withdrawal takes effect on {effective}."
+                )
             else:
-                detail += (f". The intended date {intended.date} is earlier than the period allows; "
-                           f"the earliest lawful date, {earliest}, is used.")
+                detail += (
+                    f". The intended date {intended.date} is earlier than the period allows; "
+                    f"the earliest lawful date, {earliest}, is used."
+                )
         else:
             detail += f": the withdrawal takes effect on {effective}."
         why = Reason(self.withdrawal, detail, used, ("month_overflow",))
@@ -183,12 +256,18 @@ class ArmsControlTreaty:
 
     def _bilateral_end(self, ctx: RuleContext, out: Compilation) -> None:
         """A two-sided treaty ends for everyone once one side's withdrawal takes effect."""
-        ends = [(t.day, s, t) for s, ts in out.transitions.items() for t in ts if t.status == Status.withdrawn]
+        ends = [
+            (t.day, s, t) for s, ts in out.transitions.items() for t in ts if t.status == Status.withdrawn
+        ]
         if not ends:
             return
         day, who, cause = min(ends, key=lambda x: x[0])
-        why = Reason(self.withdrawal, f"The withdrawal of {who} took effect on {day}; the treaty, "
-                     "with no other party on that side, terminated for every party.", cause.reasons[0].events)
+        why = Reason(
+            self.withdrawal,
+            f"The withdrawal of {who} took effect on {day}; the treaty, "
+            "with no other party on that side, terminated for every party.",
+            cause.reasons[0].events,
+        )
         for state in list(out.transitions):
             if state != who and _bound_on(out.transitions[state], day):
                 out.add(state, day, Status.terminated, False, why)
@@ -225,8 +304,12 @@ def recorded_exchange(provision: str) -> EifRule:
         if not rows:
             return None, Reason(provision, "No exchange of instruments in the record: not in force.")
         ev = rows[0]
-        return ev.date, Reason(provision, f"Entered into force on the exchange of instruments of "
-                               f"ratification, which the record dates {ev.date}.", (ev,))
+        return ev.date, Reason(
+            provision,
+            f"Entered into force on the exchange of instruments of "
+            f"ratification, which the record dates {ev.date}.",
+            (ev,),
+        )
 
     return rule
 
@@ -241,9 +324,13 @@ def days_after_last_deposit(provision: str, days: int) -> EifRule:
         last = deposits[-1]
         eif = calendar.add_days(last.date, days)
         derived = sum(1 for e in deposits if e.status != "sourced")
-        return eif, Reason(provision, f"The last of {len(deposits)} instruments of ratification "
-                           f"({derived} DERIVED) was deposited on {last.date}; in force {days} days "
-                           f"later, {eif}.", (last,))
+        return eif, Reason(
+            provision,
+            f"The last of {len(deposits)} instruments of ratification "
+            f"({derived} DERIVED) was deposited on {last.date}; in force {days} days "
+            f"later, {eif}.",
+            (last,),
+        )
 
     return rule
 
@@ -256,7 +343,8 @@ def recorded_date(provision: str, why_not_computed: str) -> EifRule:
         if not rows:
             return None, Reason(provision, "Not in force in the record.")
         ev = rows[0]
-        return ev.date, Reason(provision, f"Entry into force on {ev.date}, the date the record gives: "
-                               f"{why_not_computed}", (ev,))
+        return ev.date, Reason(
+            provision, f"Entry into force on {ev.date}, the date the record gives: {why_not_computed}", (ev,)
+        )
 
     return rule

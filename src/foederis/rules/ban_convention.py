@@ -69,8 +69,13 @@ class BanConvention:
         party_reasons: tuple[Reason, ...] = ()
         for ev in events:
             if ev.action == "signature":
-                out.add(state, ev.date, Status.signatory, False,
-                        Reason(self.signature, f"Signed on {ev.date}.", (ev,)))
+                out.add(
+                    state,
+                    ev.date,
+                    Status.signatory,
+                    False,
+                    Reason(self.signature, f"Signed on {ev.date}.", (ev,)),
+                )
             elif ev.action in CONSENT_ACTIONS:
                 if trigger is not None and general_eif is not None and ev.date <= trigger.date:
                     eif = general_eif
@@ -91,9 +96,18 @@ class BanConvention:
                         (ev,),
                     )
                 if eif > ev.date:
-                    out.add(state, ev.date, Status.consented, False,
-                            Reason(why.provision, f"Instrument of {ev.action} deposited on "
-                                   f"{ev.date}; not yet in force for it (from {eif}).", (ev,)))
+                    out.add(
+                        state,
+                        ev.date,
+                        Status.consented,
+                        False,
+                        Reason(
+                            why.provision,
+                            f"Instrument of {ev.action} deposited on "
+                            f"{ev.date}; not yet in force for it (from {eif}).",
+                            (ev,),
+                        ),
+                    )
                 party_reasons = (why,)
                 out.add(state, eif, Status.party, True, *party_reasons)
             elif ev.action == "succession":
@@ -110,16 +124,22 @@ class BanConvention:
             elif ev.action in ("suspension_notified", "suspension_claimed"):
                 bound = ctx.options.claimed_suspension == "no_legal_effect"
                 out.add(
-                    state, ev.date, Status.suspended, bound, *party_reasons,
+                    state,
+                    ev.date,
+                    Status.suspended,
+                    bound,
+                    *party_reasons,
                     Reason(
                         self.withdrawal_effect,
                         f"On {ev.date} the state notified a suspension. The Convention has no "
                         "suspension clause: the suspension is recorded as claimed; only a "
                         "withdrawal under Art. 20 ends its obligations, and it could not take "
                         "effect while the state is engaged in an armed conflict. "
-                        + ("The state remains bound (option claimed_suspension=no_legal_effect)."
-                           if bound else
-                           "Treated as releasing the state (option claimed_suspension=releases)."),
+                        + (
+                            "The state remains bound (option claimed_suspension=no_legal_effect)."
+                            if bound
+                            else "Treated as releasing the state (option claimed_suspension=releases)."
+                        ),
                         (ev,),
                         ("claimed_suspension",),
                     ),
@@ -139,7 +159,8 @@ class BanConvention:
         notice_reason = Reason(
             self.withdrawal_right,
             f"Instrument of withdrawal received by the Depositary on {notice.date}"
-            + (" (date DERIVED, see the event note)" if notice.status == "derived" else "") + ".",
+            + (" (date DERIVED, see the event note)" if notice.status == "derived" else "")
+            + ".",
             (notice,),
         )
         out.add(state, notice.date, Status.withdrawal_pending, True, *party_reasons, notice_reason)
@@ -160,17 +181,23 @@ class BanConvention:
                 f"Six months after receipt ({notice.date}) is {expiry}; the state is not engaged in "
                 f"an armed conflict on that day, so the withdrawal takes effect on {effective}."
             )
+        stated = [e for e in events if e.action == "withdrawal_effective" and e.date >= notice.date]
+        for ev in stated:
+            verdict = "agrees" if ev.date == effective else "DISAGREES"
+            summary += (
+                f" The record states {ev.date} as the effective date ({verdict}; a check, not an input)."
+            )
         effect_reason = Reason(
-            self.withdrawal_effect, summary, (notice,), ("month_overflow", "engaged")
+            self.withdrawal_effect, summary, (notice, *stated), ("month_overflow", "engaged")
         )
         if effective is not None:
             out.add(state, effective, Status.withdrawn, False, notice_reason, effect_reason)
         else:
-            out.add(state, expiry, Status.withdrawal_pending, True, *party_reasons, notice_reason,
-                    effect_reason)
-        for ev in events:
-            if ev.action == "withdrawal_effective" and ev.date >= notice.date:
-                out.check(ev, "withdrawal takes effect", effective, self.withdrawal_effect)
+            out.add(
+                state, expiry, Status.withdrawal_pending, True, *party_reasons, notice_reason, effect_reason
+            )
+        for ev in stated:
+            out.check(ev, "withdrawal takes effect", effective, self.withdrawal_effect)
 
 
 def _ordinal(n: int) -> str:

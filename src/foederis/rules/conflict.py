@@ -39,10 +39,16 @@ def article5_periods(ctx: RuleContext, iso3: str) -> list[ConflictPeriod]:
         for c in attacked:
             out.append(
                 ConflictPeriod(
-                    iso3, max(c.start, ev.date), c.end,
+                    iso3,
+                    max(c.start, ev.date),
+                    c.end,
                     f"collective defence of {ev.state} under Art. 5 (invoked {ev.date})",
-                    c.opponent, ev.source, f"derived from {c.file}:{c.row} and {ev.ref}",
-                    "day", ev.file, ev.row,
+                    c.opponent,
+                    ev.source,
+                    f"derived from {c.file}:{c.row} and {ev.ref}",
+                    "day",
+                    ev.file,
+                    ev.row,
                 )
             )
     return out

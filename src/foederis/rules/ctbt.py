@@ -11,8 +11,9 @@ from foederis.rules.base import Reason, RuleContext
 
 
 def _not_in_force(ctx: RuleContext) -> tuple[date | None, Reason]:
-    return None, Reason("ctbt/art_14", "The treaty has not entered into force (no entry into "
-                        "force in the record).")
+    return None, Reason(
+        "ctbt/art_14", "The treaty has not entered into force (no entry into force in the record)."
+    )
 
 
 RULES = ArmsControlTreaty(

@@ -45,9 +45,12 @@ def compile(ctx: RuleContext) -> Compilation:
     derived = sum(1 for e in deposits if e.status == "derived")
     eif_reason = Reason(
         EIF,
-        (f"Entered into force on {eif}, when a majority of the signatories, including the seven "
-         f"named in Art. 11, had deposited ({len(deposits)} deposits, {derived} of them DERIVED)."
-         if eif else "The Art. 11 condition is not met in the record: not in force."),
+        (
+            f"Entered into force on {eif}, when a majority of the signatories, including the seven "
+            f"named in Art. 11, had deposited ({len(deposits)} deposits, {derived} of them DERIVED)."
+            if eif
+            else "The Art. 11 condition is not met in the record: not in force."
+        ),
         deposits,
     )
     out.treaty["entry_into_force"] = (eif, eif_reason)
@@ -55,29 +58,40 @@ def compile(ctx: RuleContext) -> Compilation:
         out.check(ev, "entry into force", eif, EIF)
     out.treaty["denunciation_possible_from"] = (
         calendar.add_years(eif, DENUNCIATION_AFTER_YEARS, ctx.options) if eif else None,
-        Reason(DENUNCIATION, "A Party may denounce only after the Treaty has been in force for "
-               "twenty years.", ()),
+        Reason(
+            DENUNCIATION, "A Party may denounce only after the Treaty has been in force for twenty years.", ()
+        ),
     )
 
     for state, events in ctx.by_state().items():
         party_reasons: tuple[Reason, ...] = ()
         for ev in events:
             if ev.action == "signature":
-                out.add(state, ev.date, Status.signatory, False,
-                        Reason(EIF, f"Signed on {ev.date}.", (ev,)))
+                out.add(state, ev.date, Status.signatory, False, Reason(EIF, f"Signed on {ev.date}.", (ev,)))
             elif ev.action == "ratification":
                 if eif is None:
-                    out.add(state, ev.date, Status.consented, False,
-                            Reason(EIF, f"Ratification deposited on {ev.date}; the Treaty is not "
-                                   "yet in force.", (ev,)))
+                    out.add(
+                        state,
+                        ev.date,
+                        Status.consented,
+                        False,
+                        Reason(
+                            EIF,
+                            f"Ratification deposited on {ev.date}; the Treaty is not yet in force.",
+                            (ev,),
+                        ),
+                    )
                     continue
                 start = max(eif, ev.date)
                 why = Reason(
                     EIF,
                     f"Ratification deposited on {ev.date}"
                     + (" (DERIVED date, see note)" if ev.status == "derived" else "")
-                    + (f"; in force for it from the Treaty's entry into force, {eif}."
-                       if ev.date <= eif else f"; in force for it on that deposit, {ev.date}."),
+                    + (
+                        f"; in force for it from the Treaty's entry into force, {eif}."
+                        if ev.date <= eif
+                        else f"; in force for it on that deposit, {ev.date}."
+                    ),
                     (ev,),
                 )
                 if ev.date < start:
@@ -85,8 +99,12 @@ def compile(ctx: RuleContext) -> Compilation:
                 party_reasons = (why, eif_reason)
                 out.add(state, start, Status.party, True, *party_reasons)
             elif ev.action == "accession":
-                why = Reason(ACCESSION, f"Instrument of accession deposited with the Government "
-                             f"of the United States on {ev.date}: a Party from that day.", (ev,))
+                why = Reason(
+                    ACCESSION,
+                    f"Instrument of accession deposited with the Government "
+                    f"of the United States on {ev.date}: a Party from that day.",
+                    (ev,),
+                )
                 party_reasons = (why,)
                 out.add(state, ev.date, Status.party, True, *party_reasons)
             elif ev.action in ("withdrawal_notice", "withdrawal_deposited"):
@@ -95,8 +113,14 @@ def compile(ctx: RuleContext) -> Compilation:
     return out
 
 
-def _denounce(ctx: RuleContext, out: Compilation, state: str, notice: Event, eif: date | None,
-              party_reasons: tuple[Reason, ...]) -> None:
+def _denounce(
+    ctx: RuleContext,
+    out: Compilation,
+    state: str,
+    notice: Event,
+    eif: date | None,
+    party_reasons: tuple[Reason, ...],
+) -> None:
     """Art. 13: one year after notice, and only once the Treaty has been in force twenty years."""
     earliest = calendar.add_years(eif, DENUNCIATION_AFTER_YEARS, ctx.options) if eif else None
     if earliest is None or notice.date < earliest:
@@ -106,8 +130,13 @@ def _denounce(ctx: RuleContext, out: Compilation, state: str, notice: Event, eif
         )
         return
     effective = calendar.add_years(notice.date, 1, ctx.options)
-    why = Reason(DENUNCIATION, f"Notice of denunciation given on {notice.date}; the state ceases "
-                 f"to be a Party one year later, on {effective}.", (notice,), ("month_overflow",))
+    why = Reason(
+        DENUNCIATION,
+        f"Notice of denunciation given on {notice.date}; the state ceases "
+        f"to be a Party one year later, on {effective}.",
+        (notice,),
+        ("month_overflow",),
+    )
     out.add(state, notice.date, Status.withdrawal_pending, True, *party_reasons, why)
     out.add(state, effective, Status.withdrawn, False, why)
 

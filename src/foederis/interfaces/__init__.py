@@ -1,0 +1,1 @@
+"""Interfaces: thin layers that parse input, call a question and render the answer."""

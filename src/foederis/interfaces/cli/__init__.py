@@ -1,0 +1,1 @@
+"""The `foederis` command line (Typer + Rich)."""
