@@ -9,7 +9,7 @@ import csv
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -144,6 +144,28 @@ class Record:
 
     def provision(self, pid: str) -> Provision | None:
         return self.provisions.get(pid)
+
+    def overlay(
+        self, events: Iterable[Event] = (), conflicts: Iterable[ConflictPeriod] = ()
+    ) -> Record:
+        """A new record with extra events and conflict periods laid over this one (a scenario).
+
+        The original is untouched; compiling the overlay reuses the same rules and engine.
+        """
+        extra_events = tuple(events)
+        extra_conflicts = tuple(conflicts)
+        h = hashlib.sha256(self.digest.encode())
+        h.update(repr((extra_events, extra_conflicts)).encode())
+        return Record(
+            events=self.events + extra_events,
+            provisions=self.provisions,
+            conflicts=self.conflicts + extra_conflicts,
+            presence=self.presence,
+            successions=self.successions,
+            states=self.states,
+            digest=h.hexdigest()[:16],
+            files=self.files,
+        )
 
 
 def _load_events(root: Path, states: StateRegistry) -> list[Event]:
