@@ -105,14 +105,16 @@ def _intervals(state: str, instrument: str, transitions: list[Transition]) -> li
     return out
 
 
-def compile_record(record: Record, options: Options = DEFAULT_OPTIONS) -> Compiled:
-    """Run every instrument's rules over the record and lay the results out for lookup."""
+def compile_record(
+    record: Record, options: Options = DEFAULT_OPTIONS, instruments: list[str] | None = None
+) -> Compiled:
+    """Run every instrument's rules (or only `instruments`) over the record, laid out for lookup."""
     intervals: list[Interval] = []
     treaty: dict[str, dict[str, tuple[date | None, Reason]]] = {}
     checks: list[Check] = []
     notes: list[str] = []
     spans: dict[tuple[str, str], tuple[int, int]] = {}
-    instruments = list(INSTRUMENTS)
+    instruments = list(instruments or INSTRUMENTS)
     states = sorted(record.states.states)
     for inst in instruments:
         result = INSTRUMENTS[inst].compile(RuleContext(record, options, inst))

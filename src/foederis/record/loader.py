@@ -145,9 +145,7 @@ class Record:
     def provision(self, pid: str) -> Provision | None:
         return self.provisions.get(pid)
 
-    def overlay(
-        self, events: Iterable[Event] = (), conflicts: Iterable[ConflictPeriod] = ()
-    ) -> Record:
+    def overlay(self, events: Iterable[Event] = (), conflicts: Iterable[ConflictPeriod] = ()) -> Record:
         """A new record with extra events and conflict periods laid over this one (a scenario).
 
         The original is untouched; compiling the overlay reuses the same rules and engine.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from foederis.interfaces.cli import core  # noqa: F401  (registers commands)
+from foederis.interfaces.cli import core, whatif  # noqa: F401  (registers commands)
 from foederis.interfaces.cli.app import app
 
 # Command modules register themselves on import; add new ones here.
-COMMAND_MODULES = ("core",)
+COMMAND_MODULES = ("core", "whatif")
 
 
 def run() -> None:

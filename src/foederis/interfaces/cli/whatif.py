@@ -1,0 +1,145 @@
+"""What-if commands: withdrawal, free-by, may, matrix."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from foederis.interfaces.cli.app import app, compiled, emit_json, handles_input_errors
+from foederis.interfaces.cli.core import JsonFlag, OnOption
+from foederis.questions.inputs import parse_date, parse_instrument, parse_state
+
+
+@app.command()
+@handles_input_errors
+def withdrawal(
+    state: str,
+    instrument: str,
+    notice: Annotated[str, typer.Option("--notice", help="Day the notice is received (YYYY-MM-DD).")],
+    conflict: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--conflict", help="Assumed armed conflict START..END or START.. (ongoing); repeatable."
+        ),
+    ] = None,
+    json: JsonFlag = False,
+) -> None:
+    """If STATE gives notice on a day, when does its withdrawal from INSTRUMENT take effect?"""
+    from foederis.questions.withdrawal import parse_conflict, withdrawal_whatif
+
+    c = compiled()
+    ans = withdrawal_whatif(
+        c,
+        parse_state(c.record.states, state),
+        parse_instrument(instrument),
+        parse_date(notice, "notice"),
+        [parse_conflict(t) for t in conflict or []],
+    )
+    if json:
+        emit_json(ans)
+        return
+    from foederis.interfaces.cli.render import console, options_line, reasons_table
+
+    style = {"effective": "bold green", "pending": "bold yellow", "not_permitted": "bold red"}[ans.outcome]
+    line = f"[{style}]{ans.outcome}[/{style}]"
+    if ans.effective:
+        line += f": takes effect on [bold]{ans.effective}[/bold]"
+    elif ans.pending_until:
+        line += f": frozen until {ans.pending_until}"
+    console.print(f"{ans.state} · {ans.instrument} · notice {ans.notice} → {line}")
+    console.print(reasons_table(ans.reasons))
+    console.print(options_line(ans.options))
+
+
+@app.command("free-by")
+@handles_input_errors
+def free_by(
+    state: str,
+    instrument: str,
+    by: Annotated[str, typer.Option("--by", help="Day by which the state wants to be free (YYYY-MM-DD).")],
+    json: JsonFlag = False,
+) -> None:
+    """The latest notice day that frees STATE from INSTRUMENT by a day, and on what condition."""
+    from foederis.questions.freeby import free_by as ask
+
+    c = compiled()
+    ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(by, "by"))
+    if json:
+        emit_json(ans)
+        return
+    from foederis.interfaces.cli.render import console, reasons_table
+
+    if ans.latest_notice:
+        console.print(
+            f"Latest notice: [bold]{ans.latest_notice}[/bold] (takes effect {ans.effective}), "
+            f"on condition: {ans.condition}. Met in the record: {ans.condition_met_in_record}."
+        )
+    else:
+        console.print("[bold red]No notice can free the state[/bold red]: see the reasons.")
+    console.print(reasons_table(ans.reasons))
+
+
+@app.command()
+@handles_input_errors
+def may(state: str, activity: str, weapon: str, on: OnOption = None, json: JsonFlag = False) -> None:
+    """May STATE do ACTIVITY (use, transfer, ...) with WEAPON on a day?"""
+    from foederis.questions.obligations import may as ask
+    from foederis.questions.obligations import parse_activity, parse_weapon
+
+    c = compiled()
+    ans = ask(
+        c, parse_state(c.record.states, state), parse_activity(activity), parse_weapon(weapon), parse_date(on)
+    )
+    if json:
+        emit_json(ans)
+        return
+    from foederis.interfaces.cli.render import console, reasons_table
+
+    style = {"prohibited": "bold red", "permitted": "bold green", "permitted_with_limits": "bold yellow"}
+    console.print(
+        f"{ans.state_name} ({ans.state}) · {ans.activity} {ans.weapon} · {ans.date}: "
+        f"[{style[ans.verdict]}]{ans.verdict}[/]"
+    )
+    console.print(reasons_table(ans.reasons))
+
+
+@app.command()
+@handles_input_errors
+def matrix(
+    weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
+    alliance: Annotated[str, typer.Option("--alliance", help="The alliance (nato).")] = "nato",
+    on: OnOption = None,
+    out: Annotated[str | None, typer.Option("--out", help="Also write the matrix as PNG or SVG.")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
+    from foederis.questions.matrix import matrix as ask
+    from foederis.questions.matrix import parse_alliance, write_matrix_image
+    from foederis.questions.obligations import ACTIVITIES, parse_weapon
+
+    c = compiled()
+    ans = ask(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
+    if out:
+        write_matrix_image(ans, out)
+    if json:
+        emit_json(ans)
+        return
+    from rich.table import Table
+
+    from foederis.interfaces.cli.render import console
+
+    mark = {"prohibited": "[red]✗[/]", "permitted": "[green]✓[/]", "permitted_with_limits": "[yellow]◐[/]"}
+    table = Table(title=f"{ans.alliance} · {ans.weapon} · {ans.date} ({len(ans.rows)} allies)")
+    table.add_column("state")
+    for a in ACTIVITIES:
+        table.add_column(a)
+    for row in ans.rows:
+        table.add_row(row.state, *(mark[row.activities[a]] for a in ACTIVITIES))
+    console.print(table)
+    console.print(
+        "✗ prohibited   ✓ permitted (no instrument in the record forbids it)   ◐ permitted with limits"
+    )
+    console.print(f"free to use: {', '.join(ans.free['use']) or 'none'}")
+    if out:
+        console.print(f"image written to {out}")

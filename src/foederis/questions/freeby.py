@@ -1,0 +1,106 @@
+"""Free by: the latest notice date that frees a state from an instrument by a given day.
+
+The inverse of the withdrawal what-if, under the condition that no armed conflict freezes the
+withdrawal when its period expires (CCM/APMBT Art. 20(3)).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from foederis.engine.compile import Compiled
+from foederis.questions.common import reason_out
+from foederis.questions.inputs import InputError
+from foederis.questions.models import ReasonOut
+from foederis.questions.withdrawal import WITHDRAWAL_PROVISION, withdrawal_whatif
+from foederis.rules import calendar
+from foederis.rules.base import Reason, RuleContext
+from foederis.rules.conflict import engaged_periods
+from foederis.rules.options import describe_options
+
+#: Notice periods in calendar terms: (months, days) after notice.
+PERIOD = {
+    "ccm": (6, 0),
+    "apmbt": (6, 0),
+    "nato": (12, 0),
+    "cfe": (0, 150),
+    "inf": (6, 0),
+    "open_skies": (6, 0),
+}
+
+
+class FreeByAnswer(BaseModel):
+    state: str
+    instrument: str
+    by: date
+    latest_notice: date | None
+    effective: date | None
+    condition: str
+    condition_met_in_record: bool | None
+    reasons: list[ReasonOut]
+    options: dict[str, Any]
+
+
+def latest_notice(c: Compiled, instrument: str, by: date) -> date:
+    """The latest notice day whose period expires on or before `by`."""
+    months, days = PERIOD[instrument]
+    if months:
+        return calendar.months_before(by, months, c.options)
+    return by - timedelta(days=days)
+
+
+def free_by(c: Compiled, state: str, instrument: str, by: date) -> FreeByAnswer:
+    if instrument not in PERIOD:
+        raise InputError(
+            "instrument", f"no withdrawal period in the record for {instrument!r}", sorted(PERIOD)
+        )
+    notice = latest_notice(c, instrument, by)
+    provision = WITHDRAWAL_PROVISION[instrument]
+    probe = withdrawal_whatif(c, state, instrument, notice, [])
+    condition = f"no armed conflict engaging {state} on the day the notice period expires"
+    if probe.outcome == "not_permitted":
+        return FreeByAnswer(
+            state=state,
+            instrument=instrument,
+            by=by,
+            latest_notice=None,
+            effective=None,
+            condition=condition,
+            condition_met_in_record=None,
+            reasons=probe.reasons,
+            options=describe_options(c.options),
+        )
+    expiry = notice_expiry(c, instrument, notice)
+    periods = engaged_periods(RuleContext(c.record, c.options, instrument), state)
+    running = [p for p in periods if p.covers(expiry)]
+    met = not running
+    summary = (
+        f"A notice given on {notice} runs out on {expiry} ({provision}); any later notice runs "
+        f"out after {by}. It frees {state} by {by} on condition: {condition}."
+    )
+    if not met:
+        summary += (
+            " The record shows the state engaged on that day ("
+            + "; ".join(f"{p.basis}, {p.start}–{p.end or 'ongoing'}" for p in running)
+            + "), so under the record's facts the withdrawal would be frozen."
+        )
+    return FreeByAnswer(
+        state=state,
+        instrument=instrument,
+        by=by,
+        latest_notice=notice,
+        effective=probe.effective,
+        condition=condition,
+        condition_met_in_record=met,
+        reasons=[reason_out(c, Reason(provision, summary)), *probe.reasons],
+        options=describe_options(c.options),
+    )
+
+
+def notice_expiry(c: Compiled, instrument: str, notice: date) -> date:
+    months, days = PERIOD[instrument]
+    day = calendar.add_months(notice, months, c.options) if months else notice
+    return day + timedelta(days=days)

@@ -1,0 +1,188 @@
+"""What-if: if a state gives notice of withdrawal on day N, when does it take effect, and why?
+
+The notice and any assumed conflict periods are laid over the real record (with the record's own
+conflicts), the instrument is compiled again by the same rules, and the answer reads the result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from foederis.engine.compile import Compiled, compile_record
+from foederis.questions.common import reason_out
+from foederis.questions.inputs import InputError, parse_date
+from foederis.questions.models import ReasonOut
+from foederis.record.models import ConflictPeriod, Event
+from foederis.rules.base import Status
+from foederis.rules.options import describe_options
+from foederis.rules.registry import INSTRUMENTS
+
+#: The action a notice takes in each instrument's vocabulary; instruments absent here have no
+#: withdrawal period in the record (New START, CTBT), so no what-if can be computed for them.
+NOTICE_ACTION = {
+    "ccm": "withdrawal_deposited",
+    "apmbt": "withdrawal_deposited",
+    "nato": "withdrawal_notice",
+    "cfe": "withdrawal_notice",
+    "inf": "withdrawal_notice",
+    "open_skies": "withdrawal_notice",
+}
+WITHDRAWAL_PROVISION = {
+    "ccm": "ccm/art_20__para_3",
+    "apmbt": "apmbt/art_20__para_3",
+    "nato": "nato/art_13",
+    "cfe": "cfe/art_19__para_2",
+    "inf": "inf/art_15__para_2",
+    "open_skies": "open_skies/art_15__para_2",
+}
+Outcome = Literal["effective", "pending", "not_permitted"]
+
+
+class WithdrawalAnswer(BaseModel):
+    state: str
+    instrument: str
+    notice: date
+    outcome: Outcome
+    effective: date | None
+    pending_until: str | None = None
+    conflicts: list[dict[str, Any]]
+    reasons: list[ReasonOut]
+    options: dict[str, Any]
+
+
+def parse_conflict(text: str, field: str = "conflict") -> tuple[date, date | None]:
+    """'START..END' or 'START..' (ongoing) into dates; END is the day the conflict has ended."""
+    if ".." not in text:
+        raise InputError(field, f"{text!r}: write START..END or START.. (ongoing), e.g. 2027-05-01..")
+    start_text, end_text = text.split("..", 1)
+    start = parse_date(start_text, field)
+    end = parse_date(end_text, field) if end_text.strip() else None
+    if end is not None and end <= start:
+        raise InputError(field, f"{text!r}: the end {end} is not after the start {start}")
+    return start, end
+
+
+def _not_permitted(
+    c: Compiled,
+    state: str,
+    instrument: str,
+    notice: date,
+    why: str,
+    provision: str | None,
+    conflicts: list[dict[str, Any]],
+) -> WithdrawalAnswer:
+    from foederis.rules.base import Reason
+
+    return WithdrawalAnswer(
+        state=state,
+        instrument=instrument,
+        notice=notice,
+        outcome="not_permitted",
+        effective=None,
+        conflicts=conflicts,
+        reasons=[reason_out(c, Reason(provision, why))],
+        options=describe_options(c.options),
+    )
+
+
+def withdrawal_whatif(
+    c: Compiled, state: str, instrument: str, notice: date, conflicts: list[tuple[date, date | None]]
+) -> WithdrawalAnswer:
+    """When would a withdrawal notified on `notice` take effect, given assumed conflicts too."""
+    if instrument not in NOTICE_ACTION:
+        raise InputError(
+            "instrument",
+            f"no withdrawal rule with a period in the record for {instrument!r}",
+            sorted(NOTICE_ACTION),
+        )
+    provision = WITHDRAWAL_PROVISION[instrument]
+    assumed = [
+        ConflictPeriod(
+            state,
+            s,
+            e,
+            "assumed armed conflict (what-if input)",
+            "",
+            "what-if input",
+            "",
+            "day",
+            "what-if",
+            0,
+        )
+        for s, e in conflicts
+    ]
+    shown = [{"start": p.start, "end": p.end, "basis": p.basis, "source": p.source} for p in assumed]
+    current = c.interval_on(state, instrument, notice)
+    status = current.status if current else Status.none
+    if status not in (Status.party, Status.suspended):
+        why = (
+            f"On {notice} {state} is not a party to the {INSTRUMENTS[instrument].short} (status "
+            f"'{status.name}'): there is nothing to withdraw from."
+        )
+        if status == Status.withdrawal_pending:
+            why = f"On {notice} a withdrawal of {state} is already pending."
+        return _not_permitted(c, state, instrument, notice, why, provision, shown)
+    if instrument == "nato":
+        earliest = c.treaty["nato"]["denunciation_possible_from"][0]
+        if earliest is None or notice < earliest:
+            return _not_permitted(
+                c,
+                state,
+                instrument,
+                notice,
+                f"Art. 13 allows notice of denunciation only after the Treaty has been in force for "
+                f"twenty years, i.e. from {earliest}; a notice on {notice} has no effect.",
+                provision,
+                shown,
+            )
+    ev = Event(
+        instrument,
+        state,
+        c.record.states.name(state),
+        NOTICE_ACTION[instrument],
+        notice,
+        "what-if input: assumed notice",
+        "assumed notice (what-if)",
+        "sourced",
+        "what-if",
+        0,
+    )
+    world = compile_record(c.record.overlay([ev], assumed), c.options, [instrument])
+    after = [iv for iv in world.intervals_of(state, instrument) if iv.start >= notice]
+    withdrawn = next((iv for iv in after if iv.status == Status.withdrawn), None)
+    last = after[-1] if after else None
+    if withdrawn is not None:
+        return WithdrawalAnswer(
+            state=state,
+            instrument=instrument,
+            notice=notice,
+            outcome="effective",
+            effective=withdrawn.start,
+            conflicts=shown,
+            reasons=[reason_out(world, r) for r in withdrawn.reasons],
+            options=describe_options(c.options),
+        )
+    if last is not None and last.status == Status.withdrawal_pending:
+        return WithdrawalAnswer(
+            state=state,
+            instrument=instrument,
+            notice=notice,
+            outcome="pending",
+            effective=None,
+            pending_until="the end of the armed conflict (ongoing in the facts given)",
+            conflicts=shown,
+            reasons=[reason_out(world, r) for r in last.reasons],
+            options=describe_options(c.options),
+        )
+    return _not_permitted(
+        c,
+        state,
+        instrument,
+        notice,
+        "The rules give no effect to this notice (see the instrument's notes).",
+        provision,
+        shown,
+    )
