@@ -101,9 +101,8 @@ def render_timeline(ans: Any) -> None:
             why,
         )
     if not ans.intervals:
-        console.print(
-            f"{ans.state_name} ({ans.state}): no recorded act under {', '.join(ans.instruments) or 'any instrument'}."
-        )
+        under = ", ".join(ans.instruments) or "any instrument"
+        console.print(f"{ans.state_name} ({ans.state}): no recorded act under {under}.")
         return
     console.print(table)
 
