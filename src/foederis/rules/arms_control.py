@@ -97,13 +97,7 @@ class ArmsControlTreaty:
         suspended: Reason | None = None
         for ev in events:
             if ev.action == "signature":
-                out.add(
-                    state,
-                    ev.date,
-                    Status.signatory,
-                    False,
-                    Reason(self.eif_provision, f"Signed on {ev.date}.", (ev,)),
-                )
+                out.signed(state, ev, self.eif_provision)
             elif ev.action == "ratification":
                 flag = {"derived": " (DERIVED, see note)", "unverified": " (UNVERIFIED)"}.get(ev.status, "")
                 if eif is None or ev.date < eif:

@@ -69,13 +69,7 @@ class BanConvention:
         party_reasons: tuple[Reason, ...] = ()
         for ev in events:
             if ev.action == "signature":
-                out.add(
-                    state,
-                    ev.date,
-                    Status.signatory,
-                    False,
-                    Reason(self.signature, f"Signed on {ev.date}.", (ev,)),
-                )
+                out.signed(state, ev, self.signature)
             elif ev.action in CONSENT_ACTIONS:
                 if trigger is not None and general_eif is not None and ev.date <= trigger.date:
                     eif = general_eif

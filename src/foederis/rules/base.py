@@ -80,6 +80,10 @@ class Compilation:
     def add(self, state: str, day: date, status: Status, bound: bool, *reasons: Reason) -> None:
         self.transitions[state].append(Transition(day, status, bound, tuple(reasons)))
 
+    def signed(self, state: str, ev: Event, provision: str) -> None:
+        """A signature: the state becomes a signatory, not bound."""
+        self.add(state, ev.date, Status.signatory, False, Reason(provision, f"Signed on {ev.date}.", (ev,)))
+
     def check(self, ev: Event, what: str, computed: date | None, provision: str, note: str = "") -> None:
         self.checks.append(Check(ev.instrument, ev.state, what, ev.date, computed, ev, provision, note))
 

@@ -67,7 +67,7 @@ def compile(ctx: RuleContext) -> Compilation:
         party_reasons: tuple[Reason, ...] = ()
         for ev in events:
             if ev.action == "signature":
-                out.add(state, ev.date, Status.signatory, False, Reason(EIF, f"Signed on {ev.date}.", (ev,)))
+                out.signed(state, ev, EIF)
             elif ev.action == "ratification":
                 if eif is None:
                     out.add(

@@ -1,0 +1,98 @@
+"""A NumPy kernel of the withdrawal rule of CCM and APMBT Art. 20(3), for batches of what-ifs.
+
+Executes ccm/art_20__para_3 and apmbt/art_20__para_3: a withdrawal takes effect six months after
+receipt of the instrument; if the withdrawing state is engaged in an armed conflict on the expiry
+of that period, not before the end of the conflict. It gives the same answers as the scalar path
+(`calendar.add_months` then `conflict.frozen_until`), checked by a property test, but works on
+arrays of day numbers (`engine.compile.day_number`), so a million what-ifs take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from foederis.engine.compile import BASE_DAY
+from foederis.rules.options import Options
+
+PROVISIONS = ("ccm/art_20__para_3", "apmbt/art_20__para_3")
+#: Conflict start meaning "no conflict in this slot", conflict end meaning "still ongoing", and the
+#: effective day of a withdrawal that is pending (frozen by an ongoing conflict).
+NO_CONFLICT = -1
+ONGOING = -1
+PENDING = -1
+
+# days from 0000-03-01 (proleptic Gregorian) to our day 0, for the civil-date algorithms below
+_SHIFT = BASE_DAY - 1 + 306
+
+
+def _civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(year, month 1..12, day of month) of day numbers; H. Hinnant's civil_from_days, vectorised."""
+    z = days + _SHIFT
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    dom = doy - (153 * mp + 2) // 5 + 1
+    month = np.where(mp < 10, mp + 3, mp - 9)
+    year = yoe + era * 400 + (month <= 2)
+    return year, month, dom
+
+
+def _first_of_month(month_index: np.ndarray) -> np.ndarray:
+    """Day number of the 1st of the month `year * 12 + (month - 1)`; days_from_civil, vectorised."""
+    year = month_index // 12
+    month = month_index - year * 12 + 1
+    year = year - (month <= 2)
+    era = year // 400
+    yoe = year - era * 400
+    doy = (153 * np.where(month > 2, month - 3, month + 9) + 2) // 5
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - _SHIFT
+
+
+def add_months(days: np.ndarray, months: int, month_overflow: Literal["clip", "next_day"]) -> np.ndarray:
+    """Day numbers plus whole months, as `calendar.add_months`: a day the target month lacks is
+    clipped to its last day ('clip') or rolls to the 1st of the next month ('next_day')."""
+    year, month, dom = _civil(np.asarray(days, np.int64))
+    target = year * 12 + (month - 1) + months
+    first = _first_of_month(target)
+    length = _first_of_month(target + 1) - first
+    if month_overflow == "next_day":
+        return np.where(dom > length, first + length, first + dom - 1)
+    return first + np.minimum(dom, length) - 1
+
+
+def withdrawal_effective(
+    notice: np.ndarray,
+    conflict_start: np.ndarray,
+    conflict_end: np.ndarray,
+    options: Options | Literal["clip", "next_day"],
+    months: int = 6,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Effective day numbers and a pending flag for withdrawals notified on `notice` (Art. 20(3)).
+
+    `conflict_start`/`conflict_end` have shape (n,) for one conflict per withdrawal or (n, k) for
+    up to k; a slot whose start is NO_CONFLICT is empty; an end of ONGOING means not yet ended
+    (ends are exclusive: a conflict ending on the expiry day does not freeze). A conflict covering
+    the expiry day defers the effect to its end, repeated while further conflicts cover that day;
+    if an ongoing one covers it the withdrawal is pending and its effective day is PENDING.
+    """
+    overflow = options.month_overflow if isinstance(options, Options) else options
+    day = add_months(notice, months, overflow)
+    start = np.asarray(conflict_start, np.int64)
+    end = np.asarray(conflict_end, np.int64)
+    if start.ndim == 1:
+        start, end = start[:, None], end[:, None]
+    present = start != NO_CONFLICT
+    ongoing = present & (end == ONGOING)
+    pending = np.zeros(day.shape, bool)
+    for _ in range(start.shape[1]):  # each round passes at least one conflict, so k rounds suffice
+        covering = present & (start <= day[:, None]) & (ongoing | (day[:, None] < end))
+        if not covering.any():
+            break
+        pending |= (covering & ongoing).any(axis=1)
+        day = np.maximum(day, np.where(covering & ~ongoing, end, day[:, None]).max(axis=1))
+    return np.where(pending, PENDING, day), pending
