@@ -85,3 +85,10 @@ def test_open_skies_and_new_start(compiled):
 def test_ctbt_russia(compiled):
     assert status_on(compiled, "RUS", "ctbt", date(2010, 1, 1)) == ("consented", False)
     assert status_on(compiled, "RUS", "ctbt", date(2023, 11, 2)) == ("signatory", False)
+
+
+def test_a_notice_under_the_treaty_outranks_a_claimed_suspension(compiled):
+    iv = compiled.interval_on("USA", "inf", date(2019, 5, 1))
+    assert iv.status.name == "withdrawal_pending" and iv.bound
+    assert any("Suspension claimed" in r.summary for r in iv.reasons)
+    assert status_on(compiled, "RUS", "cfe", date(2023, 8, 1)) == ("withdrawal_pending", True)

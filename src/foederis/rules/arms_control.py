@@ -242,7 +242,8 @@ class ArmsControlTreaty:
         if current is None or current.status != Status.suspended:
             out.add(state, notice.date, Status.withdrawal_pending, True, *party, why)
         else:
-            out.add(state, notice.date, Status.suspended, current.bound, *current.reasons, why)
+            # the notice is the act the treaty provides for; a claimed suspension stays a reason
+            out.add(state, notice.date, Status.withdrawal_pending, current.bound, *current.reasons, why)
         out.add(state, effective, Status.withdrawn, False, why)
         for ev in events:
             if ev.action == "withdrawal_effective" and ev.date >= notice.date:
