@@ -1,0 +1,42 @@
+"""The application: API routes, error handlers, limits, the database, and the web pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from fastapi import FastAPI
+
+from foederis.interfaces.http import errors
+from foederis.interfaces.http.limits import DEFAULT_LIMITS, BodySizeLimit
+
+log = logging.getLogger("foederis.http")
+
+
+def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
+    """Build the app. `db_url` defaults to $FOEDERIS_DB, else SQLite in the user data dir."""
+    from foederis.interfaces.http import routes_batch, routes_catalog, routes_questions, routes_scenarios
+    from foederis.store.db import open_database
+    from foederis.store.repository import ScenarioRepository
+
+    app = FastAPI(
+        title="foederis",
+        version="1",
+        description="Who is bound by which treaty on which day, and why: answers with reasons.",
+    )
+    engine = open_database(db_url or os.environ.get("FOEDERIS_DB"))
+    app.state.engine = engine
+    app.state.repository = ScenarioRepository(engine)
+    errors.install(app)
+    for module in (routes_questions, routes_batch, routes_catalog, routes_scenarios):
+        app.include_router(module.router)
+    from foederis.interfaces.web.pages import install as install_web
+
+    install_web(app)
+    app.add_middleware(BodySizeLimit, max_bytes=DEFAULT_LIMITS.max_body_bytes)
+    if warm:
+        from foederis.interfaces.http.deps import compiled_for
+        from foederis.rules.options import DEFAULT_OPTIONS
+
+        compiled_for(DEFAULT_OPTIONS)
+    return app

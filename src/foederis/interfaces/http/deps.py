@@ -1,0 +1,75 @@
+"""Per-request dependencies: the compiled record for the asked options (cached per process),
+the scenario repository, and the write token check."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Depends, Header, Query, Request
+
+from foederis.engine.compile import Compiled
+from foederis.interfaces.http.errors import ApiError
+from foederis.rules.options import Options
+
+_compiled: dict[tuple[str, str, str], Compiled] = {}
+
+
+def compiled_for(options: Options) -> Compiled:
+    """The compiled real record for `options`, held in this process after the first request."""
+    key = (options.month_overflow, options.claimed_suspension, options.engaged)
+    c = _compiled.get(key)
+    if c is None:
+        from foederis.engine.cache import load_compiled
+
+        c = _compiled[key] = load_compiled(options)
+    return c
+
+
+def get_compiled(
+    month_overflow: Annotated[
+        Literal["clip", "next_day"], Query(description="Month arithmetic for days a month lacks.")
+    ] = "clip",
+    claimed_suspension: Annotated[
+        Literal["no_legal_effect", "releases"],
+        Query(description="A suspension the treaty does not provide for."),
+    ] = "no_legal_effect",
+    engaged: Annotated[
+        Literal["party_to_hostilities", "article5_participant"],
+        Query(description="Who is 'engaged in an armed conflict'."),
+    ] = "party_to_hostilities",
+) -> Compiled:
+    """Interpretation options as query parameters, like the CLI's global options."""
+    return compiled_for(
+        Options(month_overflow=month_overflow, claimed_suspension=claimed_suspension, engaged=engaged)
+    )
+
+
+CompiledDep = Annotated[Compiled, Depends(get_compiled)]
+
+
+def repository(request: Request):  # type: ignore[no-untyped-def]
+    return request.app.state.repository
+
+
+def require_token(
+    request: Request,
+    authorization: Annotated[
+        str | None, Header(description="Bearer <token> from `foederis token create`")
+    ] = None,
+) -> str:
+    """Writing needs a token; reading does not. Returns the token's name (the author)."""
+    from foederis.store.tokens import check_token
+
+    if not authorization:
+        raise ApiError(
+            401, "unauthorized", "authorization", "writing needs a token: Authorization: Bearer <token>"
+        )
+    scheme, _, secret = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise ApiError(401, "unauthorized", "authorization", "use the form: Authorization: Bearer <token>")
+    name = check_token(request.app.state.engine, secret.strip())
+    if name is None:
+        raise ApiError(
+            403, "forbidden", "authorization", "unknown token; make one with `foederis token create`"
+        )
+    return name

@@ -1,0 +1,109 @@
+"""Error answers: every client mistake is a 4xx JSON body naming the field and the valid choices."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from foederis.questions.inputs import InputError
+
+log = logging.getLogger("foederis.http")
+
+
+class ErrorBody(BaseModel):
+    """The shape of every error answer (InputError.to_dict() plus a kind)."""
+
+    error: str
+    field: str
+    message: str
+    choices: list[str] = []
+    errors: list[dict[str, Any]] = []
+
+
+class ApiError(Exception):
+    """An error with a status code and the ErrorBody fields."""
+
+    def __init__(self, status: int, error: str, field: str, message: str, choices: list[str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.body = {"error": error, "field": field, "message": message, "choices": choices or []}
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Bad input: the field, the problem and the valid choices"},
+    422: {"model": ErrorBody, "description": "A parameter of the wrong type or shape"},
+}
+
+
+def _field(loc: tuple[Any, ...] | list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("query", "body", "path", "header")]
+    return ".".join(parts) or "request"
+
+
+def input_error_response(exc: InputError, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": "bad_input", **exc.to_dict()}, status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers: InputError → 400, validation → 422, anything unforeseen → logged 500."""
+
+    @app.exception_handler(InputError)
+    async def _input(_: Request, exc: InputError) -> JSONResponse:
+        return input_error_response(exc)
+
+    @app.exception_handler(ApiError)
+    async def _api(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "field": _field(e.get("loc", ())),
+                "message": str(e.get("msg", "")),
+                "type": str(e.get("type", "")),
+            }
+            for e in exc.errors()
+        ]
+        first = exc.errors()[0] if exc.errors() else {}
+        choices: list[str] = []
+        ctx = first.get("ctx") or {}
+        if "expected" in ctx:
+            choices = [
+                c.strip(" '") for c in str(ctx["expected"]).replace(" or ", ",").split(",") if c.strip(" '")
+            ]
+        return JSONResponse(
+            {
+                "error": "bad_input",
+                "field": errors[0]["field"] if errors else "request",
+                "message": errors[0]["message"] if errors else "invalid request",
+                "choices": choices,
+                "errors": errors,
+            },
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"error": "http", "field": "path", "message": str(exc.detail), "choices": []},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A bug on our side, never the client's: log it with an id the client can quote.
+        incident = uuid.uuid4().hex[:12]
+        log.exception("unhandled error %s on %s %s", incident, request.method, request.url.path)
+        return JSONResponse(
+            {"error": "internal", "field": "", "message": f"internal error {incident}", "choices": []},
+            status_code=500,
+        )

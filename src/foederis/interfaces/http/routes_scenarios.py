@@ -1,0 +1,78 @@
+"""Saved scenarios: list, get, save (token), delete (token), and the change log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import BaseModel, Field
+
+from foederis.interfaces.http.deps import require_token
+from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
+from foederis.interfaces.http.limits import DEFAULT_LIMITS, NAME_PATTERN
+from foederis.interfaces.http.responses import json_answer
+from foederis.store.repository import NotFound, SavedScenario, ScenarioSummary
+
+router = APIRouter(prefix="/v1/scenarios", tags=["scenarios"], responses=ERROR_RESPONSES)
+
+Name = Annotated[str, Path(pattern=NAME_PATTERN, description="Letters, digits, _ . - (≤100)")]
+
+
+class ScenarioIn(BaseModel):
+    text: str = Field(max_length=DEFAULT_LIMITS.max_scenario_chars, description="The scenario, as YAML")
+    message: str = Field("", max_length=500, description="What changed (the change log line)")
+
+
+class ScenarioList(BaseModel):
+    count: int
+    scenarios: list[ScenarioSummary]
+
+
+class Deleted(BaseModel):
+    deleted: str
+
+
+def check_text(text: str) -> None:
+    """Refuse a scenario that does not load, naming the line and field."""
+    from foederis.interfaces.http.scenario_text import validate
+
+    validate(text)
+
+
+def _not_found(name: str) -> ApiError:
+    return ApiError(404, "not_found", "name", f"no saved scenario named {name!r}; see GET /v1/scenarios")
+
+
+@router.get("", response_model=ScenarioList)
+def list_scenarios(request: Request) -> Response:
+    """Every saved scenario, with its newest revision number."""
+    items = request.app.state.repository.list()
+    return json_answer(ScenarioList(count=len(items), scenarios=items))
+
+
+@router.get("/{name}", response_model=SavedScenario)
+def get_scenario(request: Request, name: Name) -> Response:
+    """A saved scenario's newest text and its change log."""
+    try:
+        return json_answer(request.app.state.repository.get(name))
+    except NotFound:
+        raise _not_found(name) from None
+
+
+@router.put("/{name}", response_model=SavedScenario, responses={401: {}, 403: {}})
+def save_scenario(
+    request: Request, name: Name, body: ScenarioIn, author: Annotated[str, Depends(require_token)]
+) -> Response:
+    """Save a new revision (needs a token). All or nothing: a failed save changes nothing."""
+    check_text(body.text)
+    return json_answer(request.app.state.repository.save(name, body.text, body.message, author))
+
+
+@router.delete("/{name}", response_model=Deleted, responses={401: {}, 403: {}, 404: {}})
+def delete_scenario(request: Request, name: Name, _: Annotated[str, Depends(require_token)]) -> Response:
+    """Delete a saved scenario and its change log (needs a token)."""
+    try:
+        request.app.state.repository.delete(name)
+    except NotFound:
+        raise _not_found(name) from None
+    return json_answer(Deleted(deleted=name))
