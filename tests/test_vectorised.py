@@ -107,6 +107,15 @@ def test_add_months_equals_calendar(days, options):
     assert [from_day_number(g) for g in got] == [calendar.add_months(d, 6, options) for d in days]
 
 
+@given(st.lists(st.dates(date(1, 3, 1), date(9999, 6, 30)), min_size=1, max_size=60),
+       st.sampled_from(OPTIONS))
+def test_add_months_outside_the_table_range(days, options):
+    """Days before 1800 or after 2158 take the arithmetic path; it too equals the calendar module."""
+    numbers = np.array([day_number(d) for d in days] + [-1])
+    got = vectorised.add_months(numbers, 6, options.month_overflow)[:-1]
+    assert [from_day_number(g) for g in got] == [calendar.add_months(d, 6, options) for d in days]
+
+
 def test_edge_days_by_hand():
     """31 Aug + 6 months under each option; a conflict ending on the expiry day does not freeze."""
     notice = np.array([day_number(date(2026, 8, 31))] * 3)

@@ -9,11 +9,12 @@ arrays of day numbers (`engine.compile.day_number`), so a million what-ifs take 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 
-from foederis.engine.compile import BASE_DAY
+from foederis.engine.compile import BASE_DAY, DAY_BITS
 from foederis.rules.options import Options
 
 PROVISIONS = ("ccm/art_20__para_3", "apmbt/art_20__para_3")
@@ -55,7 +56,18 @@ def _first_of_month(month_index: np.ndarray) -> np.ndarray:
 
 def add_months(days: np.ndarray, months: int, month_overflow: Literal["clip", "next_day"]) -> np.ndarray:
     """Day numbers plus whole months, as `calendar.add_months`: a day the target month lacks is
-    clipped to its last day ('clip') or rolls to the 1st of the next month ('next_day')."""
+    clipped to its last day ('clip') or rolls to the 1st of the next month ('next_day').
+
+    Day numbers within the engine's range (0 .. 2**DAY_BITS) are read from a table computed once.
+    """
+    days = np.asarray(days, np.int64)
+    if days.size and days.min() >= 0 and days.max() < _TABLE_DAYS:
+        return _month_table(months, month_overflow)[days]
+    return _add_months_civil(days, months, month_overflow)
+
+
+def _add_months_civil(days: np.ndarray, months: int, month_overflow: str) -> np.ndarray:
+    """`add_months` by civil-date arithmetic, for any day numbers."""
     year, month, dom = _civil(np.asarray(days, np.int64))
     target = year * 12 + (month - 1) + months
     first = _first_of_month(target)
@@ -63,6 +75,17 @@ def add_months(days: np.ndarray, months: int, month_overflow: Literal["clip", "n
     if month_overflow == "next_day":
         return np.where(dom > length, first + length, first + dom - 1)
     return first + np.minimum(dom, length) - 1
+
+
+_TABLE_DAYS = 1 << DAY_BITS
+
+
+@lru_cache(maxsize=16)
+def _month_table(months: int, month_overflow: str) -> np.ndarray:
+    """`add_months` of every day number in the engine's range (1 MB; read-only)."""
+    table = _add_months_civil(np.arange(_TABLE_DAYS, dtype=np.int64), months, month_overflow)
+    table.flags.writeable = False
+    return table
 
 
 def withdrawal_effective(
@@ -89,10 +112,16 @@ def withdrawal_effective(
     present = start != NO_CONFLICT
     ongoing = present & (end == ONGOING)
     pending = np.zeros(day.shape, bool)
+    rows = np.arange(day.shape[0])  # rows whose effective day may still move
     for _ in range(start.shape[1]):  # each round passes at least one conflict, so k rounds suffice
-        covering = present & (start <= day[:, None]) & (ongoing | (day[:, None] < end))
-        if not covering.any():
+        d, s, e, on, pr = day[rows], start[rows], end[rows], ongoing[rows], present[rows]
+        covering = pr & (s <= d[:, None]) & (on | (d[:, None] < e))
+        held = (covering & on).any(axis=1)
+        pending[rows[held]] = True
+        later = np.where(covering & ~on, e, d[:, None]).max(axis=1)
+        moved = (later != d) & ~held
+        day[rows[moved]] = later[moved]
+        rows = rows[moved]
+        if rows.size == 0:
             break
-        pending |= (covering & ongoing).any(axis=1)
-        day = np.maximum(day, np.where(covering & ~ongoing, end, day[:, None]).max(axis=1))
     return np.where(pending, PENDING, day), pending
