@@ -1,0 +1,46 @@
+"""`foederis check FILE`: the claims of an article, each judged against the record."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from foederis.interfaces.cli.app import app, compiled, emit_json, fail, handles_input_errors
+from foederis.questions.inputs import parse_date
+
+
+@app.command()
+@handles_input_errors
+def check(
+    file: Annotated[str, typer.Argument(help="A plain-text or Markdown article (UTF-8); '-' for stdin.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Judge as of this day (YYYY-MM-DD).")] = None,
+    json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")] = False,
+    report: Annotated[str | None, typer.Option("--report", help="Also write a self-contained HTML page.")] = None,
+) -> None:
+    """Find membership, status, count, date, quote and provision claims in an article and judge each."""
+    from foederis.claims.text import ArticleError, read_path
+    from foederis.questions.check import check as ask
+
+    day = parse_date(as_of, "--as-of") if as_of else None
+    try:
+        text = read_path(file)
+    except ArticleError as exc:
+        fail(str(exc))
+        return
+    ans = ask(compiled(), text, day)
+    if report:
+        from pathlib import Path
+
+        from foederis.claims.report import report_html
+
+        try:
+            Path(report).write_text(report_html(ans), encoding="utf-8")
+        except OSError as exc:
+            fail(f"--report: cannot write {report!r}: {exc.strerror}")
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.claims.report import render_terminal
+
+        render_terminal(ans)
