@@ -1,0 +1,112 @@
+"""`foederis scenario run FILE`: replay a scenario over the real record (issue 4, part 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from foederis.interfaces.cli.app import GLOBALS, app, emit_json, fail, handles_input_errors
+from foederis.interfaces.cli.core import JsonFlag
+
+if TYPE_CHECKING:
+    from foederis.rules.options import Options
+    from foederis.scenarios.result import ScenarioResult
+
+scenario_app = typer.Typer(
+    help="Scenarios: hypothetical events laid over the real record.", no_args_is_help=True
+)
+app.add_typer(scenario_app, name="scenario")
+
+
+def _options(file_options: Options) -> Options:
+    """The file's options, overridden by any global option set away from its default."""
+    from foederis.rules.options import DEFAULT_OPTIONS
+
+    given = GLOBALS.options()
+    changed = {
+        k: getattr(given, k)
+        for k in type(given).model_fields
+        if getattr(given, k) != getattr(DEFAULT_OPTIONS, k)
+    }
+    return file_options.model_copy(update=changed)
+
+
+@scenario_app.command("run")
+@handles_input_errors
+def run(
+    file: Annotated[Path, typer.Argument(help="The scenario, as YAML (see docs/scenarios.md).")],
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a self-contained HTML report to this file.")
+    ] = None,
+    json: JsonFlag = False,
+) -> None:
+    """Replay FILE day by day: changes, frozen withdrawals, earliest lawful use, diff."""
+    from foederis.questions.scenario import ScenarioError, load_scenario, report_html, run_scenario
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"file: cannot read {file}: {exc}")
+    try:
+        scenario = load_scenario(text, file.name)
+    except ScenarioError as exc:
+        typer.echo(f"Error: {file}: {len(exc.errors)} problem(s) in the scenario:", err=True)
+        for issue in exc.errors:
+            typer.echo(f"  {file.name}:{issue.line}: {issue.field}: {issue.message}", err=True)
+        raise typer.Exit(2) from None
+    result = run_scenario(scenario, _options(scenario.options))
+    if report is not None:
+        try:
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(report_html(result), encoding="utf-8")
+        except OSError as exc:
+            fail(f"report: cannot write {report}: {exc}")
+    if json:
+        emit_json(result)
+        return
+    _render(result, report)
+
+
+def _render(r: ScenarioResult, report: Path | None) -> None:
+    from rich.table import Table
+
+    from foederis.interfaces.cli.render import console, options_line
+
+    sc = r.scenario
+    console.print(f"[bold]{sc.title or sc.name}[/bold]  {sc.start} – {sc.end}  ({len(sc.events)} events)")
+    table = Table(title="changes in the window")
+    for col in ("date", "state", "instrument", "change", "bound", "origin"):
+        table.add_column(col, no_wrap=True)
+    for ch in r.changes:
+        what = f"{ch.before} → {ch.after}" if ch.kind == "position" else f"stays {ch.after} (new grounds)"
+        table.add_row(
+            str(ch.date), ch.state, ch.instrument, what, "yes" if ch.bound_after else "no", ch.origin
+        )
+    console.print(table)
+    for f in r.frozen:
+        console.print(
+            f"frozen: {f.state} {f.instrument} notice {f.notice}, period expires {f.expiry}, "
+            f"takes effect {f.effective or 'not before the conflict ends'} ({f.provision})"
+        )
+    late = [e for e in r.earliest_use if e.date is not None and e.date != sc.start]
+    never = sum(1 for e in r.earliest_use if e.date is None)
+    free = len(r.earliest_use) - len(late) - never
+    if late:
+        use = Table(title="earliest lawful use, for allies bound at the start")
+        for col in ("ally", "weapon", "from"):
+            use.add_column(col, no_wrap=True)
+        for e in late:
+            use.add_row(e.state, e.weapon, str(e.date))
+        console.print(use)
+    console.print(
+        f"use of banned weapons: {free} (ally, weapon) pair(s) free from the start, {never} bound "
+        f"throughout the window, {len(late)} freed during it"
+    )
+    console.print(f"difference from the real record: {len(r.diff)} (state, instrument) pair(s)")
+    for d in r.diff:
+        console.print(f"  {d.state} {d.instrument} from {d.first_difference}")
+    if report is not None:
+        console.print(f"report written to {report}")
+    console.print(options_line(r.options))

@@ -1,0 +1,421 @@
+"""Lay a scenario's events over the real record, compile both, and read off what changes.
+
+Changes come from interval boundaries in the compiled arrays (no day × state loop): an interval
+starting inside the window whose status or bound differs from the one before it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Literal
+
+import numpy as np
+
+from foederis.engine.compile import DAY_BITS, Compiled, Interval, compile_record, day_number
+from foederis.engine.lookup import lookup
+from foederis.questions.common import event_out, reason_out
+from foederis.questions.matrix import matrix
+from foederis.questions.members import bound_states
+from foederis.questions.obligations import WEAPONS, may, verdict
+from foederis.questions.withdrawal import NOTICE_ACTION
+from foederis.record.loader import Record
+from foederis.record.models import ConflictPeriod, Event
+from foederis.rules import apmbt, calendar, ccm
+from foederis.rules.ban_convention import BanConvention
+from foederis.rules.base import Status
+from foederis.rules.options import Options, describe_options
+from foederis.scenarios.result import (
+    Change,
+    ConflictOut,
+    DiffEntry,
+    EarliestUse,
+    FrozenWithdrawal,
+    KeyDateMatrix,
+    ScenarioResult,
+    Segment,
+    StateTimeline,
+)
+from foederis.scenarios.schema import (
+    Accession,
+    ArmedAttack,
+    Art4Consultations,
+    Art5Invocation,
+    ConflictEnd,
+    ConflictStart,
+    Ratification,
+    Scenario,
+    WithdrawalNotice,
+)
+
+#: The conventions whose Art. 20(3) freezes a withdrawal while the state is engaged in a conflict.
+FREEZING: dict[str, BanConvention] = {"ccm": ccm.RULES, "apmbt": apmbt.RULES}
+ALLIANCE = "nato"
+MAX_KEY_DATES = 8
+
+
+def source_of(scenario: Scenario, line: int) -> str:
+    """The marker every scenario fact carries instead of a source: the file and the line."""
+    return f"scenario:{scenario.name}:line {line}"
+
+
+def scenario_facts(scenario: Scenario, record: Record) -> tuple[list[Event], list[ConflictPeriod]]:
+    """The scenario as record rows: events (status 'unverified') and conflict periods."""
+    events: list[Event] = []
+    opened: list[list[object]] = []  # [state, start, basis, opponent, source, note, line, end]
+    file = f"scenario:{scenario.name}"
+
+    def ev(instrument: str, state: str, action: str, day: date, line: int, note: str) -> Event:
+        return Event(
+            instrument,
+            state,
+            record.states.name(state),
+            action,
+            day,
+            source_of(scenario, line),
+            note,
+            "unverified",
+            file,
+            line,
+        )
+
+    for e in scenario.events:
+        src = source_of(scenario, e.line)
+        if isinstance(e, ArmedAttack):
+            where = f" at {e.place}" if e.place else ""
+            basis = f"armed attack on {e.state}{where} (scenario)"
+            opened.append([e.state, e.date, basis, e.by, src, e.note, e.line, None])
+        elif isinstance(e, ConflictStart):
+            opened.append(
+                [
+                    e.state,
+                    e.date,
+                    e.basis or "armed conflict (scenario)",
+                    e.opponent,
+                    src,
+                    e.note,
+                    e.line,
+                    None,
+                ]
+            )
+        elif isinstance(e, ConflictEnd):
+            for period in reversed(opened):
+                if period[0] == e.state and period[7] is None:
+                    period[7] = e.date
+                    period[5] = f"{period[5]} ended by {src}".strip()
+                    break
+        elif isinstance(e, Art4Consultations):
+            for s in e.states:
+                events.append(ev(ALLIANCE, s, "art4_consultation_request", e.date, e.line, e.note))
+        elif isinstance(e, Art5Invocation):
+            note = e.note
+            if e.participants:
+                note = f"participants={';'.join(e.participants)} {note}".strip()
+            events.append(ev(ALLIANCE, e.state, "art5_invocation", e.date, e.line, note))
+        elif isinstance(e, WithdrawalNotice):
+            action = NOTICE_ACTION.get(e.instrument, "withdrawal_notice")
+            events.append(ev(e.instrument, e.state, action, e.date, e.line, e.note))
+        elif isinstance(e, Accession | Ratification):
+            events.append(ev(e.instrument, e.state, e.type, e.date, e.line, e.note))
+    conflicts = [
+        ConflictPeriod(
+            str(p[0]), p[1], p[7], str(p[2]), str(p[3]), str(p[4]), str(p[5]), "day", file, int(p[6])
+        )  # type: ignore[arg-type]
+        for p in opened
+    ]
+    return events, conflicts
+
+
+def run_scenario(
+    scenario: Scenario, options: Options | None = None, record: Record | None = None
+) -> ScenarioResult:
+    """Compile the real record with and without the scenario (same options) and compare them."""
+    options = options or scenario.options
+    if record is None:
+        from foederis.engine.cache import load_compiled
+
+        base = load_compiled(options)
+    else:
+        base = compile_record(record, options)
+    events, conflicts = scenario_facts(scenario, base.record)
+    world = compile_record(base.record.overlay(events, conflicts), options)
+    allies = bound_states(world, ALLIANCE, scenario.start)
+    touched = scenario.states()
+    frozen = frozen_withdrawals(world, scenario, options)
+    changes = change_log(world, base, scenario.start, scenario.end)
+    have = {(ch.date, ch.state, ch.instrument) for ch in changes}
+    for f in frozen:
+        if scenario.start <= f.expiry <= scenario.end and (f.expiry, f.state, f.instrument) not in have:
+            changes.append(
+                Change(
+                    date=f.expiry,
+                    state=f.state,
+                    state_name=f.state_name,
+                    instrument=f.instrument,
+                    before="withdrawal_pending",
+                    after="withdrawal_pending",
+                    bound_before=True,
+                    bound_after=True,
+                    kind="grounds",
+                    origin="scenario",
+                    reasons=f.reasons,
+                )
+            )
+    changes.sort(key=lambda ch: (ch.date, ch.state, ch.instrument))
+    return ScenarioResult(
+        scenario=scenario,
+        events=[event_out(e) for e in events],
+        conflicts=[
+            ConflictOut(
+                state=c.state, start=c.start, end=c.end, basis=c.basis, opponent=c.opponent, source=c.source
+            )
+            for c in conflicts
+        ],
+        allies=allies,
+        changes=changes,
+        frozen=frozen,
+        timelines=timelines(world, scenario, allies, touched),
+        earliest_use=earliest_use(world, allies, scenario.start, scenario.end),
+        diff=diff(base, world),
+        matrices=key_date_matrices(world, scenario, allies),
+        options=describe_options(options),
+    )
+
+
+def change_log(c: Compiled, base: Compiled, start: date, end: date) -> list[Change]:
+    """Every (day, state, instrument) in [start, end] where status or bound changes, with reasons."""
+    if not len(c.key_start):
+        return []
+    starts = c.key_start & ((1 << DAY_BITS) - 1)
+    idx = np.flatnonzero((starts >= day_number(start)) & (starts <= day_number(end)))
+    prev = idx - 1
+    same = (prev >= 0) & (c.interval_key[np.maximum(prev, 0)] == c.interval_key[idx])
+    safe = np.maximum(prev, 0)
+    before_status = np.where(same, c.status_code[safe], 0)
+    before_bound = np.where(same, c.bound_flag[safe], False)
+    changed = (before_status != c.status_code[idx]) | (before_bound != c.bound_flag[idx])
+    # same status and bound but new grounds (e.g. a notice period expires, frozen by Art. 20(3))
+    regrounded = same & ~changed
+    keep = changed | regrounded
+    idx, before_status, before_bound = idx[keep], before_status[keep], before_bound[keep]
+    changed = changed[keep]
+    n_inst = len(c.instruments)
+    keys = c.interval_key[idx]
+    days = starts[idx]
+    # the same change in the real record compiled alone? (same lists of states and instruments)
+    b_now = lookup(base, keys // n_inst, keys % n_inst, days)
+    b_before = lookup(base, keys // n_inst, keys % n_inst, days - 1)
+    in_record = (
+        (b_now.status == c.status_code[idx])
+        & (b_now.bound == c.bound_flag[idx])
+        & (b_before.status == before_status)
+        & (b_before.bound == before_bound)
+    )
+    out: list[Change] = []
+    for j, k in enumerate(idx):
+        iv = c.intervals[int(k)]
+        out.append(
+            Change(
+                date=iv.start,
+                state=iv.state,
+                state_name=c.record.states.name(iv.state),
+                instrument=iv.instrument,
+                before=Status(int(before_status[j])).name,
+                after=iv.status.name,
+                bound_before=bool(before_bound[j]),
+                bound_after=iv.bound,
+                kind="position" if changed[j] else "grounds",
+                origin="record" if in_record[j] and changed[j] else _origin(base, iv),
+                reasons=[reason_out(c, r) for r in iv.reasons],
+            )
+        )
+    return sorted(out, key=lambda ch: (ch.date, ch.state, ch.instrument))
+
+
+def frozen_withdrawals(c: Compiled, scenario: Scenario, options: Options) -> list[FrozenWithdrawal]:
+    """The scenario's CCM/APMBT withdrawals still pending when their notice period expires."""
+    out = []
+    for e in scenario.events:
+        if not isinstance(e, WithdrawalNotice) or e.instrument not in FREEZING:
+            continue
+        rules = FREEZING[e.instrument]
+        expiry = calendar.add_months(e.date, rules.withdrawal_months, options)
+        iv = c.interval_on(e.state, e.instrument, expiry)
+        if iv is None or iv.status != Status.withdrawal_pending:
+            continue
+        after = next(
+            (
+                x
+                for x in c.intervals_of(e.state, e.instrument)
+                if x.start >= expiry and x.status == Status.withdrawn
+            ),
+            None,
+        )
+        reasons = after.reasons if after else iv.reasons
+        out.append(
+            FrozenWithdrawal(
+                state=e.state,
+                state_name=c.record.states.name(e.state),
+                instrument=e.instrument,
+                notice=e.date,
+                expiry=expiry,
+                effective=after.start if after else None,
+                provision=rules.withdrawal_effect,
+                reasons=[reason_out(c, r) for r in reasons],
+            )
+        )
+    return out
+
+
+def _origin(base: Compiled, iv: Interval) -> Literal["scenario", "record"]:
+    """Whether the real record alone has an interval starting that day with the same status."""
+    for other in base.intervals_of(iv.state, iv.instrument):
+        if other.start == iv.start and other.status == iv.status and other.bound == iv.bound:
+            return "record"
+    return "scenario"
+
+
+def segments(c: Compiled, state: str, instrument: str, start: date, end: date) -> list[Segment]:
+    """The state's statuses under the instrument over [start, end], gaps filled with 'none'.
+
+    Segment ends are exclusive, so the last one ends the day after `end`.
+    """
+    stop = end + timedelta(days=1)
+    out: list[Segment] = []
+    cursor = start
+    for iv in c.intervals_of(state, instrument):
+        iv_end = iv.end or date.max
+        if iv_end <= start or iv.start >= stop:
+            continue
+        s, e = max(iv.start, start), min(iv_end, stop)
+        if s > cursor:
+            out.append(Segment(instrument=instrument, start=cursor, end=s, status="none", bound=False))
+        out.append(Segment(instrument=instrument, start=s, end=e, status=iv.status.name, bound=iv.bound))
+        cursor = e
+    if cursor < stop:
+        out.append(Segment(instrument=instrument, start=cursor, end=stop, status="none", bound=False))
+    return out
+
+
+def timelines(c: Compiled, scenario: Scenario, allies: list[str], touched: list[str]) -> list[StateTimeline]:
+    """For every ally and every state the scenario names: NATO, CCM, APMBT and any instrument named."""
+    named = {getattr(e, "instrument", None) for e in scenario.events} - {None}
+    instruments = [i for i in (ALLIANCE, *WEAPONS.values()) if i in c.instruments]
+    instruments += sorted(i for i in named if i not in instruments)  # type: ignore[misc]
+    out = []
+    for state in [*allies, *(s for s in touched if s not in allies)]:
+        segs = [seg for inst in instruments for seg in segments(c, state, inst, scenario.start, scenario.end)]
+        out.append(
+            StateTimeline(
+                state=state,
+                state_name=c.record.states.name(state),
+                ally=state in allies,
+                touched=state in touched,
+                segments=segs,
+            )
+        )
+    return out
+
+
+def earliest_use(c: Compiled, allies: list[str], start: date, end: date) -> list[EarliestUse]:
+    """For each ally and weapon, the first day in the window `may` lets it use the weapon.
+
+    Status is constant inside an interval, so only the window start and interval starts are asked.
+    """
+    out = []
+    for weapon, instrument in WEAPONS.items():
+        for state in allies:
+            days = [start] + [iv.start for iv in c.intervals_of(state, instrument) if start < iv.start <= end]
+            found = next((d for d in days if verdict(c, state, "use", weapon, d)[0] != "prohibited"), None)
+            ans = may(c, state, "use", weapon, found or end)
+            out.append(
+                EarliestUse(
+                    state=state,
+                    state_name=ans.state_name,
+                    weapon=weapon,
+                    instrument=instrument,
+                    date=found,
+                    verdict=ans.verdict,
+                    reasons=ans.reasons,
+                )
+            )
+    return out
+
+
+def _shape(c: Compiled, state: str, instrument: str) -> list[tuple[date, date | None, str, bool]]:
+    """Intervals reduced to (start, end, status, bound), neighbours with the same pair merged."""
+    out: list[tuple[date, date | None, str, bool]] = []
+    for iv in c.intervals_of(state, instrument):
+        if out and out[-1][2] == iv.status.name and out[-1][3] == iv.bound and out[-1][1] == iv.start:
+            out[-1] = (out[-1][0], iv.end, out[-1][2], out[-1][3])
+        else:
+            out.append((iv.start, iv.end, iv.status.name, iv.bound))
+    return out
+
+
+def _at(shape: list[tuple[date, date | None, str, bool]], day: date) -> tuple[str, bool]:
+    for start, end, status, bound in shape:
+        if start <= day and (end is None or day < end):
+            return status, bound
+    return "none", False
+
+
+def _first_difference(
+    a: list[tuple[date, date | None, str, bool]], b: list[tuple[date, date | None, str, bool]]
+) -> date:
+    """The first day on which the two shapes give a different (status, bound)."""
+    days = sorted({d for x in (*a, *b) for d in (x[0], x[1]) if d is not None})
+    return next(d for d in days if _at(a, d) != _at(b, d))
+
+
+def diff(base: Compiled, world: Compiled) -> list[DiffEntry]:
+    """Every (state, instrument) whose status/bound intervals differ from the real record's."""
+    out = []
+    for state, instrument in sorted(set(base.spans) | set(world.spans)):
+        a, b = _shape(base, state, instrument), _shape(world, state, instrument)
+        if a == b:
+            continue
+        first = _first_difference(a, b)
+        out.append(
+            DiffEntry(
+                state=state,
+                state_name=world.record.states.name(state),
+                instrument=instrument,
+                first_difference=first,
+                baseline=[
+                    Segment(instrument=instrument, start=s, end=e, status=st, bound=bd) for s, e, st, bd in a
+                ],
+                scenario=[
+                    Segment(instrument=instrument, start=s, end=e, status=st, bound=bd) for s, e, st, bd in b
+                ],
+            )
+        )
+    return out
+
+
+def key_dates(c: Compiled, scenario: Scenario, allies: list[str]) -> list[tuple[date, str]]:
+    """The window's start and end and the days on which an ally's weapons-ban position changes."""
+    found: dict[date, list[str]] = {scenario.start: ["window start"]}
+    for state in allies:
+        for instrument in WEAPONS.values():
+            for iv in c.intervals_of(state, instrument):
+                if scenario.start < iv.start <= scenario.end:
+                    found.setdefault(iv.start, []).append(f"{state} {instrument} → {iv.status.name}")
+    days = sorted(found)
+    if len(days) > MAX_KEY_DATES:
+        days = days[: MAX_KEY_DATES - 1]
+    if scenario.end not in days:
+        days.append(scenario.end)
+        found.setdefault(scenario.end, []).append("window end")
+    return [(d, "; ".join(found[d])) for d in days]
+
+
+def key_date_matrices(c: Compiled, scenario: Scenario, allies: list[str]) -> list[KeyDateMatrix]:
+    """The alliance weapons matrix (questions.matrix) on each key date, verdicts only."""
+    out = []
+    for day, why in key_dates(c, scenario, allies):
+        cells = {}
+        for weapon in WEAPONS:
+            ans = matrix(c, ALLIANCE, weapon, day)
+            cells[weapon] = {row.state: dict(row.activities) for row in ans.rows}
+        out.append(KeyDateMatrix(date=day, why=why, cells=cells))
+    return out
