@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from foederis.store.models import RevisionRow, ScenarioRow
@@ -50,6 +51,14 @@ class ScenarioRepository:
 
     def save(self, name: str, text: str, message: str = "", author: str = "") -> SavedScenario:
         """Add a revision (creating the scenario if new). All or nothing: commit, or no change."""
+        try:
+            number = self._save(name, text, message, author)
+        except IntegrityError:  # another writer created the same new name first: add to it
+            number = self._save(name, text, message, author)
+        # `revision` and `text` are the ones this call saved, even if another save followed it
+        return self.get(name).model_copy(update={"revision": number, "text": text})
+
+    def _save(self, name: str, text: str, message: str, author: str) -> int:
         with Session(self.engine) as s, s.begin():
             row = s.scalar(select(ScenarioRow).where(ScenarioRow.name == name).with_for_update())
             now = _now()
@@ -72,7 +81,7 @@ class ScenarioRepository:
                     created_at=now,
                 )
             )
-        return self.get(name)
+        return number
 
     def get(self, name: str) -> SavedScenario:
         with Session(self.engine) as s:

@@ -71,6 +71,11 @@ def status_batch(c: CompiledDep, body: BatchRequest) -> Response:
     for k in range(len(states)):
         j = int(res.interval[k])
         iv = c.intervals[j] if j >= 0 else None
+        if iv is None:  # status none: until the first recorded status, as /v1/status says
+            later = c.intervals_of(states[k], insts[k])
+            since, until = None, later[0].start if later else None
+        else:
+            since, until = iv.start, iv.end
         results.append(
             BatchItem(
                 state=states[k],
@@ -78,8 +83,8 @@ def status_batch(c: CompiledDep, body: BatchRequest) -> Response:
                 date=days[k],
                 status=Status(int(res.status[k])).name,
                 bound=bool(res.bound[k]),
-                since=iv.start if iv else None,
-                until=iv.end if iv else None,
+                since=since,
+                until=until,
             )
         )
     return json_answer(BatchAnswer(count=len(results), results=results))
