@@ -219,6 +219,10 @@ class Judge:
         evs = self.events(state, inst, actions)
         name = f"{self.names.name(state)} ({state})"
         if not evs:
+            joined = self.events(state, inst, {"accession"})
+            if verb == "signed" and joined:
+                return Verdict("contradicted", [f"{name} never signed {inst}: it acceded on {joined[0].date}"],
+                               [_ev(e) for e in joined])
             return Verdict("unverifiable", [f"the record has no {verb} event of {name} under {inst}"])
         if d.date is None:
             return Verdict("supported", [f"{name} {verb} {inst} on {evs[0].date}"], [_ev(e) for e in evs])

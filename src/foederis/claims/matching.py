@@ -7,7 +7,7 @@ Order of trust, each step reported when it changed what the text says:
    pair is found from the unknown words it explains (and from its absence everywhere in the text),
    and each word is restored from the vocabulary ("Nway" → "Norway", "supprt" → "support");
 3. fuzzy matching (rapidfuzz `fuzz.ratio` on normalised names) at or above `FUZZY_THRESHOLD`
-   (0.85), only for names of at least `FUZZY_MIN_LEN` (5) characters, and only when the best
+   (0.80), only for names of at least `FUZZY_MIN_LEN` (5) characters, and only when the best
    state beats the next different state by `FUZZY_MARGIN` (0.04): "Norwey" → Norway, while
    "Iran"/"Iraq" is never guessed.
 """
@@ -22,7 +22,7 @@ from foederis.claims.text import Mapped
 from foederis.record.states import StateRegistry, normalise
 from foederis.rules.registry import INSTRUMENTS, instrument_labels
 
-FUZZY_THRESHOLD = 0.85
+FUZZY_THRESHOLD = 0.80
 FUZZY_MIN_LEN = 5
 FUZZY_MARGIN = 0.04
 #: An unknown word of at least this length may be read as a grammar keyword at this similarity.
