@@ -23,6 +23,7 @@ PROVISIONS = ("ccm/art_20__para_3", "apmbt/art_20__para_3")
 NO_CONFLICT = -1
 ONGOING = -1
 PENDING = -1
+_NEVER = np.iinfo(np.int64).max
 
 # days from 0000-03-01 (proleptic Gregorian) to our day 0, for the civil-date algorithms below
 _SHIFT = BASE_DAY - 1 + 306
@@ -109,19 +110,22 @@ def withdrawal_effective(
     end = np.asarray(conflict_end, np.int64)
     if start.ndim == 1:
         start, end = start[:, None], end[:, None]
-    present = start != NO_CONFLICT
-    ongoing = present & (end == ONGOING)
-    pending = np.zeros(day.shape, bool)
+    # one contiguous row per slot; an empty slot never starts, an ongoing conflict never ends
+    starts = np.where(start.T == NO_CONFLICT, _NEVER, start.T)
+    ends = np.where(end.T == ONGOING, _NEVER, end.T)
     rows = np.arange(day.shape[0])  # rows whose effective day may still move
-    for _ in range(start.shape[1]):  # each round passes at least one conflict, so k rounds suffice
-        d, s, e, on, pr = day[rows], start[rows], end[rows], ongoing[rows], present[rows]
-        covering = pr & (s <= d[:, None]) & (on | (d[:, None] < e))
-        held = (covering & on).any(axis=1)
-        pending[rows[held]] = True
-        later = np.where(covering & ~on, e, d[:, None]).max(axis=1)
-        moved = (later != d) & ~held
-        day[rows[moved]] = later[moved]
+    for round_ in range(starts.shape[0]):  # each round passes at least one conflict: k rounds suffice
+        first = round_ == 0
+        d = day if first else day[rows]
+        later = d.copy()
+        for j in range(starts.shape[0]):
+            s, e = (starts[j], ends[j]) if first else (starts[j, rows], ends[j, rows])
+            later = np.maximum(later, np.where((s <= d) & (d < e), e, d))
+        moved = later != d
         rows = rows[moved]
+        day[rows] = later[moved]
+        rows = rows[day[rows] != _NEVER]  # held by an ongoing conflict: pending, nothing more to do
         if rows.size == 0:
             break
+    pending = day == _NEVER
     return np.where(pending, PENDING, day), pending
