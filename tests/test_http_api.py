@@ -204,7 +204,10 @@ def test_catalog(client: TestClient) -> None:
 
 
 def test_writing_needs_a_token_reading_does_not(client: TestClient, token: str) -> None:
-    body = {"text": "name: t\n", "message": "first"}
+    from foederis.interfaces.web.pages import EXAMPLE_SCENARIO as one
+
+    two = one.replace("title: Norway", "title: Still Norway")
+    body = {"text": one, "message": "first"}
     assert client.put("/v1/scenarios/t1", json=body).status_code == 401
     assert (
         client.put("/v1/scenarios/t1", json=body, headers={"Authorization": "Bearer nope"}).status_code == 403
@@ -213,13 +216,13 @@ def test_writing_needs_a_token_reading_does_not(client: TestClient, token: str) 
     assert res.status_code == 200 and res.json()["revision"] == 1
     res = client.put(
         "/v1/scenarios/t1",
-        json={"text": "name: t2\n", "message": "second"},
+        json={"text": two, "message": "second"},
         headers={"Authorization": f"Bearer {token}"},
     )
     saved = res.json()
     assert saved["revision"] == 2 and [r["message"] for r in saved["changelog"]] == ["second", "first"]
     assert saved["changelog"][0]["author"] == "api tests"
-    assert client.get("/v1/scenarios/t1").json()["text"] == "name: t2\n"
+    assert client.get("/v1/scenarios/t1").json()["text"] == two
     assert any(s["name"] == "t1" for s in client.get("/v1/scenarios").json()["scenarios"])
     assert client.delete("/v1/scenarios/t1").status_code == 401
     assert client.delete("/v1/scenarios/t1", headers={"Authorization": f"Bearer {token}"}).status_code == 200
@@ -261,3 +264,34 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
 def test_sqlite_file_was_used(client: TestClient) -> None:
     url = str(client.app.state.engine.url)  # type: ignore[attr-defined]
     assert url.startswith("sqlite:///") and Path(url.removeprefix("sqlite:///")).exists()
+
+
+def test_scenarios_run_from_text_and_saved(client: TestClient, token: str) -> None:
+    from foederis.interfaces.web.pages import EXAMPLE_SCENARIO
+
+    res = client.post("/v1/scenarios/run", json={"text": EXAMPLE_SCENARIO})
+    assert res.status_code == 200, res.text
+    ran = res.json()
+    assert [(c["date"], c["state"], c["after"]) for c in ran["changes"]][-1] == (
+        "2028-07-01",
+        "NOR",
+        "withdrawn",
+    )
+    assert ran["frozen"][0]["provision"] == "ccm/art_20__para_3"
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.put("/v1/scenarios/nor", json={"text": EXAMPLE_SCENARIO}, headers=auth).status_code == 200
+    assert client.post("/v1/scenarios/nor/run").json()["changes"] == ran["changes"]
+    assert client.get("/v1/scenarios/nor/revisions/1").json()["text"] == EXAMPLE_SCENARIO
+    assert client.get("/v1/scenarios/nor/revisions/2").status_code == 404
+    assert client.post("/v1/scenarios/none-such/run").status_code == 404
+
+
+def test_a_bad_scenario_names_line_and_field_and_is_not_saved(client: TestClient, token: str) -> None:
+    text = "name: x\nstart: 2027-01-01\nend: 2028-01-01\nevents:\n  - type: bogus\n    date: 2027-02-01\n"
+    res = client.post("/v1/scenarios/run", json={"text": text})
+    body = res.json()
+    assert res.status_code == 400 and body["field"] == "line 5: events[0].type"
+    assert "withdrawal_notice" in body["choices"]
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.put("/v1/scenarios/bad", json={"text": text}, headers=auth).status_code == 400
+    assert client.get("/v1/scenarios/bad").status_code == 404

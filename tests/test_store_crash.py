@@ -15,6 +15,7 @@ from sqlalchemy import text
 from test_http_live_server import make_token, running
 from test_store_repository import fresh_pg
 
+from foederis.interfaces.web.pages import EXAMPLE_SCENARIO
 from foederis.store.db import open_database
 from foederis.store.repository import ScenarioRepository
 
@@ -23,7 +24,8 @@ PAD = 120_000  # large bodies, so the kill is likely to land while one is being 
 
 
 def scenario_text(writer: int, k: int) -> str:
-    return f"# writer {writer} save {k}\npad: {'y' * PAD}\nend: {writer}-{k}\n"
+    """A valid scenario, padded to PAD characters, that says who wrote it and when."""
+    return f"# writer {writer} save {k}\n{EXAMPLE_SCENARIO}description: {'y' * PAD} {writer}-{k}\n"
 
 
 def db_url(kind: str, tmp_path: Path) -> str:
@@ -89,7 +91,8 @@ def test_sigkill_mid_write_loses_nothing_acknowledged(kind: str, tmp_path: Path)
         assert orphans == 0, "a scenario without any revision is a half-saved scenario"
         for name, number, body in conn.execute(
             text(
-                "SELECT s.name, r.number, r.text FROM scenario_revisions r JOIN scenarios s ON s.id = r.scenario_id"
+                "SELECT s.name, r.number, r.text FROM scenario_revisions r "
+                "JOIN scenarios s ON s.id = r.scenario_id"
             )
         ):
             m = re.match(r"# writer (\d+) save (\d+)\n", body)

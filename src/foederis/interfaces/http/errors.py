@@ -30,10 +30,25 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error with a status code and the ErrorBody fields."""
 
-    def __init__(self, status: int, error: str, field: str, message: str, choices: list[str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        field: str,
+        message: str,
+        choices: list[str] | None = None,
+        errors: list[dict[str, Any]] | None = None,
+    ):
         super().__init__(message)
         self.status = status
-        self.body = {"error": error, "field": field, "message": message, "choices": choices or []}
+        self.body: dict[str, Any] = {
+            "error": error,
+            "field": field,
+            "message": message,
+            "choices": choices or [],
+        }
+        if errors:
+            self.body["errors"] = errors
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

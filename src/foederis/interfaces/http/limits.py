@@ -15,6 +15,7 @@ class Limits:
     max_scenario_chars: int = 200_000
     max_batch: int = 10_000
     max_conflicts: int = 20
+    max_scenario_events: int = 500
 
 
 DEFAULT_LIMITS = Limits()

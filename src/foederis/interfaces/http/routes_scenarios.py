@@ -1,4 +1,4 @@
-"""Saved scenarios: list, get, save (token), delete (token), and the change log."""
+"""Scenarios: run (text or saved), list, get, save (token), delete (token), and the change log."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from foederis.interfaces.http.deps import require_token
 from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
 from foederis.interfaces.http.limits import DEFAULT_LIMITS, NAME_PATTERN
 from foederis.interfaces.http.responses import json_answer
+from foederis.questions.scenario import ScenarioResult
 from foederis.store.repository import NotFound, SavedScenario, ScenarioSummary
 
 router = APIRouter(prefix="/v1/scenarios", tags=["scenarios"], responses=ERROR_RESPONSES)
@@ -28,15 +29,26 @@ class ScenarioList(BaseModel):
     scenarios: list[ScenarioSummary]
 
 
+class SavedRevision(BaseModel):
+    name: str
+    number: int
+    text: str
+
+
 class Deleted(BaseModel):
     deleted: str
 
 
-def check_text(text: str) -> None:
-    """Refuse a scenario that does not load, naming the line and field."""
-    from foederis.interfaces.http.scenario_text import validate
+class ScenarioRunIn(BaseModel):
+    text: str = Field(max_length=DEFAULT_LIMITS.max_scenario_chars, description="The scenario, as YAML")
 
-    validate(text)
+
+def _run(text: str, name: str) -> Response:
+    from foederis.interfaces.http.scenario_text import load
+    from foederis.questions.scenario import run_scenario
+
+    scenario = load(text, name)
+    return json_answer(run_scenario(scenario, scenario.options))
 
 
 def _not_found(name: str) -> ApiError:
@@ -48,6 +60,32 @@ def list_scenarios(request: Request) -> Response:
     """Every saved scenario, with its newest revision number."""
     items = request.app.state.repository.list()
     return json_answer(ScenarioList(count=len(items), scenarios=items))
+
+
+@router.post("/run", response_model=ScenarioResult)
+def run_scenario_text(body: ScenarioRunIn) -> Response:
+    """Run a scenario given as text (nothing is saved): changes, timelines, frozen withdrawals, diff."""
+    return _run(body.text, "scenario.yaml")
+
+
+@router.post("/{name}/run", response_model=ScenarioResult, responses={404: {}})
+def run_saved_scenario(request: Request, name: Name) -> Response:
+    """Run the newest revision of a saved scenario."""
+    try:
+        saved = request.app.state.repository.get(name)
+    except NotFound:
+        raise _not_found(name) from None
+    return _run(saved.text, f"{name}.yaml")
+
+
+@router.get("/{name}/revisions/{number}", response_model=SavedRevision, responses={404: {}})
+def get_revision(request: Request, name: Name, number: Annotated[int, Path(ge=1, le=10**9)]) -> Response:
+    """The text of one revision of a saved scenario (the change log lists them)."""
+    try:
+        text = request.app.state.repository.revision_text(name, number)
+    except NotFound:
+        raise ApiError(404, "not_found", "number", f"{name!r} has no revision {number}") from None
+    return json_answer(SavedRevision(name=name, number=number, text=text))
 
 
 @router.get("/{name}", response_model=SavedScenario)
@@ -64,7 +102,9 @@ def save_scenario(
     request: Request, name: Name, body: ScenarioIn, author: Annotated[str, Depends(require_token)]
 ) -> Response:
     """Save a new revision (needs a token). All or nothing: a failed save changes nothing."""
-    check_text(body.text)
+    from foederis.interfaces.http.scenario_text import load
+
+    load(body.text, f"{name}.yaml")
     return json_answer(request.app.state.repository.save(name, body.text, body.message, author))
 
 

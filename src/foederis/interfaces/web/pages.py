@@ -204,6 +204,28 @@ def install(app: FastAPI) -> None:
             )
         return RedirectResponse(f"/scenarios/{name}", status_code=303)
 
+    @app.post("/web/scenario-run", include_in_schema=False)
+    async def scenario_run_fragment(request: Request) -> HTMLResponse:
+        """Run the posted YAML; answer an HTML fragment: the problems, or the report in a frame."""
+        from foederis.interfaces.http.errors import ApiError
+        from foederis.interfaces.http.limits import DEFAULT_LIMITS
+        from foederis.interfaces.http.scenario_text import load
+        from foederis.questions.scenario import report_html, run_scenario
+
+        raw = await request.body()
+        text = raw.decode("utf-8", errors="replace")
+        if len(text) > DEFAULT_LIMITS.max_scenario_chars:
+            err = {"field": "text", "message": f"over {DEFAULT_LIMITS.max_scenario_chars} characters"}
+            return templates.TemplateResponse(request, "_scenario_errors.html", {"issues": [err]}, 400)
+        try:
+            scenario = load(text)
+        except ApiError as exc:
+            issues = exc.body.get("errors") or [exc.body]
+            return templates.TemplateResponse(request, "_scenario_errors.html", {"issues": issues}, 400)
+        result = run_scenario(scenario, scenario.options)
+        ctx = {"result": result, "report": report_html(result)}
+        return templates.TemplateResponse(request, "_scenario_result.html", ctx)
+
     @app.get("/scenarios/{name}", include_in_schema=False)
     def scenario_page(request: Request, name: str) -> HTMLResponse:
         from foederis.store.repository import NotFound
@@ -215,6 +237,21 @@ def install(app: FastAPI) -> None:
         return _page(request, "scenario.html", name=name[:100], saved=saved, example=EXAMPLE_SCENARIO)
 
 
-EXAMPLE_SCENARIO = """# A scenario: extra facts laid over the real record.
-name: example
+EXAMPLE_SCENARIO = """# A what-if: extra facts laid over the real record. Nothing here happened.
+name: norway-ccm-2027
+title: Norway leaves the CCM while engaged in a conflict
+start: 2027-01-01
+end: 2028-12-31
+events:
+  - type: conflict_start
+    date: 2027-03-05
+    state: Norway
+    basis: assumed armed conflict (scenario)
+  - type: withdrawal_notice
+    date: 2027-04-02
+    state: Norway
+    instrument: ccm
+  - type: conflict_end
+    date: 2028-07-01
+    state: Norway
 """
