@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from foederis.questions.inputs import parse_instrument, parse_state
 from foederis.rules.options import Options
@@ -22,6 +22,14 @@ def _state(value: Any, info: ValidationInfo) -> str:
     if registry is None:
         return value.strip().upper()
     return parse_state(registry, value, info.field_name or "state")
+
+
+#: A state name or code, resolved to ISO 3166 alpha-3 (errors keep the item's index in lists).
+StateCode = Annotated[str, BeforeValidator(_state)]
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
 
 
 class _Event(BaseModel):
@@ -68,30 +76,14 @@ class Art4Consultations(_Event):
     """Consultations requested under Article 4 of the North Atlantic Treaty by these allies."""
 
     type: Literal["art4_consultations"]
-    states: list[str] = Field(min_length=1)
-
-    @field_validator("states", mode="before")
-    @classmethod
-    def _resolve_states(cls, value: Any, info: ValidationInfo) -> list[str]:
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list):
-            raise ValueError("a list of states is required")
-        return [_state(v, info) for v in items]
+    states: Annotated[list[StateCode], BeforeValidator(_as_list)] = Field(min_length=1)
 
 
 class Art5Invocation(_StateEvent):
     """Article 5 invoked for an armed attack on `state`; `participants` take part in its defence."""
 
     type: Literal["art5_invocation"]
-    participants: list[str] = Field(default_factory=list)
-
-    @field_validator("participants", mode="before")
-    @classmethod
-    def _resolve_participants(cls, value: Any, info: ValidationInfo) -> list[str]:
-        items = [value] if isinstance(value, str) else (value or [])
-        if not isinstance(items, list):
-            raise ValueError("a list of states is required")
-        return [_state(v, info) for v in items]
+    participants: Annotated[list[StateCode], BeforeValidator(_as_list)] = Field(default_factory=list)
 
 
 class _InstrumentEvent(_StateEvent):

@@ -78,7 +78,7 @@ def _render(r: ScenarioResult, report: Path | None) -> None:
     console.print(f"[bold]{sc.title or sc.name}[/bold]  {sc.start} – {sc.end}  ({len(sc.events)} events)")
     table = Table(title="changes in the window")
     for col in ("date", "state", "instrument", "change", "bound", "origin"):
-        table.add_column(col, no_wrap=True)
+        table.add_column(col, no_wrap=col != "change", min_width=3 if col == "bound" else None)
     for ch in r.changes:
         what = f"{ch.before} → {ch.after}" if ch.kind == "position" else f"stays {ch.after} (new grounds)"
         table.add_row(
