@@ -35,8 +35,14 @@ def precision_recall() -> None:
         claims = check(c, text).claims
         hit = [False] * len(spans)
         for cl in claims:
-            j = next((i for i, (s, e, k) in enumerate(spans) if k == cl.kind and cl.start < e and s < cl.end
-                      and not hit[i]), None)
+            j = next(
+                (
+                    i
+                    for i, (s, e, k) in enumerate(spans)
+                    if k == cl.kind and cl.start < e and s < cl.end and not hit[i]
+                ),
+                None,
+            )
             if j is None:
                 fp += 1
                 print(f"  false positive in {name}: {cl.kind} {cl.text[:70]!r}")
@@ -54,8 +60,10 @@ def precision_recall() -> None:
 
 def cold_start(runs: int = 3) -> None:
     base = (ARTICLES / "nordic_mines.md").read_text(encoding="utf-8")
-    filler = ("Diplomats met again this week and spoke at length about the budget, the weather and "
-              "the calendar of meetings that lie ahead. ")
+    filler = (
+        "Diplomats met again this week and spoke at length about the budget, the weather and "
+        "the calendar of meetings that lie ahead. "
+    )
     parts = []
     while sum(len(p.split()) for p in parts) < 2000:
         parts += [base, filler * 4]
@@ -71,8 +79,10 @@ def cold_start(runs: int = 3) -> None:
         out = subprocess.run(cmd, check=True, capture_output=True)
         times.append(time.perf_counter() - t)
     n = len(json.loads(out.stdout)["claims"])
-    print(f"cold check of a {words}-word article ({n} claims), fresh process: best {min(times):.3f} s, "
-          f"worst {max(times):.3f} s over {runs} runs (target < 1 s)")
+    print(
+        f"cold check of a {words}-word article ({n} claims), fresh process: best {min(times):.3f} s, "
+        f"worst {max(times):.3f} s over {runs} runs (target < 1 s)"
+    )
 
 
 if __name__ == "__main__":

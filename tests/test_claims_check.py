@@ -46,8 +46,13 @@ def test_status_with_today_difference(compiled: Compiled) -> None:
     cl = one(compiled, "Lithuania is a party to the CMC.", "status").claims[0]
     assert cl.verdict == "supported" and cl.instrument == "ccm" and cl.subjects == ["LTU"]
     assert any("true on 2024-08-20; false since 2025-03-06" in r for r in cl.reasons)
-    assert one(compiled, "Norway remains bound by the Ottawa Treaty.", "status").claims[0].verdict == "supported"
-    assert one(compiled, "The United States has not joined the Ottawa Treaty.", "status").claims[0].verdict == "supported"
+    assert (
+        one(compiled, "Norway remains bound by the Ottawa Treaty.", "status").claims[0].verdict == "supported"
+    )
+    assert (
+        one(compiled, "The United States has not joined the Ottawa Treaty.", "status").claims[0].verdict
+        == "supported"
+    )
 
 
 def test_withdrawal_dates(compiled: Compiled) -> None:
@@ -74,13 +79,21 @@ def test_event_dates(compiled: Compiled) -> None:
 
 
 def test_provision_statements(compiled: Compiled) -> None:
-    cl = one(compiled, "Under the Ottawa Convention, withdrawal takes effect six months after notice.", "provision")
+    cl = one(
+        compiled, "Under the Ottawa Convention, withdrawal takes effect six months after notice.", "provision"
+    )
     assert cl.claims[0].verdict == "supported" and cl.claims[0].evidence[0]["id"] == "apmbt/art_20__para_3"
     nato = one(compiled, "Under NATO's treaty, withdrawal takes effect six months after notice.", "provision")
     assert nato.claims[0].verdict == "contradicted" and "nato/art_13" in nato.claims[0].reasons[0]
-    armed = one(compiled, "Under the CCM a state cannot leave while it is engaged in an armed conflict.", "provision")
-    assert armed.claims[0].verdict == "supported" and armed.claims[0].evidence[0]["id"] == "ccm/art_20__para_3"
-    assert one(compiled, "NATO has no provision to expel an ally.", "provision").claims[0].verdict == "supported"
+    armed = one(
+        compiled, "Under the CCM a state cannot leave while it is engaged in an armed conflict.", "provision"
+    )
+    assert (
+        armed.claims[0].verdict == "supported" and armed.claims[0].evidence[0]["id"] == "ccm/art_20__para_3"
+    )
+    assert (
+        one(compiled, "NATO has no provision to expel an ally.", "provision").claims[0].verdict == "supported"
+    )
     invite = one(compiled, "Any European state may be invited to join NATO.", "provision").claims[0]
     assert invite.verdict == "supported" and invite.evidence[0]["id"] == "nato/art_10"
     assert one(compiled, "Any state may join NATO.", "provision").claims[0].verdict == "contradicted"
@@ -91,9 +104,11 @@ def test_quote_verbatim_and_one_word_changed(compiled: Compiled) -> None:
     cl = one(compiled, text, "quote").claims[0]
     assert cl.verdict == "supported" and cl.instrument == "apmbt"
     changed = text.replace("six months after", "three months after")
-    bad = [x for x in check(compiled, changed, DAY).claims if x.kind == "quote"][0]
+    bad = next(x for x in check(compiled, changed, DAY).claims if x.kind == "quote")
     assert bad.verdict == "contradicted"
-    assert bad.changes == [{"op": "replace", "stored": "six", "quoted": "three", "provision": "apmbt/art_20__para_3"}]
+    assert bad.changes == [
+        {"op": "replace", "stored": "six", "quoted": "three", "provision": "apmbt/art_20__para_3"}
+    ]
 
 
 def test_damaged_article_is_repaired_and_reported(compiled: Compiled) -> None:
@@ -121,11 +136,20 @@ def test_cli_json_report_and_errors(tmp_path: Path) -> None:
     res = runner.invoke(app, ["check", str(ARTICLES / "wrong_claims.md"), "--json", "--report", str(out)])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert data["as_of"] == "2025-03-01" and data["summary"]["contradicted"] >= 4 and data["summary"]["partly"] >= 1
+    assert (
+        data["as_of"] == "2025-03-01"
+        and data["summary"]["contradicted"] >= 4
+        and data["summary"]["partly"] >= 1
+    )
     assert {"start", "end", "text", "kind", "subjects", "instrument", "verdict", "reasons", "repairs"} <= set(
-        data["claims"][0])
+        data["claims"][0]
+    )
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!doctype html>") and "<mark class=\"partly\"" in page and "http" not in page.split("<h2>")[0]
+    assert (
+        page.startswith("<!doctype html>")
+        and '<mark class="partly"' in page
+        and "http" not in page.split("<h2>")[0]
+    )
     binary = tmp_path / "b.bin"
     binary.write_bytes(b"\x00\x01\x02binary")
     assert runner.invoke(app, ["check", str(binary)]).exit_code == 2

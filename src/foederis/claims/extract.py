@@ -8,9 +8,9 @@ from datetime import date
 
 from foederis.claims.grammar import (
     DATE,
+    EXTRA_INSTRUMENT_PATTERNS,
     GENERIC_INSTRUMENT,
     MONTHS,
-    EXTRA_INSTRUMENT_PATTERNS,
     instrument_regex,
     number_value,
     productions,
@@ -61,6 +61,7 @@ class Draft:
 _INST_RE = re.compile(instrument_regex(), re.IGNORECASE)
 _GENERIC_RE = re.compile(GENERIC_INSTRUMENT, re.IGNORECASE)
 _LABELS = instrument_labels()
+_NAMED_RE = re.compile(r"(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty))", re.IGNORECASE)
 _EXTRA = [(re.compile(p, re.IGNORECASE), i) for i, ps in EXTRA_INSTRUMENT_PATTERNS.items() for p in ps]
 
 
@@ -196,7 +197,7 @@ def _context_instrument(found: list[tuple[int, str]], pos: int) -> str | None:
     return before[-1] if before else None
 
 
-def _draft(prod, mt: re.Match[str], base: int, text: str, found, matcher: Matcher) -> Draft | None:  # noqa: ANN001
+def _draft(prod, mt: re.Match[str], base: int, text: str, found, matcher: Matcher) -> Draft | None:
     groups = {k: v for k, v in mt.groupdict().items() if v}
     start, end = base + mt.start(), base + mt.end()
     d = Draft(prod.kind, prod.id, prod.relation, start, end, mt.group(), groups)
@@ -217,6 +218,15 @@ def _draft(prod, mt: re.Match[str], base: int, text: str, found, matcher: Matche
                 break
     if inst is None and re.search(r"\ball(?:y|ies)\b", mt.group(), re.I) and alliance_ids():
         inst, how = alliance_ids()[0], "'ally/allies' means the alliance"
+    sentence = text[base : text.find(".", end) if text.find(".", end) > 0 else len(text)]
+    if inst is None and any(resolve_instrument_text(x.group()) is None for x in _NAMED_RE.finditer(sentence)):
+        return None  # the sentence names an instrument that cannot be read: do not guess from context
+    if (
+        prod.id == "pv_expel"
+        and "neg" not in groups
+        and not re.search(r"\b(?:can|may|could|able|allows?|permits?|provides?\s+for)\b", sentence, re.I)
+    ):
+        return None  # neither denied nor asserted: a damaged negation must not become an assertion
     if inst is None and prod.kind in ("provision", "count", "quote"):
         inst = _context_instrument(found, end)
         how = "the instrument named before this sentence" if inst else ""

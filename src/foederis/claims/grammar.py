@@ -53,32 +53,120 @@ from functools import lru_cache
 from foederis.rules.registry import INSTRUMENTS
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
 }
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 #: Extra names for instruments beyond the registry's aliases (descriptive phrases, not facts).
 EXTRA_INSTRUMENT_PATTERNS = {
-    "ccm": [r"cluster[- ]munitions?\s+(?:ban\s+)?(?:treaty|convention|ban)", r"cluster[- ]bomb\s+(?:treaty|ban)"],
-    "apmbt": [r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
-              r"ottawa\s+(?:mine[- ]ban\s+)?(?:treaty|convention)"],
+    "ccm": [
+        r"cluster[- ]munitions?\s+(?:ban\s+)?(?:treaty|convention|ban)",
+        r"cluster[- ]bomb\s+(?:treaty|ban)",
+    ],
+    "apmbt": [
+        r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
+        r"ottawa\s+(?:mine[- ]ban\s+)?(?:treaty|convention)",
+    ],
 }
 GENERIC_INSTRUMENT = r"(?:the\s+)?(?:convention|treaty|alliance|pact)\b|\bit\b"
 
-GRAMMAR_WORDS = """member members ally allies alliance party parties signatory signatories bound withdrew
-withdrawn left joined acceded signed ratified suspended participation including namely remains remain
-convention treaty article notice months years effect takes withdrawal armed conflict expel expulsion
-invited european state states country countries provision verbatim entered force""".split()
+GRAMMAR_WORDS = [
+    "member",
+    "members",
+    "ally",
+    "allies",
+    "alliance",
+    "party",
+    "parties",
+    "signatory",
+    "signatories",
+    "bound",
+    "withdrew",
+    "withdrawn",
+    "left",
+    "joined",
+    "acceded",
+    "signed",
+    "ratified",
+    "suspended",
+    "participation",
+    "including",
+    "namely",
+    "remains",
+    "remain",
+    "convention",
+    "treaty",
+    "article",
+    "notice",
+    "months",
+    "years",
+    "effect",
+    "takes",
+    "withdrawal",
+    "armed",
+    "conflict",
+    "expel",
+    "expulsion",
+    "invited",
+    "european",
+    "state",
+    "states",
+    "country",
+    "countries",
+    "provision",
+    "verbatim",
+    "entered",
+    "force",
+]
 
-_NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two)\s+hundred(?:\s+and)?(?:\s+\w+)?)"
+_NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two)\s+hundred(?:\s+and)?(?:\s+\w+)?)"  # noqa: E501
 NUM = rf"(?:\d{{1,3}}(?!\d)(?![.,]\d)|{_NUM_WORD})"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DATE = (rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
-        r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}\b)")
+DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}\b)"
+)
 _CAP = r"(?-i:[A-Z])[\w'.-]*"
 STATE = rf"(?:(?-i:the)\s+)?{_CAP}(?:\s+(?:(?-i:of|and)\s+(?:(?-i:the)\s+)?)?{_CAP}){{0,4}}"
 STATE1 = rf"(?:(?-i:the)\s+)?{_CAP}(?:\s+(?:(?-i:of)\s+(?:(?-i:the)\s+)?)?{_CAP}){{0,4}}"
@@ -133,75 +221,163 @@ def productions() -> tuple[Production, ...]:
     S, L = STATE, LIST
     return (
         _p("quote", "quote", "quote", r"(?!x)x"),  # placeholder: quotes are found by quotes.py
-        _p("membership", "mem_not", "not_member",
-           rf"(?P<state>{S})\s+(?:is|was)\s+not\s+(?:yet\s+)?(?:a|an)\s+(?:{inst('i1')}\s+)?(?:member|ally)"
-           rf"(?:\s+of\s+{inst('i2')})?"),
-        _p("membership", "mem_is", "member",
-           rf"(?P<state>{S}){_APPOS}\s+{_IS}\s+(?:a|an)\s+(?:founding\s+|full\s+|long-standing\s+)?"
-           rf"(?:{inst('i1')}\s+)?(?:member(?:\s+state)?|ally)\b(?:\s+of\s+{inst('i2')})?"),
-        _p("membership", "mem_list", "member_list",
-           rf"(?:{inst('i1')}\s+)?{_MEMBER_NOUN}(?:\s+of\s+{inst('i2')})?\s*,?\s*"
-           rf"(?:including|such\s+as|like|namely|among\s+them|:)\s+(?P<list>{L})"),
-        _p("membership", "mem_are", "member_list",
-           rf"(?P<list>{L})\s+(?:are|were)\s+(?:all\s+|both\s+)?(?:(?:{inst('i1')}\s+)?(?:members|allies)"
-           rf"(?:\s+of\s+{inst('i2')})?)"),
-        _p("membership", "mem_joined", "joined",
-           rf"(?P<state>{S}){_APPOS}\s+{_ADV}(?:joined|acceded\s+to|became\s+a\s+member\s+of)\s+{inst('i1')}"
-           rf"\s+(?:in|on)\s+(?P<date>{DATE})"),
-        _p("status", "st_not", "not_joined",
-           rf"(?P<state>{S})\s+(?:has|had|have)\s+(?:not|never)\s+(?:yet\s+)?(?P<verb>joined|signed|ratified|"
-           rf"acceded\s+to)\s+{inst('i1')}"),
-        _p("status", "st_not_party", "not_party",
-           rf"(?P<state>{S})\s+(?:is|was)\s+(?:not|never)\s+(?:yet\s+)?(?:a\s+)?(?:state\s+)?"
-           rf"(?P<rel>party|signatory)\s+(?:to|of)\s+{inst('i1')}"),
-        _p("status", "st_no_longer", "not_bound",
-           rf"(?P<state>{S})\s+(?:is|was)\s+no\s+longer\s+(?:bound\s+by|a\s+(?:state\s+)?party\s+to|a\s+member"
-           rf"\s+of)\s+{inst('i1')}"),
-        _p("status", "st_party", "party",
-           rf"(?P<state>{S}){_APPOS}\s+{_IS}\s+(?:a\s+|an\s+)?(?:state\s+)?(?P<rel>party|signatory)\s+(?:to|of)"
-           rf"\s+{inst('i1')}"),
-        _p("status", "st_appos", "party",
-           rf"(?P<state>{S})\s*,\s*(?:itself\s+)?(?:a|an|another)\s+(?:state\s+)?(?P<rel>party|signatory)"
-           rf"\s+(?:to|of)\s+{inst('i1')}"),
-        _p("status", "st_bound", "bound",
-           rf"(?P<state>{S})\s+(?:remains|is|was|remained)\s+(?:still\s+|legally\s+|fully\s+)*bound\s+by"
-           rf"\s+{inst('i1')}"),
-        _p("status", "st_withdrew", "withdrew",
-           rf"(?P<state>{S}){_APPOS}\s+{_ADV}(?:withdrew|has\s+withdrawn|had\s+withdrawn|left|quit|pulled\s+out"
-           rf"\s+of)\s+(?:from\s+)?{inst('i1')}(?:\s+(?:on|in|with\s+effect\s+from)\s+(?P<date>{DATE}))?"),
-        _p("event", "ev_state", "event",
-           rf"(?P<state>{S}){_APPOS}\s+{_ADV}(?P<verb>signed|ratified|acceded\s+to|joined|left|withdrew\s+from|"
-           rf"suspended\s+(?:its|their)\s+participation\s+in|suspended)\s+(?:{inst('i1')}\s+)?"
-           rf"(?:(?:on|in)\s+(?P<date>{DATE}))"),
-        _p("event", "ev_gap", "event",
-           rf"(?P<state>{S})\b(?P<gap>[^.;:\"]{{1,80}}?)\s(?P<verb>left|withdrew|signed|ratified|joined)\s+"
-           rf"(?:on|in)\s+(?P<date>{DATE})"),
-        _p("event", "ev_treaty", "treaty_event",
-           rf"{inst('i1')}\s+(?:was|were)\s+(?:first\s+)?(?P<verb>signed|concluded)\s+(?:in\s+[A-Z]\w+\s+)?"
-           rf"(?:on|in)\s+(?P<date>{DATE})"),
-        _p("event", "ev_force", "treaty_event",
-           rf"{inst('i1')}\s+(?P<verb>entered\s+into\s+force)\s+(?:on|in)\s+(?P<date>{DATE})"),
-        _p("count", "cnt_verb", "count_consent",
-           rf"(?P<num>{NUM})\s+(?:states|countries|nations)\s+(?:had|have|has)\s+(?:already\s+)?"
-           rf"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+{inst('i1')})?"),
-        _p("count", "cnt", "count",
-           rf"(?:(?P<all>all)\s+(?:of\s+)?(?:the\s+)?|the\s+|its\s+|{inst('i0')}\s+)?(?P<num>{NUM})\s+"
-           rf"(?:{inst('i1')}\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|states\s+parties|"
-           rf"state\s+parties|parties|signatories)\b(?:\s+(?:of|to)\s+{inst('i2')})?"),
-        _p("provision", "pv_period", "withdrawal_period",
-           rf"(?:withdraw\w*|denunciation|denounce|leave|exit|cease)[^.;]{{0,100}}?\b(?:takes?\s+effect|effective|"
-           rf"only|after|with|following)[^.;]{{0,30}}?\b(?P<num>{NUM}|one|a)[ -](?P<unit>months?|years?|days?)"
-           rf"(?:'s?)?\b"),
-        _p("provision", "pv_conflict", "conflict_clause",
-           r"(?:not|never|cannot|can't|may\s+not|shall\s+not|no)\b[^.;]{0,80}?\b(?:while|during|if|when|as\s+long"
-           r"\s+as|until\s+the\s+end\s+of)\b[^.;]{0,50}?\barmed\s+conflicts?"),
-        _p("provision", "pv_expel", "expulsion",
-           r"(?:(?P<neg>\b(?:no|not|cannot|can't|nor|without)\b)[^.;]{0,60}?)?\b(?:expel\w*|expulsion|"
-           r"throw\s+out|kick\s+out|suspend\s+(?:a|an)\s+(?:member|ally|party))"),
-        _p("provision", "pv_invite", "accession",
-           rf"any\s+(?:other\s+)?(?P<eu>European\s+)?(?:state|country|nation)\s+(?:may|can|could)\s+"
-           rf"(?P<inv>be\s+invited\s+to\s+)?(?:join|accede\s+to|become\s+a\s+(?:member|party))"
-           rf"(?:\s+(?:of|to)?\s*{inst('i1')})?"),
+        _p(
+            "membership",
+            "mem_not",
+            "not_member",
+            rf"(?P<state>{S})\s+(?:is|was)\s+not\s+(?:yet\s+)?(?:a|an)\s+(?:{inst('i1')}\s+)?(?:member|ally)"
+            rf"(?:\s+of\s+{inst('i2')})?",
+        ),
+        _p(
+            "membership",
+            "mem_is",
+            "member",
+            rf"(?P<state>{S}){_APPOS}\s+{_IS}\s+(?:a|an)\s+(?:founding\s+|full\s+|long-standing\s+)?"
+            rf"(?:{inst('i1')}\s+)?(?:member(?:\s+state)?|ally)\b(?:\s+of\s+{inst('i2')})?",
+        ),
+        _p(
+            "membership",
+            "mem_list",
+            "member_list",
+            rf"(?:{inst('i1')}\s+)?{_MEMBER_NOUN}(?:\s+of\s+{inst('i2')})?\s*,?\s*"
+            rf"(?:including|such\s+as|like|namely|among\s+them|:)\s+(?P<list>{L})",
+        ),
+        _p(
+            "membership",
+            "mem_are",
+            "member_list",
+            rf"(?P<list>{L})\s+(?:are|were)\s+(?:all\s+|both\s+)?(?:(?:{inst('i1')}\s+)?(?:members|allies)"
+            rf"(?:\s+of\s+{inst('i2')})?)",
+        ),
+        _p(
+            "membership",
+            "mem_joined",
+            "joined",
+            rf"(?P<state>{S}){_APPOS}\s+{_ADV}(?:joined|acceded\s+to|became\s+a\s+member\s+of)\s+{inst('i1')}"
+            rf"\s+(?:in|on)\s+(?P<date>{DATE})",
+        ),
+        _p(
+            "status",
+            "st_not",
+            "not_joined",
+            rf"(?P<state>{S})\s+(?:has|had|have)\s+(?:not|never)\s+(?:yet\s+)?(?P<verb>joined|signed|ratified|"
+            rf"acceded\s+to)\s+{inst('i1')}",
+        ),
+        _p(
+            "status",
+            "st_not_party",
+            "not_party",
+            rf"(?P<state>{S})\s+(?:is|was)\s+(?:not|never)\s+(?:yet\s+)?(?:a\s+)?(?:state\s+)?"
+            rf"(?P<rel>party|signatory)\s+(?:to|of)\s+{inst('i1')}",
+        ),
+        _p(
+            "status",
+            "st_no_longer",
+            "not_bound",
+            rf"(?P<state>{S})\s+(?:is|was)\s+no\s+longer\s+(?:bound\s+by|a\s+(?:state\s+)?party\s+to|a\s+member"
+            rf"\s+of)\s+{inst('i1')}",
+        ),
+        _p(
+            "status",
+            "st_party",
+            "party",
+            rf"(?P<state>{S}){_APPOS}\s+{_IS}\s+(?:a\s+|an\s+)?(?:state\s+)?(?P<rel>party|signatory)\s+(?:to|of)"
+            rf"\s+{inst('i1')}",
+        ),
+        _p(
+            "status",
+            "st_appos",
+            "party",
+            rf"(?P<state>{S})\s*,\s*(?:itself\s+)?(?:a|an|another)\s+(?:state\s+)?(?P<rel>party|signatory)"
+            rf"\s+(?:to|of)\s+{inst('i1')}",
+        ),
+        _p(
+            "status",
+            "st_bound",
+            "bound",
+            rf"(?P<state>{S})\s+(?:remains|is|was|remained)\s+(?:still\s+|legally\s+|fully\s+)*bound\s+by"
+            rf"\s+{inst('i1')}",
+        ),
+        _p(
+            "status",
+            "st_withdrew",
+            "withdrew",
+            rf"(?P<state>{S}){_APPOS}\s+{_ADV}(?:withdrew|has\s+withdrawn|had\s+withdrawn|left|quit|pulled\s+out"
+            rf"\s+of)\s+(?:from\s+)?{inst('i1')}(?:\s+(?:on|in|with\s+effect\s+from)\s+(?P<date>{DATE}))?",
+        ),
+        _p(
+            "event",
+            "ev_state",
+            "event",
+            rf"(?P<state>{S}){_APPOS}\s+{_ADV}(?P<verb>signed|ratified|acceded\s+to|joined|left|withdrew\s+from|"
+            rf"suspended\s+(?:its|their)\s+participation\s+in|suspended)\s+(?:{inst('i1')}\s+)?"
+            rf"(?:(?:on|in)\s+(?P<date>{DATE}))",
+        ),
+        _p(
+            "event",
+            "ev_gap",
+            "event",
+            rf"(?P<state>{S})\b(?P<gap>[^.;:\"]{{1,80}}?)\s(?P<verb>left|withdrew|signed|ratified|joined)\s+"
+            rf"(?:on|in)\s+(?P<date>{DATE})",
+        ),
+        _p(
+            "event",
+            "ev_treaty",
+            "treaty_event",
+            rf"{inst('i1')}\s+(?:was|were)\s+(?:first\s+)?(?P<verb>signed|concluded)\s+(?:in\s+[A-Z]\w+\s+)?"
+            rf"(?:on|in)\s+(?P<date>{DATE})",
+        ),
+        _p(
+            "event",
+            "ev_force",
+            "treaty_event",
+            rf"{inst('i1')}\s+(?P<verb>entered\s+into\s+force)\s+(?:on|in)\s+(?P<date>{DATE})",
+        ),
+        _p(
+            "count",
+            "cnt_verb",
+            "count_consent",
+            rf"(?P<num>{NUM})\s+(?:states|countries|nations)\s+(?:had|have|has)\s+(?:already\s+)?"
+            rf"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+{inst('i1')})?",
+        ),
+        _p(
+            "count",
+            "cnt",
+            "count",
+            rf"(?:(?P<all>all)\s+(?:of\s+)?(?:the\s+)?|the\s+|its\s+|{inst('i0')}\s+)?(?P<num>{NUM})\s+"
+            rf"(?:{inst('i1')}\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|states\s+parties|"
+            rf"state\s+parties|parties|signatories)\b(?:\s+(?:of|to)\s+{inst('i2')})?",
+        ),
+        _p(
+            "provision",
+            "pv_period",
+            "withdrawal_period",
+            rf"(?:withdraw\w*|denunciation|denounce|leave|exit|cease)[^.;]{{0,100}}?\b(?:takes?\s+effect|effective|"
+            rf"only|after|with|following)[^.;]{{0,30}}?\b(?P<num>{NUM}|one|a)[ -](?P<unit>months?|years?|days?)"  # noqa: E501
+            rf"(?:'s?)?\b",
+        ),
+        _p(
+            "provision",
+            "pv_conflict",
+            "conflict_clause",
+            r"(?:not|never|cannot|can't|may\s+not|shall\s+not|no)\b[^.;]{0,80}?\b(?:while|during|if|when|as\s+long"
+            r"\s+as|until\s+the\s+end\s+of)\b[^.;]{0,50}?\barmed\s+conflicts?",
+        ),
+        _p(
+            "provision",
+            "pv_expel",
+            "expulsion",
+            r"(?:(?P<neg>\b(?:no|not|cannot|can't|nor|without)\b)[^.;]{0,60}?)?\b(?:expel\w*|expulsion|"
+            r"throw\s+out|kick\s+out|suspend\s+(?:a|an)\s+(?:member|ally|party))",
+        ),
+        _p(
+            "provision",
+            "pv_invite",
+            "accession",
+            rf"any\s+(?:other\s+)?(?P<eu>European\s+)?(?:state|country|nation)\s+(?:may|can|could)\s+"
+            rf"(?P<inv>be\s+invited\s+to\s+)?(?:join|accede\s+to|become\s+a\s+(?:member|party))"
+            rf"(?:\s+(?:of|to)?\s*{inst('i1')})?",
+        ),
     )
 
 

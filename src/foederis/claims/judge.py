@@ -38,8 +38,15 @@ def _withdrawal_provisions() -> dict[str, str]:
 
 
 def _ev(e: Event) -> dict[str, Any]:
-    return {"type": "event", "instrument": e.instrument, "state": e.state, "action": e.action,
-            "date": e.date.isoformat(), "source": e.source, "ref": e.ref}
+    return {
+        "type": "event",
+        "instrument": e.instrument,
+        "state": e.state,
+        "action": e.action,
+        "date": e.date.isoformat(),
+        "source": e.source,
+        "ref": e.ref,
+    }
 
 
 class Judge:
@@ -50,24 +57,37 @@ class Judge:
         self.names = c.record.states
 
     # ---- engine facts -------------------------------------------------------------------
-    def iv(self, state: str, inst: str, day: date):  # noqa: ANN201
+    def iv(self, state: str, inst: str, day: date):
         return self.c.interval_on(state, inst, day)
 
     def status_ev(self, state: str, inst: str, day: date) -> dict[str, Any]:
         iv = self.iv(state, inst, day)
-        ev: dict[str, Any] = {"type": "status", "state": state, "instrument": inst, "date": day.isoformat(),
-                              "status": iv.status.name if iv else "none", "bound": bool(iv and iv.bound),
-                              "since": iv.start.isoformat() if iv else None,
-                              "until": iv.end.isoformat() if iv and iv.end else None}
+        ev: dict[str, Any] = {
+            "type": "status",
+            "state": state,
+            "instrument": inst,
+            "date": day.isoformat(),
+            "status": iv.status.name if iv else "none",
+            "bound": bool(iv and iv.bound),
+            "since": iv.start.isoformat() if iv else None,
+            "until": iv.end.isoformat() if iv and iv.end else None,
+        }
         if iv:
             ev["provisions"] = [r.provision for r in iv.reasons if r.provision]
             ev["events"] = [_ev(e) for r in iv.reasons for e in r.events][:4]
         return ev
 
     def events(self, state: str, inst: str, actions: set[str] | None = None) -> list[Event]:
-        return [e for e in self.c.record.events_for(inst)
-                if e.state == state and (actions is None or e.action in actions or
-                                         any(a.endswith("*") and e.action.startswith(a[:-1]) for a in actions))]
+        return [
+            e
+            for e in self.c.record.events_for(inst)
+            if e.state == state
+            and (
+                actions is None
+                or e.action in actions
+                or any(a.endswith("*") and e.action.startswith(a[:-1]) for a in actions)
+            )
+        ]
 
     def _describe(self, state: str, inst: str, day: date) -> str:
         iv = self.iv(state, inst, day)
@@ -77,9 +97,10 @@ class Judge:
         since = f" since {iv.start}" + (f" until {iv.end}" if iv.end else "")
         prov = ", ".join(dict.fromkeys(r.provision for r in iv.reasons if r.provision))
         return f"{name} is {iv.status.name}{' (bound)' if iv.bound else ''} under {inst} on {day}{since}" + (
-            f" [{prov}]" if prov else "")
+            f" [{prov}]" if prov else ""
+        )
 
-    def _flip(self, truth, state: str, inst: str) -> str | None:  # noqa: ANN001
+    def _flip(self, truth, state: str, inst: str) -> str | None:
         """'true on D; false since E' when the answer on the as-of day differs today."""
         a, b = min(self.as_of, self.today), max(self.as_of, self.today)
         ta, tb = truth(a), truth(b)
@@ -98,18 +119,21 @@ class Judge:
             return Verdict("unverifiable", [f"no judge for {d.relation}"])
         return fn(d)
 
-    def _truth_claim(self, d: Draft, truth, what: str) -> Verdict:  # noqa: ANN001
+    def _truth_claim(self, d: Draft, truth, what: str) -> Verdict:
         state, inst = d.subjects[0].iso3, d.instrument
         assert state and inst
         day = self.as_of
         ok = truth(day)
-        reasons = [self._describe(state, inst, day), f"claim ({what}) is {'true' if ok else 'false'} on {day}"]
+        reasons = [
+            self._describe(state, inst, day),
+            f"claim ({what}) is {'true' if ok else 'false'} on {day}",
+        ]
         flip = self._flip(truth, state, inst)
         if flip:
             reasons.append(f"the answer differs today: {flip}")
         return Verdict("supported" if ok else "contradicted", reasons, [self.status_ev(state, inst, day)])
 
-    def _bound_fn(self, state: str, inst: str):  # noqa: ANN202
+    def _bound_fn(self, state: str, inst: str):
         return lambda day: bool((iv := self.iv(state, inst, day)) and iv.bound)
 
     def _member(self, d: Draft) -> Verdict:
@@ -126,9 +150,11 @@ class Judge:
     def _party(self, d: Draft) -> Verdict:
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
         if d.groups.get("rel", "").lower() == "signatory":
+
             def signed(day: date) -> bool:
                 iv = self.iv(state, inst, day)
                 return bool(iv and iv.status in ACTIVE)
+
             v = self._truth_claim(d, signed, "signatory: signed and not withdrawn")
             sigs = self.events(state, inst, {"signature"})
             v.evidence += [_ev(e) for e in sigs]
@@ -141,8 +167,10 @@ class Judge:
         if d.groups.get("rel", "").lower() == "signatory":
             state, inst = d.subjects[0].iso3 or "", d.instrument or ""
             return self._truth_claim(
-                d, lambda day: not any(e.date <= day for e in self.events(state, inst, {"signature"})),
-                "never signed")
+                d,
+                lambda day: not any(e.date <= day for e in self.events(state, inst, {"signature"})),
+                "never signed",
+            )
         return self._not_member(d)
 
     def _not_joined(self, d: Draft) -> Verdict:
@@ -150,43 +178,64 @@ class Judge:
         verb = d.groups.get("verb", "joined").lower()
         if verb == "signed":
             v = self._truth_claim(
-                d, lambda day: not any(e.date <= day for e in self.events(state, inst, {"signature"})), "never signed")
+                d,
+                lambda day: not any(e.date <= day for e in self.events(state, inst, {"signature"})),
+                "never signed",
+            )
         elif verb == "ratified":
             v = self._truth_claim(
-                d, lambda day: not any(e.date <= day for e in self.events(state, inst, set(CONSENT_ACTIONS))),
-                "no consent to be bound")
+                d,
+                lambda day: not any(e.date <= day for e in self.events(state, inst, set(CONSENT_ACTIONS))),
+                "no consent to be bound",
+            )
         else:
             f = self._bound_fn(state, inst)
             v = self._truth_claim(d, lambda day: not f(day), "not bound")
             was = [iv for iv in self.c.intervals_of(state, inst) if iv.bound and iv.start <= self.as_of]
             if v.verdict == "supported" and was:
-                v.reasons.append(f"but it had been bound from {was[0].start} to {was[-1].end}: it joined and left")
+                v.reasons.append(
+                    f"but it had been bound from {was[0].start} to {was[-1].end}: it joined and left"
+                )
                 v.verdict = "partly"
         return v
 
     def _withdrew(self, d: Draft) -> Verdict:
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
         ivs = self.c.intervals_of(state, inst)
-        gone = [iv for iv in ivs if iv.status in (Status.withdrawn, Status.terminated) and iv.start <= self.as_of]
+        gone = [
+            iv for iv in ivs if iv.status in (Status.withdrawn, Status.terminated) and iv.start <= self.as_of
+        ]
         pend = [iv for iv in ivs if iv.status == Status.withdrawal_pending and iv.start <= self.as_of]
-        ev = [self.status_ev(state, inst, self.as_of)] + [_ev(e) for e in self.events(state, inst, {"withdrawal*"})]
+        ev = [self.status_ev(state, inst, self.as_of)] + [
+            _ev(e) for e in self.events(state, inst, {"withdrawal*"})
+        ]
         name = f"{self.names.name(state)} ({state})"
         if not gone:
             if pend:
-                return Verdict("partly", [f"{name} gave notice on {pend[0].start}; the withdrawal takes effect on "
-                                          f"{pend[0].end} (not yet on {self.as_of})"], ev)
+                return Verdict(
+                    "partly",
+                    [
+                        f"{name} gave notice on {pend[0].start}; the withdrawal takes effect on "
+                        f"{pend[0].end} (not yet on {self.as_of})"
+                    ],
+                    ev,
+                )
             later = [iv for iv in ivs if iv.status == Status.withdrawn]
             why = [self._describe(state, inst, self.as_of)]
             if later:
                 why.append(f"the answer differs today: false on {self.as_of}; true since {later[0].start}")
             return Verdict("contradicted", why, ev)
         eff = gone[0].start
-        reasons = [f"{name} withdrew from {inst}: effective {eff}" + (f" (notice {pend[0].start})" if pend else "")]
+        reasons = [
+            f"{name} withdrew from {inst}: effective {eff}" + (f" (notice {pend[0].start})" if pend else "")
+        ]
         if d.date:
             if _within(eff, d.date):
                 reasons.append(f"the date {d.date.text!r} matches the effective date {eff}")
             elif pend and _within(pend[0].start, d.date):
-                reasons.append(f"{d.date.text!r} is the date of notice ({pend[0].start}); it took effect on {eff}")
+                reasons.append(
+                    f"{d.date.text!r} is the date of notice ({pend[0].start}); it took effect on {eff}"
+                )
                 return Verdict("partly", reasons, ev)
             else:
                 reasons.append(f"{d.date.text!r} does not match: the withdrawal took effect on {eff}")
@@ -221,18 +270,27 @@ class Judge:
         if not evs:
             joined = self.events(state, inst, {"accession"})
             if verb == "signed" and joined:
-                return Verdict("contradicted", [f"{name} never signed {inst}: it acceded on {joined[0].date}"],
-                               [_ev(e) for e in joined])
+                return Verdict(
+                    "contradicted",
+                    [f"{name} never signed {inst}: it acceded on {joined[0].date}"],
+                    [_ev(e) for e in joined],
+                )
             return Verdict("unverifiable", [f"the record has no {verb} event of {name} under {inst}"])
         if d.date is None:
             return Verdict("supported", [f"{name} {verb} {inst} on {evs[0].date}"], [_ev(e) for e in evs])
         hits = [e for e in evs if _within(e.date, d.date)]
         if hits:
-            return Verdict("supported", [f"{name} {verb} {inst}: {hits[0].action} on {hits[0].date}, source "
-                                         f"{hits[0].source}"], [_ev(e) for e in hits])
+            return Verdict(
+                "supported",
+                [f"{name} {verb} {inst}: {hits[0].action} on {hits[0].date}, source {hits[0].source}"],
+                [_ev(e) for e in hits],
+            )
         dates = ", ".join(f"{e.action} {e.date}" for e in evs)
-        return Verdict("contradicted", [f"{d.date.text!r} does not match the record for {name} under {inst}: {dates}"],
-                       [_ev(e) for e in evs])
+        return Verdict(
+            "contradicted",
+            [f"{d.date.text!r} does not match the record for {name} under {inst}: {dates}"],
+            [_ev(e) for e in evs],
+        )
 
     def _treaty_event(self, d: Draft) -> Verdict:
         inst = d.instrument or ""
@@ -243,15 +301,23 @@ class Judge:
                 return Verdict("unverifiable", [f"the record has no entry into force of {inst}"])
             ev = [{"type": "rule", "provision": reason.provision, "summary": reason.summary}]
             ok = d.date is not None and _within(day, d.date)
-            return Verdict("supported" if ok else "contradicted",
-                           [f"{inst} entered into force on {day} [{reason.provision}]"], ev)
-        sigs = sorted((e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date)
+            return Verdict(
+                "supported" if ok else "contradicted",
+                [f"{inst} entered into force on {day} [{reason.provision}]"],
+                ev,
+            )
+        sigs = sorted(
+            (e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date
+        )
         if not sigs:
             return Verdict("unverifiable", [f"the record has no signature of {inst}"])
         first = sigs[0]
         ok = d.date is not None and _within(first.date, d.date)
-        return Verdict("supported" if ok else "contradicted",
-                       [f"{inst} was first signed on {first.date} ({first.state_name or first.state})"], [_ev(first)])
+        return Verdict(
+            "supported" if ok else "contradicted",
+            [f"{inst} was first signed on {first.date} ({first.state_name or first.state})"],
+            [_ev(first)],
+        )
 
     def _member_list(self, d: Draft) -> Verdict:
         inst = d.instrument or ""
@@ -295,20 +361,37 @@ class Judge:
         n = number_value(d.groups.get("num", "")) or 0
         noun = d.groups.get("noun", "").lower()
         verb = d.groups.get("verb", "").lower()
-        kind = "signed" if ("signator" in noun or verb == "signed") else ("consent" if verb == "ratified" else "bound")
+        kind = (
+            "signed"
+            if ("signator" in noun or verb == "signed")
+            else ("consent" if verb == "ratified" else "bound")
+        )
         days, counts = self._count_days(inst, kind)
         idx = max(i for i, x in enumerate(days) if x <= self.as_of)
         actual = int(counts[idx])
-        what = {"bound": "states bound by", "signed": "states that have signed", "consent": "states that consented to"}
+        what = {
+            "bound": "states bound by",
+            "signed": "states that have signed",
+            "consent": "states that consented to",
+        }
         reasons = [f"{actual} {what[kind]} {inst} on {self.as_of}"]
-        ev: list[dict[str, Any]] = [{"type": "count", "instrument": inst, "date": self.as_of.isoformat(),
-                                     "count": actual, "basis": kind}]
+        ev: list[dict[str, Any]] = [
+            {
+                "type": "count",
+                "instrument": inst,
+                "date": self.as_of.isoformat(),
+                "count": actual,
+                "basis": kind,
+            }
+        ]
         if kind == "bound":
             ev[0]["members"] = bound_states(self.c, inst, self.as_of)
         ranges = _ranges(days, counts, n)
         if ranges:
-            reasons.append(f"the count was {n} " + "; ".join(
-                f"from {a}" + (f" to {b}" if b else " on") for a, b in ranges[-3:]))
+            reasons.append(
+                f"the count was {n} "
+                + "; ".join(f"from {a}" + (f" to {b}" if b else " on") for a, b in ranges[-3:])
+            )
         today_count = self._count_today(inst, kind, days, counts)
         if today_count is not None and today_count != actual:
             reasons.append(f"the answer differs today: {today_count} on {self.today}")
@@ -327,22 +410,35 @@ class Judge:
     # ---- provision statements -----------------------------------------------------------------
     def _prov(self, pid: str) -> dict[str, Any]:
         p = self.c.record.provision(pid)
-        return {"type": "provision", "id": pid, "heading": p.heading if p else None, "text": p.text if p else None}
+        return {
+            "type": "provision",
+            "id": pid,
+            "heading": p.heading if p else None,
+            "text": p.text if p else None,
+        }
 
     def _withdrawal_period(self, d: Draft) -> Verdict:
         inst = d.instrument or ""
         pid = _withdrawal_provisions().get(inst)
         p = self.c.record.provision(pid) if pid else None
         if p is None or p.text is None:
-            return Verdict("unverifiable", [f"the record has no withdrawal text for {inst}" + (f" ({pid})" if pid else "")])
-        m = re.search(r"(\w+)\s*(?:\(\d+\)\s*)?[ -](days?|months?|years?)\s+(?:after|in\s+advance|prior)", p.text)
+            return Verdict(
+                "unverifiable",
+                [f"the record has no withdrawal text for {inst}" + (f" ({pid})" if pid else "")],
+            )
+        m = re.search(
+            r"(\w+)\s*(?:\(\d+\)\s*)?[ -](days?|months?|years?)\s+(?:after|in\s+advance|prior)", p.text
+        )
         if not m:
             return Verdict("unverifiable", [f"{pid} states no withdrawal period"], [self._prov(pid)])
         stored = (number_value(m.group(1)), m.group(2).rstrip("s"))
         claimed = (number_value(d.groups.get("num", "")), d.groups.get("unit", "").rstrip("s").lower())
         ok = stored == claimed
-        return Verdict("supported" if ok else "contradicted",
-                       [f"{pid}: {m.group(0)!r} — claimed {claimed[0]} {claimed[1]}(s)"], [self._prov(pid)])
+        return Verdict(
+            "supported" if ok else "contradicted",
+            [f"{pid}: {m.group(0)!r} — claimed {claimed[0]} {claimed[1]}(s)"],
+            [self._prov(pid)],
+        )
 
     def _conflict_clause(self, d: Draft) -> Verdict:
         inst = d.instrument or ""
@@ -351,29 +447,43 @@ class Judge:
         if p is None or p.text is None:
             return Verdict("unverifiable", [f"the record has no withdrawal text for {inst}"])
         ok = "armed conflict" in p.text.lower()
-        return Verdict("supported" if ok else "contradicted",
-                       [f"{pid} {'delays' if ok else 'does not delay'} withdrawal for an armed conflict"],
-                       [self._prov(pid)])
+        return Verdict(
+            "supported" if ok else "contradicted",
+            [f"{pid} {'delays' if ok else 'does not delay'} withdrawal for an armed conflict"],
+            [self._prov(pid)],
+        )
 
     def _expulsion(self, d: Draft) -> Verdict:
         inst = d.instrument or ""
         ids = [pid for pid, p in self.c.record.provisions.items() if p.instrument == inst and p.text]
-        hits = [pid for pid in ids if re.search(r"expel|expulsion|exclu", self.c.record.provisions[pid].text or "", re.I)]
+        hits = [
+            pid
+            for pid in ids
+            if re.search(r"expel|expulsion|exclu", self.c.record.provisions[pid].text or "", re.I)
+        ]
         negative = bool(d.groups.get("neg"))
         wid = _withdrawal_provisions().get(inst)
         ev = [self._prov(h) for h in hits] or ([self._prov(wid)] if wid else [])
         if not ids:
             return Verdict("unverifiable", [f"the record has no text of {inst}"])
-        found = f"provisions on expulsion: {', '.join(hits)}" if hits else (
-            f"none of the {len(ids)} stored provisions of {inst} provides for expulsion; a party leaves only by "
-            f"its own notice ({wid})")
+        found = (
+            f"provisions on expulsion: {', '.join(hits)}"
+            if hits
+            else (
+                f"none of the {len(ids)} stored provisions of {inst} provides for expulsion; a party leaves only by "  # noqa: E501
+                f"its own notice ({wid})"
+            )
+        )
         ok = (not hits) if negative else bool(hits)
         return Verdict("supported" if ok else "contradicted", [found], ev)
 
     def _accession(self, d: Draft) -> Verdict:
         inst = d.instrument or ""
-        ids = [pid for pid, p in self.c.record.provisions.items() if p.instrument == inst and p.text
-               and re.search(r"accede|accession", p.text, re.I)]
+        ids = [
+            pid
+            for pid, p in self.c.record.provisions.items()
+            if p.instrument == inst and p.text and re.search(r"accede|accession", p.text, re.I)
+        ]
         if not ids:
             return Verdict("unverifiable", [f"the record has no accession text for {inst}"])
         text = " ".join(self.c.record.provisions[i].text or "" for i in ids)
@@ -383,8 +493,11 @@ class Judge:
             reasons.append(f"{ids[0]} opens accession only to European States")
         if re.search(r"invite", text, re.I) and not d.groups.get("inv"):
             verdict = "partly" if verdict == "supported" else verdict
-            reasons.append(f"{ids[0]}: a state must be invited, by unanimous agreement of the Parties"
-                           if "unanimous" in text else f"{ids[0]}: a state must be invited")
+            reasons.append(
+                f"{ids[0]}: a state must be invited, by unanimous agreement of the Parties"
+                if "unanimous" in text
+                else f"{ids[0]}: a state must be invited"
+            )
         if verdict == "supported":
             reasons.append(f"as {', '.join(ids)} provide")
         return Verdict(verdict, reasons, [self._prov(i) for i in ids])

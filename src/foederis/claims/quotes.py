@@ -17,10 +17,14 @@ from foederis.claims.grammar import instrument_regex
 from foederis.record.loader import Record
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ART = rf"Article\s+(?P<num>\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\((?P<p1>\d{{1,2}})\)|,?\s+paragraph\s+(?P<p2>\d{{1,2}}))?" \
-       rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
-_BLOCK = re.compile(rf"(?m)^[ \t]*{_ART}\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
-                    re.IGNORECASE)
+_ART = (
+    rf"Article\s+(?P<num>\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\((?P<p1>\d{{1,2}})\)|,?\s+paragraph\s+(?P<p2>\d{{1,2}}))?"
+    rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
+)
+_BLOCK = re.compile(
+    rf"(?m)^[ \t]*{_ART}\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"\"(?P<body>[^\"]{25,3000})\"")
 _ARTREF = re.compile(_ART, re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
@@ -73,7 +77,11 @@ def find_quotes(text: str) -> list[QuoteDraft]:
         para_start = text.rfind("\n\n", 0, m.start()) + 1
         para_end = text.find("\n\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
-        window = text[max(para_start, m.start() - 250):m.start()] + " " + text[m.end():min(para_end, m.end() + 120)]
+        window = (
+            text[max(para_start, m.start() - 250) : m.start()]
+            + " "
+            + text[m.end() : min(para_end, m.end() + 120)]
+        )
         ref = None
         for r in _ARTREF.finditer(window):
             ref = r
@@ -81,26 +89,32 @@ def find_quotes(text: str) -> list[QuoteDraft]:
             continue
         inst = resolve_instrument_text(ref.group("inst")) if ref.group("inst") else None
         if inst is None:
-            named = [i for p, i in found if max(para_start, m.start() - 250) <= p < min(para_end, m.end() + 120)]
+            named = [
+                i for p, i in found if max(para_start, m.start() - 250) <= p < min(para_end, m.end() + 120)
+            ]
             inst = named[-1] if named else None
         out.append(_draft(m.start(), m.end(), text, m.group("body"), ref, inst, found))
     return sorted(out, key=lambda q: q.start)
 
 
-def _draft(start: int, end: int, text: str, body: str, ref: re.Match[str], inst: str | None, found) -> QuoteDraft:  # noqa: ANN001
+def _draft(
+    start: int, end: int, text: str, body: str, ref: re.Match[str], inst: str | None, found
+) -> QuoteDraft:
     how = "named with the article"
     if inst is None:
         before = [i for p, i in found if p < start]
         inst, how = (before[-1], "the instrument named before the quote") if before else (None, "")
     para = ref.group("p1") or ref.group("p2")
-    return QuoteDraft(start, end, text[start:end], body, _roman(ref.group("num")), int(para) if para else None,
-                      inst, how)
+    return QuoteDraft(
+        start, end, text[start:end], body, _roman(ref.group("num")), int(para) if para else None, inst, how
+    )
 
 
 def _article_provisions(record: Record, inst: str, article: int, para: int | None) -> list[str]:
     prefix = f"{inst}/art_{article}"
     ids = [
-        pid for pid in record.provisions
+        pid
+        for pid in record.provisions
         if (pid == prefix or pid.startswith(prefix + "__"))
         and (para is None or pid == f"{prefix}__para_{para}" or pid.startswith(f"{prefix}__para_{para}__"))
     ]
@@ -120,8 +134,12 @@ def compare(record: Record, q: QuoteDraft, candidates: list[str]) -> QuoteResult
         if not ids:
             continue
         if any(t is None for _, t in texts):
-            res = QuoteResult(ids, "unverifiable", 0.0,
-                              reasons=[f"the record has no verified text of {', '.join(p for p, t in texts if t is None)}"])
+            res = QuoteResult(
+                ids,
+                "unverifiable",
+                0.0,
+                reasons=[f"the record has no verified text of {', '.join(p for p, t in texts if t is None)}"],
+            )
         else:
             res = _diff(words(q.body), texts)
         if best is None or res.similarity > best.similarity:
@@ -139,9 +157,19 @@ def _diff(quoted: list[str], texts: list[tuple[str, str | None]]) -> QuoteResult
     sm = difflib.SequenceMatcher(None, stored, quoted, autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     if not blocks:
-        return QuoteResult([p for p, _ in texts], "contradicted", 0.0,
-                           reasons=["no words of the quote are in this article"])
-    lo, hi = blocks[0].a, blocks[-1].a + blocks[-1].size
+        return QuoteResult(
+            [p for p, _ in texts], "contradicted", 0.0, reasons=["no words of the quote are in this article"]
+        )
+    anchor = max(blocks, key=lambda b: b.size)  # the quote's place: around its longest exact run
+    lo = max(0, anchor.a - anchor.b - 3)
+    hi = min(len(stored), anchor.a + (len(quoted) - anchor.b) + 12)
+    near = [
+        b
+        for b in difflib.SequenceMatcher(None, stored[lo:hi], quoted, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    lead, tail = near[0].b, len(quoted) - (near[-1].b + near[-1].size)  # unmatched ends: damaged or changed
+    lo, hi = max(0, lo + near[0].a - lead), min(len(stored), lo + near[-1].a + near[-1].size + tail)
     window = stored[lo:hi]
     sm = difflib.SequenceMatcher(None, window, quoted, autojunk=False)
     sim = sm.ratio()
@@ -150,23 +178,41 @@ def _diff(quoted: list[str], texts: list[tuple[str, str | None]]) -> QuoteResult
     pair = _explaining_pair(window, quoted, ops)
     changes, damaged = [], []
     for tag, a0, a1, b0, b1 in ops:
-        item = {"op": tag, "stored": " ".join(window[a0:a1]), "quoted": " ".join(quoted[b0:b1]),
-                "provision": owner[lo + a0] if a0 < len(window) else pids[-1]}
+        item = {
+            "op": tag,
+            "stored": " ".join(window[a0:a1]),
+            "quoted": " ".join(quoted[b0:b1]),
+            "provision": owner[lo + a0] if a0 < len(window) else pids[-1],
+        }
         (damaged if pair else changes).append(item)
     if sim < 0.5:
-        return QuoteResult(pids, "contradicted", sim, changes,
-                           reasons=[f"the quote matches the stored text only {sim:.0%}: it is not this article's text"])
+        return QuoteResult(
+            pids,
+            "contradicted",
+            sim,
+            changes,
+            reasons=[f"the quote matches the stored text only {sim:.0%}: it is not this article's text"],
+        )
     if changes:
         shown = "; ".join(f"{c['stored'] or '∅'!r} → {c['quoted'] or '∅'!r}" for c in changes[:8])
-        return QuoteResult(pids, "contradicted", sim, changes,
-                           reasons=[f"{len(changes)} difference(s) from the stored text: {shown}"])
+        return QuoteResult(
+            pids,
+            "contradicted",
+            sim,
+            changes,
+            reasons=[f"{len(changes)} difference(s) from the stored text: {shown}"],
+        )
     reasons = ["word for word the stored text of " + ", ".join(pids)]
     if damaged:
-        reasons.append(f"{len(damaged)} word(s) differ only by the deleted letter pair {pair!r} (damaged text)")
+        reasons.append(
+            f"{len(damaged)} word(s) differ only by the deleted letter pair {pair!r} (damaged text)"
+        )
     return QuoteResult(pids, "supported", sim, [], damaged, reasons)
 
 
-def _explaining_pair(stored: list[str], quoted: list[str], ops: list[tuple[str, int, int, int, int]]) -> str | None:
+def _explaining_pair(
+    stored: list[str], quoted: list[str], ops: list[tuple[str, int, int, int, int]]
+) -> str | None:
     """A letter pair whose deletion throughout explains every difference, if there is one."""
     if not ops:
         return None
@@ -175,7 +221,7 @@ def _explaining_pair(stored: list[str], quoted: list[str], ops: list[tuple[str, 
         if tag == "insert":
             return None
         s = " ".join(stored[a0:a1])
-        pairs = {s[i:i + 2] for i in range(len(s) - 1) if s[i:i + 2].isalpha()}
+        pairs = {s[i : i + 2] for i in range(len(s) - 1) if s[i : i + 2].isalpha()}
         ok = set()
         q = " ".join(quoted[b0:b1])
         for p in pairs:

@@ -6,7 +6,12 @@ import html
 from typing import Any
 
 COLOURS = {"supported": "green", "contradicted": "red", "partly": "yellow", "unverifiable": "grey50"}
-HTML_COLOURS = {"supported": "#c8f2c8", "contradicted": "#f7c4c4", "partly": "#f9e7a6", "unverifiable": "#dddddd"}
+HTML_COLOURS = {
+    "supported": "#c8f2c8",
+    "contradicted": "#f7c4c4",
+    "partly": "#f9e7a6",
+    "unverifiable": "#dddddd",
+}
 
 
 def _segments(ans: Any) -> list[tuple[str, Any]]:
@@ -16,8 +21,8 @@ def _segments(ans: Any) -> list[tuple[str, Any]]:
     for i, cl in enumerate(sorted(ans.claims, key=lambda x: x.start)):
         if cl.start < pos:
             continue
-        out.append((ans.text[pos:cl.start], None))
-        out.append((ans.text[cl.start:cl.end], (i + 1, cl)))
+        out.append((ans.text[pos : cl.start], None))
+        out.append((ans.text[cl.start : cl.end], (i + 1, cl)))
         pos = cl.end
     out.append((ans.text[pos:], None))
     return out
@@ -41,19 +46,25 @@ def render_terminal(ans: Any) -> None:
     console.print(body)
     console.rule(f"Claims as of {ans.as_of} ({ans.as_of_reason})")
     if ans.damaged_pair:
-        console.print(f"[yellow]Damaged text: the letter pair {ans.damaged_pair!r} is missing throughout; "
-                      f"{len(ans.repairs)} repair(s).[/yellow]")
+        console.print(
+            f"[yellow]Damaged text: the letter pair {ans.damaged_pair!r} is missing throughout; "
+            f"{len(ans.repairs)} repair(s).[/yellow]"
+        )
     for n, cl in numbered:
         subj = ", ".join(cl.subjects)
-        console.print(f"[{COLOURS[cl.verdict]}][{n}] {cl.verdict.upper()}[/] {cl.kind}"
-                      f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{cl.text[:100]}[/italic]")
+        console.print(
+            f"[{COLOURS[cl.verdict]}][{n}] {cl.verdict.upper()}[/] {cl.kind}"
+            f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{cl.text[:100]}[/italic]"
+        )
         for r in cl.reasons:
             console.print(f"    - {r}", highlight=False)
         for r in cl.repairs:
             console.print(f"    ~ repair: {r['message']}", style="cyan", highlight=False)
     s = ans.summary
-    console.print(f"supported {s['supported']} · contradicted {s['contradicted']} · partly {s['partly']} · "
-                  f"unverifiable {s['unverifiable']}")
+    console.print(
+        f"supported {s['supported']} · contradicted {s['contradicted']} · partly {s['partly']} · "
+        f"unverifiable {s['unverifiable']}"
+    )
 
 
 def report_html(ans: Any) -> str:
@@ -65,18 +76,24 @@ def report_html(ans: Any) -> str:
             parts.append(html.escape(chunk))
             continue
         n, cl = tag
-        parts.append(f'<mark class="{cl.verdict}" title="{cl.verdict}"><a href="#c{n}">{html.escape(chunk)}</a>'
-                     f"<sup>{n}</sup></mark>")
+        parts.append(
+            f'<mark class="{cl.verdict}" title="{cl.verdict}"><a href="#c{n}">{html.escape(chunk)}</a>'
+            f"<sup>{n}</sup></mark>"
+        )
         reasons = "".join(f"<li>{html.escape(r)}</li>" for r in cl.reasons)
         repairs = "".join(f"<li class=rep>{html.escape(r['message'])}</li>" for r in cl.repairs)
-        changes = "".join(f"<li>stored <del>{html.escape(c['stored'])}</del> quoted <ins>{html.escape(c['quoted'])}"
-                          f"</ins> ({html.escape(c['provision'])})</li>" for c in cl.changes)
+        changes = "".join(
+            f"<li>stored <del>{html.escape(c['stored'])}</del> quoted <ins>{html.escape(c['quoted'])}"
+            f"</ins> ({html.escape(c['provision'])})</li>"
+            for c in cl.changes
+        )
         ev = "".join(f"<li><code>{html.escape(_ev(e))}</code></li>" for e in cl.evidence[:12])
         items.append(
             f'<section id="c{n}" class="{cl.verdict}"><h3>[{n}] {cl.verdict} · {cl.kind} · '
-            f'{html.escape(", ".join(cl.subjects))} {html.escape(cl.instrument or "")}</h3>'
+            f"{html.escape(', '.join(cl.subjects))} {html.escape(cl.instrument or '')}</h3>"
             f"<blockquote>{html.escape(cl.text)}</blockquote><ul>{reasons}{changes}{repairs}</ul>"
-            f"<details><summary>evidence</summary><ul>{ev}</ul></details></section>")
+            f"<details><summary>evidence</summary><ul>{ev}</ul></details></section>"
+        )
     style = "".join(f"mark.{k},section.{k}{{background:{v}}}" for k, v in HTML_COLOURS.items())
     s = ans.summary
     return (
@@ -84,10 +101,13 @@ def report_html(ans: Any) -> str:
         "body{font-family:sans-serif;max-width:60em;margin:2em auto}pre.article{white-space:pre-wrap;"
         "font-family:serif;font-size:1.1em;line-height:1.6}section{padding:.5em 1em;margin:.5em 0}"
         f"del{{color:#900}}ins{{color:#060}}.rep{{color:#066}}{style}</style></head><body>"
-        f"<h1>Claim check</h1><p>As of {ans.as_of} ({html.escape(ans.as_of_reason)}). Supported {s['supported']},"
+        f"<h1>Claim check</h1><p>As of {ans.as_of} ({html.escape(ans.as_of_reason)}). Supported {s['supported']},"  # noqa: E501
         f" contradicted {s['contradicted']}, partly {s['partly']}, unverifiable {s['unverifiable']}."
-        + (f" Damaged text: letter pair <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
-           if ans.damaged_pair else "")
+        + (
+            f" Damaged text: letter pair <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
+            if ans.damaged_pair
+            else ""
+        )
         + f"</p><pre class=article>{''.join(parts)}</pre><h2>Claims</h2>{''.join(items)}</body></html>\n"
     )
 
@@ -98,5 +118,5 @@ def _ev(e: dict[str, Any]) -> str:
     if e.get("type") == "event":
         return f"{e['state']} {e['action']} {e['instrument']} {e['date']} — {e['source']}"
     if e.get("type") == "status":
-        return f"{e['state']} {e['instrument']} on {e['date']}: {e['status']} (since {e['since']}, until {e['until']})"
+        return f"{e['state']} {e['instrument']} on {e['date']}: {e['status']} (since {e['since']}, until {e['until']})"  # noqa: E501
     return ", ".join(f"{k}={v}" for k, v in e.items() if k != "members")

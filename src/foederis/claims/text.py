@@ -29,8 +29,9 @@ def read_article(data: bytes, name: str = "file") -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArticleError(
-            name, f"is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
-            "give plain text or Markdown in UTF-8"
+            name,
+            f"is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
+            "give plain text or Markdown in UTF-8",
         ) from None
     bad = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if bad > 8:
@@ -82,9 +83,9 @@ class Mapped:
             new = repl(m)
             if new is None:
                 continue
-            out.append(self.text[last:m.start()])
-            so.extend(self.start_of[last:m.start()])
-            eo.extend(self.end_of[last:m.start()])
+            out.append(self.text[last : m.start()])
+            so.extend(self.start_of[last : m.start()])
+            eo.extend(self.end_of[last : m.start()])
             if m.end() > m.start():
                 a, b = self.start_of[m.start()], self.end_of[m.end() - 1]
             else:
@@ -101,16 +102,42 @@ class Mapped:
 
 
 _TYPO = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u2010": "-", "\u2011": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-    "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
-    "\u2026": "...", "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\r": "",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2013": "-",
+    "\u2014": " - ",
+    "\u2212": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",
+    "\u2026": "...",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb00": "ff",
+    "\r": "",
 }
 _TYPO_RE = re.compile("[" + "".join(re.escape(k) for k in _TYPO) + "]")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)")
-_MD_MARK = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
+_MD_MARK = re.compile(
+    r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`"
+)
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
 
 
@@ -125,8 +152,10 @@ def clean(text: str) -> Mapped:
 
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n+")
-_ABBREV = re.compile(r"(?:\b(?:Art|No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-                     r"U\.S|U\.K|e\.g|i\.e|etc|para|paras|cf|vs|approx)|\b[A-Z])\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Art|No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"U\.S|U\.K|e\.g|i\.e|etc|para|paras|cf|vs|approx)|\b[A-Z])\.$"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -134,7 +163,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        head = text[start:m.start()]
+        head = text[start : m.start()]
         if not m.group().startswith("\n") and _ABBREV.search(head[-12:]):
             continue
         if head.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
@@ -49,7 +50,9 @@ def check(c: Compiled, text: str, as_of: date | None = None, today: date | None 
     from foederis.claims.text import clean
 
     today = today or date.today()
-    vocab = vocabulary([p.text for p in c.record.provisions.values() if p.text], c.record.states, GRAMMAR_WORDS)
+    vocab = vocabulary(
+        [p.text for p in c.record.provisions.values() if p.text], c.record.states, GRAMMAR_WORDS
+    )
     cleaned = clean(text)
     repaired, repairs, pair = repair_text(cleaned, vocab)
     if as_of is not None:
@@ -70,36 +73,96 @@ def check(c: Compiled, text: str, as_of: date | None = None, today: date | None 
         reps = local(s, e)
         for subj in d.subjects:
             if subj.iso3 and subj.method not in ("exact",):
-                reps.append({"text": subj.phrase, "read_as": subj.read_as, "iso3": subj.iso3, "method": subj.method,
-                             "score": round(subj.score, 2),
-                             "message": f"{subj.phrase!r} read as {c.record.states.name(subj.iso3)}, "
-                                        f"{subj.method}, score {subj.score:.2f}"})
+                reps.append(
+                    {
+                        "text": subj.phrase,
+                        "read_as": subj.read_as,
+                        "iso3": subj.iso3,
+                        "method": subj.method,
+                        "score": round(subj.score, 2),
+                        "message": f"{subj.phrase!r} read as {c.record.states.name(subj.iso3)}, "
+                        f"{subj.method}, score {subj.score:.2f}",
+                    }
+                )
         reasons = list(v.reasons)
         if d.instrument_how and not d.instrument_how.startswith("named"):
             reasons.append(f"instrument {d.instrument}: {d.instrument_how}")
-        out.append(ClaimOut(start=s, end=e, text=text[s:e], kind=d.kind, production=d.production,
-                            subjects=[x.iso3 for x in d.subjects if x.iso3], instrument=d.instrument,
-                            instrument_how=d.instrument_how, verdict=v.verdict, reasons=reasons, repairs=reps,
-                            evidence=v.evidence, wrong=v.extra.get("wrong", [])))
+        out.append(
+            ClaimOut(
+                start=s,
+                end=e,
+                text=text[s:e],
+                kind=d.kind,
+                production=d.production,
+                subjects=[x.iso3 for x in d.subjects if x.iso3],
+                instrument=d.instrument,
+                instrument_how=d.instrument_how,
+                verdict=v.verdict,
+                reasons=reasons,
+                repairs=reps,
+                evidence=v.evidence,
+                wrong=v.extra.get("wrong", []),
+            )
+        )
     for q in find_quotes(repaired.text):
         s, e = repaired.span(q.start, q.end)
         cands = [q.instrument] if q.instrument else sorted(c.instruments)
         res = compare(c.record, q, [x for x in cands if x])
         if res is None:
             continue
-        evidence = [{"type": "provision", "id": pid, "text": c.record.provisions[pid].text} for pid in res.provision_ids]
-        reps = local(s, e) + [{"text": x["quoted"], "read_as": x["stored"], "method": "damaged quote word",
-                               "score": 1.0, "message": f"{x['quoted']!r} read as {x['stored']!r} (deleted pair)"}
-                              for x in res.damaged]
+        if res.verdict == "contradicted":  # a repair may have guessed wrong: compare the words as written
+            import re
+
+            raw = re.sub(r"^\s*Article[^:\n]{0,80}:", "", clean(text[s:e]).text)
+            alt = compare(c.record, replace(q, body=raw), [x for x in cands if x])
+            if alt is not None and alt.verdict == "supported":
+                res = alt
+        evidence = [
+            {"type": "provision", "id": pid, "text": c.record.provisions[pid].text}
+            for pid in res.provision_ids
+        ]
+        reps = local(s, e) + [
+            {
+                "text": x["quoted"],
+                "read_as": x["stored"],
+                "method": "damaged quote word",
+                "score": 1.0,
+                "message": f"{x['quoted']!r} read as {x['stored']!r} (deleted pair)",
+            }
+            for x in res.damaged
+        ]
         inst = res.provision_ids[0].split("/")[0] if res.provision_ids else q.instrument
-        out.append(ClaimOut(start=s, end=e, text=text[s:e], kind="quote", production="quote", subjects=[],
-                            instrument=inst, instrument_how=q.how, verdict=res.verdict,  # type: ignore[arg-type]
-                            reasons=res.reasons + [f"compared with {', '.join(res.provision_ids)}"], repairs=reps,
-                            evidence=evidence, changes=res.changes))
+        out.append(
+            ClaimOut(
+                start=s,
+                end=e,
+                text=text[s:e],
+                kind="quote",
+                production="quote",
+                subjects=[],
+                instrument=inst,
+                instrument_how=q.how,
+                verdict=res.verdict,  # type: ignore[arg-type]
+                reasons=[*res.reasons, f"compared with {', '.join(res.provision_ids)}"],
+                repairs=reps,
+                evidence=evidence,
+                changes=res.changes,
+            )
+        )
     out = _drop_inside_quotes(out)
-    summary = {k: sum(1 for x in out if x.verdict == k) for k in ("supported", "contradicted", "partly", "unverifiable")}
-    return CheckAnswer(as_of=day, as_of_reason=why, damaged_pair=pair, claims=out,
-                       repairs=[r.to_dict() for r in repairs], summary=summary, text=text)
+    summary = {
+        k: sum(1 for x in out if x.verdict == k)
+        for k in ("supported", "contradicted", "partly", "unverifiable")
+    }
+    return CheckAnswer(
+        as_of=day,
+        as_of_reason=why,
+        damaged_pair=pair,
+        claims=out,
+        repairs=[r.to_dict() for r in repairs],
+        summary=summary,
+        text=text,
+    )
 
 
 def _drop_inside_quotes(claims: list[ClaimOut]) -> list[ClaimOut]:

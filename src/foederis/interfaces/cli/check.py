@@ -16,7 +16,9 @@ def check(
     file: Annotated[str, typer.Argument(help="A plain-text or Markdown article (UTF-8); '-' for stdin.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Judge as of this day (YYYY-MM-DD).")] = None,
     json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")] = False,
-    report: Annotated[str | None, typer.Option("--report", help="Also write a self-contained HTML page.")] = None,
+    report: Annotated[
+        str | None, typer.Option("--report", help="Also write a self-contained HTML page.")
+    ] = None,
 ) -> None:
     """Find membership, status, count, date, quote and provision claims in an article and judge each."""
     from foederis.claims.text import ArticleError, read_path
