@@ -30,6 +30,7 @@ def _segments(ans: Any) -> list[tuple[str, Any]]:
 
 def render_terminal(ans: Any) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.text import Text
 
     console = Console()
@@ -54,12 +55,12 @@ def render_terminal(ans: Any) -> None:
         subj = ", ".join(cl.subjects)
         console.print(
             f"[{COLOURS[cl.verdict]}][{n}] {cl.verdict.upper()}[/] {cl.kind}"
-            f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{cl.text[:100]}[/italic]"
+            f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{escape(cl.text[:100])}[/italic]"
         )
         for r in cl.reasons:
-            console.print(f"    - {r}", highlight=False)
+            console.print(f"    - {escape(r)}", highlight=False)
         for r in cl.repairs:
-            console.print(f"    ~ repair: {r['message']}", style="cyan", highlight=False)
+            console.print(f"    ~ repair: {escape(r['message'])}", style="cyan", highlight=False)
     s = ans.summary
     console.print(
         f"supported {s['supported']} · contradicted {s['contradicted']} · partly {s['partly']} · "
