@@ -105,6 +105,8 @@ def test_ukraine_report_shows_open_freeze(browser: object, record: Record, tmp_p
     chart = page.locator("svg[data-instrument=apmbt]")  # type: ignore[attr-defined]
     assert "UKR Ukraine *" in chart.locator("text[data-row]").all_text_contents()
     assert "frozen" in chart.locator("text").all_text_contents()
+    ukr_war = chart.locator("rect[data-conflict=record]")
+    assert ukr_war.count() >= 1 and "2022-02-24" in ukr_war.first.text_content()
     events = page.locator("[data-testid=events]").inner_text()  # type: ignore[attr-defined]
     assert "scenario:ukraine-apmbt-2025:line" in events
     page.close()  # type: ignore[attr-defined]

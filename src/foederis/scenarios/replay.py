@@ -164,11 +164,13 @@ def run_scenario(
     return ScenarioResult(
         scenario=scenario,
         events=[event_out(e) for e in events],
-        conflicts=[
-            ConflictOut(
-                state=c.state, start=c.start, end=c.end, basis=c.basis, opponent=c.opponent, source=c.source
-            )
-            for c in conflicts
+        conflicts=[_conflict_out(c) for c in conflicts],
+        record_conflicts=[
+            _conflict_out(c)
+            for c in base.record.conflicts
+            if (c.state in allies or c.state in touched)
+            and c.start <= scenario.end
+            and (c.end is None or c.end > scenario.start)
         ],
         allies=allies,
         changes=changes,
@@ -178,6 +180,12 @@ def run_scenario(
         diff=diff(base, world),
         matrices=key_date_matrices(world, scenario, allies),
         options=describe_options(options),
+    )
+
+
+def _conflict_out(c: ConflictPeriod) -> ConflictOut:
+    return ConflictOut(
+        state=c.state, start=c.start, end=c.end, basis=c.basis, opponent=c.opponent, source=c.source
     )
 
 

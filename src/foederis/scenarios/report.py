@@ -40,6 +40,7 @@ INSTRUMENT_TITLE = {
     "apmbt": "Mine Ban (APMBT)",
 }
 
+CONFLICT_COLOUR = {"scenario": "#990000", "record": "#444444"}
 CHART_W, LABEL_W, ROW_H = 980, 170, 22
 
 CSS = """
@@ -112,9 +113,10 @@ def _chart(result: ScenarioResult, instrument: str, rows: list[StateTimeline]) -
     sc = result.scenario
     start, days = sc.start, (sc.end - sc.start).days + 1
     frozen = {(f.state, f.instrument): (f.expiry, f.effective or date.max) for f in result.frozen}
-    conflicts: dict[str, list[tuple[date, date | None]]] = {}
-    for c in result.conflicts:
-        conflicts.setdefault(c.state, []).append((c.start, c.end))
+    conflicts: dict[str, list[tuple[date, date | None, str]]] = {}
+    for origin, periods in (("scenario", result.conflicts), ("record", result.record_conflicts)):
+        for c in periods:
+            conflicts.setdefault(c.state, []).append((c.start, c.end, origin))
     height = 28 + ROW_H * len(rows)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_W}" height="{height}" role="img" '
@@ -141,13 +143,13 @@ def _chart(result: ScenarioResult, instrument: str, rows: list[StateTimeline]) -
         for seg in tl.segments:
             if seg.instrument == instrument:
                 parts.append(_band(seg, y, start, days, frozen.get((tl.state, instrument))))
-        for c0, c1 in conflicts.get(tl.state, []):
+        for c0, c1, origin in conflicts.get(tl.state, []):
             x0 = _x(max(c0, start), start, days)
             x1 = _x(min(c1 or sc.end, sc.end), start, days)
             parts.append(
                 f'<rect x="{x0:.1f}" y="{y + ROW_H - 6:.1f}" width="{max(x1 - x0, 1):.1f}" height="3" '
-                f'fill="#990000"><title>engaged in an armed conflict (scenario) {c0} – {c1 or "open"}'
-                "</title></rect>"
+                f'fill="{CONFLICT_COLOUR[origin]}" data-conflict="{origin}"><title>engaged in an armed '
+                f"conflict ({origin}) {c0} – {c1 or 'open'}</title></rect>"
             )
     parts.append("</svg>")
     return "".join(parts)
@@ -163,7 +165,9 @@ def _legend() -> str:
         '<line x1="0" y1="14" x2="14" y2="0" stroke="#7f6000" stroke-width="2"/></svg> '
         "hatched: notice period over, frozen by Art. 20(3)</span>"
         '<span><i class="sw" style="background:#990000;height:4px"></i>thin dark-red bar: '
-        "engaged in an armed conflict (scenario)</span><span>* not a NATO ally</span>"
+        "engaged in an armed conflict (scenario)</span>"
+        '<span><i class="sw" style="background:#444444;height:4px"></i>thin grey bar: '
+        "engaged in an armed conflict (record)</span><span>* not a NATO ally</span>"
     )
     return f'<p class="legend" data-testid="legend">{items}</p>'
 

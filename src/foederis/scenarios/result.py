@@ -112,6 +112,10 @@ class ScenarioResult(BaseModel):
     scenario: Scenario
     events: list[EventOut] = Field(description="the scenario's events as laid over the record")
     conflicts: list[ConflictOut]
+    record_conflicts: list[ConflictOut] = Field(
+        default_factory=list,
+        description="the record's own conflict periods overlapping the window, for the states shown",
+    )
     allies: list[str] = Field(description="NATO members bound on the start date")
     changes: list[Change]
     frozen: list[FrozenWithdrawal]
