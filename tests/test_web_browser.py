@@ -1,0 +1,189 @@
+"""The web pages in a real Chromium (Playwright), against a real `foederis serve` on localhost:
+click through each flow and check what the page shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_http_live_server import make_token, running
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    home = tmp_path_factory.mktemp("web")
+    db = f"sqlite:///{home / 'web.sqlite3'}"
+    token = make_token(db, home)
+    with running(db, home) as server:
+        yield server.url, token
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live[0])
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_search_a_state_and_read_its_timeline(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.fill("#home-q", "lithuania")
+    page.press("#home-q", "Enter")
+    assert page.inner_text("#state-title").startswith("Lithuania")
+    labels = page.locator(".chart-label").all_inner_texts()
+    assert {"North Atlantic Treaty", "Convention on Cluster Munitions"} <= set(labels)
+    ccm = page.locator("#inst-ccm")
+    rows = ccm.locator("tbody tr")
+    assert rows.count() >= 4
+    last = rows.last
+    assert "withdrawn" in last.inner_text() and "2025-03-06" in last.inner_text()
+    last.locator("summary").click()
+    assert last.locator("a.prov", has_text="ccm/art_20__para_3").first.is_visible()
+    assert "source:" in last.locator("ul.events").first.inner_text()
+    last.locator("a.prov", has_text="ccm/art_20__para_3").first.click()
+    assert page.inner_text("#provision-id") == "ccm/art_20__para_3"
+
+
+def test_unknown_state_shows_the_field_and_nearest_matches(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.fill("#home-q", "Nrway")
+    page.press("#home-q", "Enter")
+    err = page.inner_text("#error")
+    assert "unknown state 'Nrway'" in err and "NOR" in err
+
+
+def test_matrix_grid_readable_without_colour_and_cells_give_reasons(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/matrix")
+    page.select_option("select[name=alliance]", "nato")
+    page.select_option("select[name=weapon]", "cluster_munitions")
+    page.fill("input[name=on]", "2025-03-06")
+    page.click("#matrix-form button[type=submit]")
+    assert "NATO · cluster munitions · 2025-03-06 · 32 allies" in page.inner_text("#matrix-caption")
+    rows = page.locator("#matrix tbody tr")
+    assert rows.count() == 32
+    cells = page.locator("#matrix button.cell")
+    assert cells.count() == 32 * 8
+    labels = set(cells.all_inner_texts())
+    assert labels <= {"✗ prohibited", "✓ permitted", "◐ with limits"} and "✗ prohibited" in labels
+    norway = page.locator("button.cell[data-state=NOR][data-activity=use]")
+    assert norway.inner_text() == "✗ prohibited"
+    norway.click()
+    panel = page.locator("#cell-reasons")
+    assert page.inner_text("#cell-title") == "NOR · use: prohibited"
+    assert panel.locator("a.prov").count() >= 1 and "Convention on Cluster Munitions" in panel.inner_text()
+    lithuania = page.locator("button.cell[data-state=LTU][data-activity=use]")
+    assert lithuania.inner_text() == "✓ permitted"  # withdrawn from the CCM on that very day
+    lithuania.click()
+    assert page.inner_text("#cell-title") == "LTU · use: permitted"
+    usa = page.locator("button.cell[data-state=USA][data-activity=use]")
+    assert usa.inner_text() == "✓ permitted"
+    shot = ROOT / "docs" / "img" / "matrix.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    norway.click()
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000
+
+
+def test_withdrawal_what_if_with_a_conflict(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/withdrawal")
+    page.fill("input[name=state]", "Norway")
+    page.select_option("select[name=instrument]", "ccm")
+    page.fill("input[name=notice]", "2026-12-01")
+    page.click("#add-conflict")
+    inputs = page.locator("#conflicts input[name=conflict]")
+    assert inputs.count() == 2
+    inputs.nth(0).fill("2027-05-01..")
+    page.click("#withdrawal-form button[type=submit]")
+    result = page.inner_text("#withdrawal-result")
+    assert "NOR" in result and "pending" in result
+    assert "ccm/art_20__para_3" in result
+    # the same notice without a conflict takes effect six months after receipt
+    page.goto("/withdrawal?state=Norway&instrument=ccm&notice=2026-12-01")
+    assert page.inner_text("#effective") == "2027-06-01"
+
+
+def test_scenario_open_edit_run_save(page, live) -> None:  # type: ignore[no-untyped-def]
+    _, token = live
+    page.goto("/scenarios")
+    page.fill("#new-scenario input[name=name]", "nor-ccm")
+    page.click("#new-scenario button[type=submit]")
+    assert page.inner_text("#scenario-name") == "nor-ccm"
+    assert "withdrawal_notice" in page.input_value("#scenario-text")
+    page.click("#run")
+    changes = page.locator("#scenario-changes tbody tr")
+    changes.first.wait_for()
+    assert changes.count() == 3
+    assert "withdrawal_pending → withdrawn" in changes.last.inner_text()
+    assert "2028-07-01" in page.inner_text("#scenario-frozen")
+    report = page.frame_locator("#scenario-report")
+    assert report.locator("svg").first.is_visible()  # the timeline chart
+    # saving needs the token
+    page.fill("#token", "wrong")
+    page.click("#save")
+    page.locator("#scenario-status.error").wait_for()
+    assert "Not saved" in page.inner_text("#scenario-status")
+    page.fill("#token", token)
+    page.fill("#message", "first version")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#scenario-status').textContent.startsWith('Saved')")
+    assert page.inner_text("#scenario-status") == "Saved revision 1."
+    text = page.input_value("#scenario-text").replace("date: 2028-07-01", "date: 2028-03-01")
+    page.fill("#scenario-text", text)
+    page.fill("#message", "conflict ends earlier")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#scenario-status').textContent === 'Saved revision 2.'")
+    log = page.locator("#changelog li").all_inner_texts()
+    assert len(log) == 2 and "conflict ends earlier" in log[0] and "first version" in log[1]
+    page.reload()
+    assert "date: 2028-03-01" in page.input_value("#scenario-text")
+    assert page.inner_text("#revision") == "2"
+    page.click("#run")
+    page.locator("#scenario-changes").wait_for()
+    assert "2028-03-01" in page.inner_text("#scenario-frozen")
+    page.goto("/scenarios")
+    assert "nor-ccm" in page.inner_text("#scenario-list")
+
+
+def test_scenario_errors_name_line_and_field(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/scenarios/broken")
+    page.fill("#scenario-text", "name: x\nstart: 2027-01-01\nend: 2028-01-01\nevents:\n  - type: bogus\n")
+    page.click("#run")
+    err = page.locator("#scenario-errors")
+    err.wait_for()
+    assert "line 5" in err.inner_text() and "events[0].type" in err.inner_text()
+
+
+def test_provision_text_with_rules_and_citing_answers(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/provisions")
+    page.click("a[href='/provisions/ccm/art_20__para_3']")
+    assert "six months after the receipt" in page.inner_text("#provision-text")
+    assert "foederis.rules.ccm" in page.inner_text("#provision-rules")
+    cites = page.locator("#provision-cites a", has_text="Lithuania")
+    assert cites.count() >= 1
+    cites.first.click()
+    assert page.inner_text("#state-title").startswith("Lithuania")
