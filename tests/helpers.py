@@ -20,9 +20,15 @@ def notice(instrument: str, state: str, day: date, action: str = "withdrawal_dep
 
 
 def conflict(state: str, start: date, end: date | None) -> ConflictPeriod:
-    return ConflictPeriod(state, start, end, "test conflict", "", "test: assumed conflict", "", "day", "test", 0)
+    return ConflictPeriod(
+        state, start, end, "test conflict", "", "test: assumed conflict", "", "day", "test", 0
+    )
 
 
-def world(record: Record, events: list[Event], conflicts: list[ConflictPeriod] = (),  # type: ignore[assignment]
-          options: Options = DEFAULT_OPTIONS) -> Compiled:
+def world(
+    record: Record,
+    events: list[Event],
+    conflicts: list[ConflictPeriod] = (),  # type: ignore[assignment]
+    options: Options = DEFAULT_OPTIONS,
+) -> Compiled:
     return compile_record(record.overlay(events, conflicts), options)

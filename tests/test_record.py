@@ -34,8 +34,16 @@ def test_moldova_by_any_name(record, name):
 
 @pytest.mark.parametrize(
     ("name", "iso3"),
-    [("Türkiye", "TUR"), ("Turkey", "TUR"), ("USSR", "SUN"), ("Czechoslovakia", "CSK"),
-     ("United States of America", "USA"), ("UK", "GBR"), ("Holy See", "VAT"), ("Czech Republic", "CZE")],
+    [
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("USSR", "SUN"),
+        ("Czechoslovakia", "CSK"),
+        ("United States of America", "USA"),
+        ("UK", "GBR"),
+        ("Holy See", "VAT"),
+        ("Czech Republic", "CZE"),
+    ],
 )
 def test_aliases_and_former_states(record, name, iso3):
     assert record.states.resolve(name) == iso3
@@ -69,7 +77,9 @@ def test_missing_source_fails(tmp_path):
     root = _copy_data(tmp_path)
     path = root / "events" / "nato.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "nato,Norway,NOR,art4_consultation_request,2030-01-01,,no source\n", encoding="utf-8")
+    path.write_text(
+        text + "nato,Norway,NOR,art4_consultation_request,2030-01-01,,no source\n", encoding="utf-8"
+    )
     with pytest.raises(RecordError, match="source"):
         load_record(root)
 
@@ -78,7 +88,9 @@ def test_unknown_action_fails(tmp_path):
     root = _copy_data(tmp_path)
     path = root / "project" / "additions.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "nato,Norway,NOR,expelled,2030-01-01,http://example.org,x,sourced\n", encoding="utf-8")
+    path.write_text(
+        text + "nato,Norway,NOR,expelled,2030-01-01,http://example.org,x,sourced\n", encoding="utf-8"
+    )
     with pytest.raises(RecordError, match="unknown action 'expelled'"):
         load_record(root)
 

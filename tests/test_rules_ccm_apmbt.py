@@ -31,8 +31,13 @@ def test_lithuania_ccm(compiled):
 
 @pytest.mark.parametrize(
     ("state", "effective"),
-    [("EST", date(2025, 12, 27)), ("LVA", date(2025, 12, 27)), ("LTU", date(2025, 12, 27)),
-     ("FIN", date(2026, 1, 10)), ("POL", date(2026, 2, 20))],
+    [
+        ("EST", date(2025, 12, 27)),
+        ("LVA", date(2025, 12, 27)),
+        ("LTU", date(2025, 12, 27)),
+        ("FIN", date(2026, 1, 10)),
+        ("POL", date(2026, 2, 20)),
+    ],
 )
 def test_apmbt_withdrawals_2025_26_come_out_of_the_rule(compiled, state, effective):
     iv = next(iv for iv in compiled.intervals_of(state, "apmbt") if iv.status.name == "withdrawn")
@@ -69,29 +74,54 @@ class TestArticle20Freeze:
         assert status_on(c, "NOR", "ccm", date(2027, 6, 1)) == ("withdrawn", False)
 
     def test_conflict_still_running_on_expiry_day(self, record):
-        c = world(record, [notice("ccm", "NOR", date(2026, 12, 1))], [conflict("NOR", date(2027, 6, 1), None)])
+        c = world(
+            record, [notice("ccm", "NOR", date(2026, 12, 1))], [conflict("NOR", date(2027, 6, 1), None)]
+        )
         assert status_on(c, "NOR", "ccm", date(2030, 1, 1)) == ("withdrawal_pending", True)
 
     def test_conflict_ending_before_expiry(self, record):
-        c = world(record, [notice("ccm", "NOR", date(2026, 12, 1))],
-                  [conflict("NOR", date(2027, 1, 1), date(2027, 5, 31))])
+        c = world(
+            record,
+            [notice("ccm", "NOR", date(2026, 12, 1))],
+            [conflict("NOR", date(2027, 1, 1), date(2027, 5, 31))],
+        )
         assert status_on(c, "NOR", "ccm", date(2027, 6, 1)) == ("withdrawn", False)
 
     def test_conflict_ending_on_expiry_day(self, record):
-        c = world(record, [notice("ccm", "NOR", date(2026, 12, 1))],
-                  [conflict("NOR", date(2027, 1, 1), date(2027, 6, 1))])
+        c = world(
+            record,
+            [notice("ccm", "NOR", date(2026, 12, 1))],
+            [conflict("NOR", date(2027, 1, 1), date(2027, 6, 1))],
+        )
         assert status_on(c, "NOR", "ccm", date(2027, 6, 1)) == ("withdrawn", False)
 
     def test_conflict_ending_after_expiry(self, record):
-        c = world(record, [notice("ccm", "NOR", date(2026, 12, 1))],
-                  [conflict("NOR", date(2027, 5, 1), date(2027, 9, 15))])
+        c = world(
+            record,
+            [notice("ccm", "NOR", date(2026, 12, 1))],
+            [conflict("NOR", date(2027, 5, 1), date(2027, 9, 15))],
+        )
         assert status_on(c, "NOR", "ccm", date(2027, 9, 14)) == ("withdrawal_pending", True)
         assert status_on(c, "NOR", "ccm", date(2027, 9, 15)) == ("withdrawn", False)
 
     def test_conflict_starting_after_expiry_does_not_freeze(self, record):
-        c = world(record, [notice("ccm", "NOR", date(2026, 12, 1))], [conflict("NOR", date(2027, 6, 2), None)])
+        c = world(
+            record, [notice("ccm", "NOR", date(2026, 12, 1))], [conflict("NOR", date(2027, 6, 2), None)]
+        )
         assert status_on(c, "NOR", "ccm", date(2027, 6, 1)) == ("withdrawn", False)
 
     def test_record_conflict_freezes_ukraine(self, record):
         c = world(record, [notice("apmbt", "UKR", date(2026, 1, 1))])
         assert status_on(c, "UKR", "apmbt", date(2030, 1, 1))[0] == "withdrawal_pending"
+
+
+def test_a_notice_after_a_claimed_suspension_keeps_the_option_reading(record):
+    from foederis.rules.options import Options
+
+    c = world(
+        record, [notice("apmbt", "UKR", date(2025, 9, 1))], options=Options(claimed_suspension="releases")
+    )
+    assert status_on(c, "UKR", "apmbt", date(2025, 8, 1)) == ("suspended", False)
+    assert status_on(c, "UKR", "apmbt", date(2025, 10, 1)) == ("withdrawal_pending", False)
+    default = world(record, [notice("apmbt", "UKR", date(2025, 9, 1))])
+    assert status_on(default, "UKR", "apmbt", date(2025, 10, 1)) == ("withdrawal_pending", True)

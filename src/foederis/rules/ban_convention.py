@@ -157,7 +157,10 @@ class BanConvention:
             + ".",
             (notice,),
         )
-        out.add(state, notice.date, Status.withdrawal_pending, True, *party_reasons, notice_reason)
+        before = out.transitions[state][-1] if out.transitions[state] else None
+        # a claimed suspension keeps its own reading of `bound` while the withdrawal is pending
+        bound = before.bound if before is not None and before.status == Status.suspended else True
+        out.add(state, notice.date, Status.withdrawal_pending, bound, *party_reasons, notice_reason)
         conflicts = ", ".join(f"{c.basis} ({c.start}–{c.end or 'ongoing'}; {c.source})" for c in frozen_by)
         if effective is None:
             summary = (
@@ -188,7 +191,7 @@ class BanConvention:
             out.add(state, effective, Status.withdrawn, False, notice_reason, effect_reason)
         else:
             out.add(
-                state, expiry, Status.withdrawal_pending, True, *party_reasons, notice_reason, effect_reason
+                state, expiry, Status.withdrawal_pending, bound, *party_reasons, notice_reason, effect_reason
             )
         for ev in stated:
             out.check(ev, "withdrawal takes effect", effective, self.withdrawal_effect)
