@@ -25,7 +25,7 @@ def compiled_for(options: Options) -> Compiled:
     return c
 
 
-def get_compiled(
+async def get_compiled(
     month_overflow: Annotated[
         Literal["clip", "next_day"], Query(description="Month arithmetic for days a month lacks.")
     ] = "clip",
@@ -45,10 +45,6 @@ def get_compiled(
 
 
 CompiledDep = Annotated[Compiled, Depends(get_compiled)]
-
-
-def repository(request: Request):  # type: ignore[no-untyped-def]
-    return request.app.state.repository
 
 
 def require_token(

@@ -50,7 +50,7 @@ class ProvisionsAnswer(BaseModel):
 
 
 @router.get("/states", response_model=StatesAnswer)
-def get_states(c: CompiledDep) -> Response:
+async def get_states(c: CompiledDep) -> Response:
     """Every state in the compiled record, with the instruments it has a status under."""
     states = [
         StateOut(iso3=s, name=c.record.states.name(s), instruments=c.instruments_of(s)) for s in c.states
@@ -60,7 +60,7 @@ def get_states(c: CompiledDep) -> Response:
 
 
 @router.get("/instruments", response_model=InstrumentsAnswer)
-def get_instruments() -> Response:
+async def get_instruments() -> Response:
     """The instrument registry: ids, titles, kinds and the aliases accepted as input."""
     return json_answer(
         InstrumentsAnswer(
@@ -90,7 +90,7 @@ def get_provisions(c: CompiledDep) -> Response:
 
 
 @router.get("/provisions/{provision_id:path}", response_model=ProvisionAnswer)
-def get_provision(c: CompiledDep, provision_id: str = Path(max_length=200)) -> Response:
+async def get_provision(c: CompiledDep, provision_id: str = Path(max_length=200)) -> Response:
     """A provision's text, the rules that execute it, and the answers that cite it."""
     ans = provision_answer(c, provision_id)
     if ans is None:

@@ -1,12 +1,18 @@
-"""Question endpoints: the CLI's commands as GET routes with the CLI's parameter names."""
+"""Question endpoints: the CLI's commands as GET routes with the CLI's parameter names.
+
+Answers that take microseconds are `async` (no thread hop); the heavier ones (matrix, withdrawal,
+which recompiles) stay plain functions and run in the thread pool, off the event loop.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from foederis.interfaces.http.deps import CompiledDep
+from foederis.interfaces.http.deps import CompiledDep, compiled_for
 from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
 from foederis.interfaces.http.responses import json_answer
@@ -16,6 +22,7 @@ from foederis.questions.matrix import MatrixAnswer
 from foederis.questions.models import ExplainAnswer, MembersAnswer, StatusAnswer, TimelineAnswer
 from foederis.questions.obligations import MayAnswer
 from foederis.questions.withdrawal import WithdrawalAnswer
+from foederis.rules.options import Options
 
 router = APIRouter(prefix="/v1", tags=["questions"], responses=ERROR_RESPONSES)
 
@@ -25,7 +32,7 @@ Day = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD; defaul
 
 
 @router.get("/status", response_model=StatusAnswer)
-def get_status(c: CompiledDep, state: State, instrument: Instrument, on: Day = None) -> Response:
+async def get_status(c: CompiledDep, state: State, instrument: Instrument, on: Day = None) -> Response:
     """Is STATE bound by INSTRUMENT on a day, and why."""
     from foederis.questions.status import status
 
@@ -35,7 +42,7 @@ def get_status(c: CompiledDep, state: State, instrument: Instrument, on: Day = N
 
 
 @router.get("/explain", response_model=ExplainAnswer)
-def get_explain(c: CompiledDep, state: State, instrument: Instrument, on: Day = None) -> Response:
+async def get_explain(c: CompiledDep, state: State, instrument: Instrument, on: Day = None) -> Response:
     """The full chain of reasons, as prose quoting the provisions."""
     from foederis.questions.explain import explain
 
@@ -45,7 +52,7 @@ def get_explain(c: CompiledDep, state: State, instrument: Instrument, on: Day = 
 
 
 @router.get("/members", response_model=MembersAnswer)
-def get_members(c: CompiledDep, instrument: Instrument, on: Day = None) -> Response:
+async def get_members(c: CompiledDep, instrument: Instrument, on: Day = None) -> Response:
     """The states bound by INSTRUMENT on a day."""
     from foederis.questions.members import members
 
@@ -53,7 +60,7 @@ def get_members(c: CompiledDep, instrument: Instrument, on: Day = None) -> Respo
 
 
 @router.get("/timeline", response_model=TimelineAnswer)
-def get_timeline(
+async def get_timeline(
     c: CompiledDep,
     state: State,
     instrument: Annotated[
@@ -98,7 +105,7 @@ def get_withdrawal(
 
 
 @router.get("/free-by", response_model=FreeByAnswer)
-def get_free_by(
+async def get_free_by(
     c: CompiledDep,
     state: State,
     instrument: Instrument,
@@ -113,7 +120,7 @@ def get_free_by(
 
 
 @router.get("/may", response_model=MayAnswer)
-def get_may(
+async def get_may(
     c: CompiledDep,
     state: State,
     activity: Annotated[str, Query(max_length=40, description="use, develop, produce, ...")],
@@ -134,6 +141,15 @@ def get_may(
     )
 
 
+@lru_cache(maxsize=512)
+def _matrix_json(options: Options, alliance: str, weapon: str, day: date) -> bytes:
+    """The matrix is the largest answer (~300 kB) and depends only on its inputs and the immutable
+    compiled record, so each process keeps the newest few hundred it served."""
+    from foederis.questions.matrix import matrix
+
+    return matrix(compiled_for(options), alliance, weapon, day).model_dump_json().encode()
+
+
 @router.get("/matrix", response_model=MatrixAnswer)
 def get_matrix(
     c: CompiledDep,
@@ -142,7 +158,8 @@ def get_matrix(
     on: Day = None,
 ) -> Response:
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
-    from foederis.questions.matrix import matrix, parse_alliance
+    from foederis.questions.matrix import parse_alliance
     from foederis.questions.obligations import parse_weapon
 
-    return json_answer(matrix(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on)))
+    body = _matrix_json(c.options, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
+    return Response(body, media_type="application/json")
