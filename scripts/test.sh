@@ -25,4 +25,4 @@ fi
 
 export FOEDERIS_CACHE_DIR="${FOEDERIS_CACHE_DIR:-$(mktemp -d)}"
 python3 -m ruff check src tests benchmarks
-python3 -m pytest -q "$@"
+python3 -m pytest "$@"
