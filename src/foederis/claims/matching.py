@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from foederis.claims.grammar import MONTHS
 from foederis.claims.text import Mapped
 from foederis.record.states import StateRegistry, normalise
 from foederis.rules.registry import INSTRUMENTS, instrument_labels
@@ -254,18 +255,7 @@ COMMON = [
     "week",
     "weeks",
     "days",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *MONTHS,
     "zero",
     "five",
     "six",

@@ -16,19 +16,21 @@ from foederis.questions.common import reason_out
 from foederis.questions.inputs import InputError
 from foederis.questions.models import ReasonOut
 from foederis.questions.withdrawal import WITHDRAWAL_PROVISION, withdrawal_whatif
-from foederis.rules import calendar
+from foederis.rules import apmbt, calendar, ccm, cfe, inf, nato, open_skies
 from foederis.rules.base import Reason, RuleContext
 from foederis.rules.conflict import engaged_periods
 from foederis.rules.options import describe_options
 
-#: Notice periods in calendar terms: (months, days) after notice.
+#: Notice periods as (months, days) after notice, read from each rules module.
 PERIOD = {
-    "ccm": (6, 0),
-    "apmbt": (6, 0),
-    "nato": (12, 0),
-    "cfe": (0, 150),
-    "inf": (6, 0),
-    "open_skies": (6, 0),
+    "ccm": (ccm.RULES.withdrawal_months, 0),
+    "apmbt": (apmbt.RULES.withdrawal_months, 0),
+    "nato": (12 * nato.DENUNCIATION_NOTICE_YEARS, 0),
+    **{
+        m.RULES.instrument: (m.RULES.notice.months, m.RULES.notice.days)
+        for m in (cfe, inf, open_skies)
+        if m.RULES.notice is not None
+    },
 }
 
 

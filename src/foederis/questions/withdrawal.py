@@ -16,6 +16,7 @@ from foederis.questions.common import reason_out
 from foederis.questions.inputs import InputError, parse_date
 from foederis.questions.models import ReasonOut
 from foederis.record.models import ConflictPeriod, Event
+from foederis.rules import apmbt, ccm, cfe, inf, nato, open_skies
 from foederis.rules.base import Status
 from foederis.rules.options import describe_options
 from foederis.rules.registry import INSTRUMENTS
@@ -30,13 +31,14 @@ NOTICE_ACTION = {
     "inf": "withdrawal_notice",
     "open_skies": "withdrawal_notice",
 }
+#: The provision that sets when a withdrawal takes effect, as each rules module names it.
 WITHDRAWAL_PROVISION = {
-    "ccm": "ccm/art_20__para_3",
-    "apmbt": "apmbt/art_20__para_3",
-    "nato": "nato/art_13",
-    "cfe": "cfe/art_19__para_2",
-    "inf": "inf/art_15__para_2",
-    "open_skies": "open_skies/art_15__para_2",
+    "ccm": ccm.RULES.withdrawal_effect,
+    "apmbt": apmbt.RULES.withdrawal_effect,
+    "nato": nato.DENUNCIATION,
+    "cfe": cfe.RULES.withdrawal,
+    "inf": inf.RULES.withdrawal,
+    "open_skies": open_skies.RULES.withdrawal,
 }
 Outcome = Literal["effective", "pending", "not_permitted"]
 

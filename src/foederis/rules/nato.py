@@ -22,6 +22,8 @@ DENUNCIATION = "nato/art_13"
 #: The seven signatories whose ratification Art. 11 requires (named in its text).
 REQUIRED = ("BEL", "CAN", "FRA", "LUX", "NLD", "GBR", "USA")
 DENUNCIATION_AFTER_YEARS = 20
+#: Art. 13: a Party ceases to be one a year after its notice of denunciation.
+DENUNCIATION_NOTICE_YEARS = 1
 
 
 def entry_into_force(ctx: RuleContext) -> tuple[date | None, tuple[Event, ...]]:
@@ -129,7 +131,7 @@ def _denounce(
             "first allows one; it has no effect."
         )
         return
-    effective = calendar.add_years(notice.date, 1, ctx.options)
+    effective = calendar.add_years(notice.date, DENUNCIATION_NOTICE_YEARS, ctx.options)
     why = Reason(
         DENUNCIATION,
         f"Notice of denunciation given on {notice.date}; the state ceases "
