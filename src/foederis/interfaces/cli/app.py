@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
@@ -46,12 +46,25 @@ GLOBALS = Globals()
 
 def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise typer.BadParameter(f"{value!r}; valid choices: {', '.join(choices)}", param_hint=name)
+        err = typer.BadParameter(f"{value!r}; valid choices: {', '.join(choices)}", param_hint=name)
+        err.choices = list(choices)  # type: ignore[attr-defined]  (read by usage_failure)
+        raise err
     return value
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from foederis import __version__
+
+        typer.echo(f"foederis {__version__}")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def main(
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
     month_overflow: str = typer.Option(
         "clip", help="Month arithmetic for days a month lacks: clip | next_day."
     ),
@@ -78,28 +91,88 @@ def compiled() -> Any:
     return load_compiled(GLOBALS.options())
 
 
-def fail(message: str, code: int = 2) -> None:
-    """One line on stderr, no traceback, exit code 2 for bad input."""
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
+class CommandFailed(Exception):
+    """A command that cannot answer: rendered as one stderr line, or under --json as one JSON object
+    on stdout in the HTTP API's error shape ({"error", "field", "message", "choices"})."""
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        code: int = 2,
+        choices: list[str] | None = None,
+        error: str = "bad_input",
+        errors: list[dict[str, Any]] | None = None,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.field, self.message, self.code, self.error = field, message, code, error
+        self.choices = choices or []
+        self.errors = errors or []
+        self.text = text if text is not None else message
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "error": self.error,
+            "field": self.field,
+            "message": self.message,
+            "choices": self.choices,
+        }
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
+    def report(self, as_json: bool) -> None:
+        """Print the failure the way the command's caller asked for (never a traceback)."""
+        if as_json:
+            sys.stdout.write(json.dumps(self.body(), indent=2, ensure_ascii=False) + "\n")
+        else:
+            typer.echo(f"Error: {self.text}", err=True)
+
+
+def fail(message: str, code: int = 2, field: str = "request") -> NoReturn:
+    """Stop the command with one message (exit code 2 for bad input); `field` names what was wrong."""
+    raise CommandFailed(field, message, code)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def handles_input_errors(fn: F) -> F:
-    """Turn InputError (and other bad-input errors) into a one-line message with exit code 2."""
+    """Turn InputError and `fail()` into one line on stderr, or one JSON object on stdout under --json."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            fail(str(exc))
+            failure = CommandFailed(exc.field, exc.message, 2, exc.choices, text=str(exc))
+        except CommandFailed as exc:
+            failure = exc
         except BrokenPipeError:
             sys.stderr.close()
+            return None
+        failure.report(bool(kwargs.get("json")))
+        raise typer.Exit(failure.code)
 
     return wrapper  # type: ignore[return-value]
+
+
+# Click's UsageError, whether Typer uses the click package or its own vendored copy (Typer >= 0.20).
+UsageError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def usage_failure(exc: Any) -> CommandFailed:
+    """A parse error Click found before the command ran (unknown option, bad value, missing argument)."""
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None)
+    if param is not None:
+        field = param.name or ""
+    else:
+        field = hint.lstrip("-").replace("-", "_") if isinstance(hint, str) else ""
+    declared = getattr(exc, "choices", None) or getattr(getattr(param, "type", None), "choices", None)
+    choices = [str(c) for c in declared or ()]
+    return CommandFailed(field or "command", exc.format_message(), exc.exit_code, choices, error="usage")
 
 
 def emit_json(model: Any) -> None:

@@ -28,8 +28,7 @@ def check(
     try:
         text = read_path(file)
     except ArticleError as exc:
-        fail(str(exc))
-        return
+        fail(str(exc), field="file")
     ans = ask(compiled(), text, day)
     if report:
         from pathlib import Path
@@ -39,7 +38,7 @@ def check(
         try:
             Path(report).write_text(report_html(ans), encoding="utf-8")
         except OSError as exc:
-            fail(f"--report: cannot write {report!r}: {exc.strerror}")
+            fail(f"--report: cannot write {report!r}: {exc.strerror}", field="report")
     if json:
         emit_json(ans)
     else:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, fail, handles_input_errors
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
@@ -91,10 +91,7 @@ def data_check(json: JsonFlag = False) -> None:
     try:
         c = compile_record(load_record(), compiled().options)
     except RecordError as exc:
-        from foederis.interfaces.cli.app import fail
-
-        fail(f"the record is invalid: {exc}", code=1)
-        return
+        fail(f"the record is invalid: {exc}", code=1, field="record")
     rep = ask(c)
     if json:
         emit_json(rep)

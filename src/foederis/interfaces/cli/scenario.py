@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import GLOBALS, app, emit_json, fail, handles_input_errors
+from foederis.interfaces.cli.app import (
+    GLOBALS,
+    CommandFailed,
+    app,
+    emit_json,
+    fail,
+    handles_input_errors,
+)
 from foederis.interfaces.cli.core import JsonFlag
 
 if TYPE_CHECKING:
@@ -48,21 +55,30 @@ def run(
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        fail(f"file: cannot read {file}: {exc}")
+        fail(f"file: cannot read {file}: {exc}", field="file")
     try:
         scenario = load_scenario(text, file.name)
     except ScenarioError as exc:
-        typer.echo(f"Error: {file}: {len(exc.errors)} problem(s) in the scenario:", err=True)
-        for issue in exc.errors:
-            typer.echo(f"  {file.name}:{issue.line}: {issue.field}: {issue.message}", err=True)
-        raise typer.Exit(2) from None
+        lines = [f"  {file.name}:{e.line}: {e.field}: {e.message}" for e in exc.errors]
+        first = exc.errors[0] if exc.errors else None
+        raise CommandFailed(
+            f"line {first.line}: {first.field}" if first else "file",
+            "; ".join(f"line {e.line}: {e.field}: {e.message}" for e in exc.errors) or "invalid scenario",
+            choices=first.choices if first else [],
+            error="bad_scenario",
+            errors=[
+                {"line": e.line, "field": e.field, "message": e.message, "choices": e.choices}
+                for e in exc.errors
+            ],
+            text="\n".join([f"{file}: {len(exc.errors)} problem(s) in the scenario:", *lines]),
+        ) from None
     result = run_scenario(scenario, _options(scenario.options))
     if report is not None:
         try:
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(report_html(result), encoding="utf-8")
         except OSError as exc:
-            fail(f"report: cannot write {report}: {exc}")
+            fail(f"report: cannot write {report}: {exc}", field="report")
     if json:
         emit_json(result)
         return
