@@ -15,7 +15,14 @@ BIN="$(bindir)"
 [ -n "$BIN" ] || { log "PostgreSQL is not installed (Debian: postgresql)"; exit 1; }
 
 # The server refuses to run as root: as root, run it as the 'postgres' user the package creates.
-if [ "$(id -u)" = 0 ]; then AS=(runuser -u postgres --); OWNER=postgres; else AS=(); OWNER="$(id -un)"; fi
+# runuser lives in /usr/sbin, which a minimal PATH (env -i PATH=/usr/bin:/bin) lacks.
+if [ "$(id -u)" = 0 ]; then
+  AS=("$(command -v runuser || echo /usr/sbin/runuser)" -u postgres --)
+  OWNER=postgres
+else
+  AS=()
+  OWNER="$(id -un)"
+fi
 
 case "$CMD" in
 start)
