@@ -114,7 +114,7 @@ def test_json_errors_are_one_object_on_stdout(args, field, choice):
 def test_bad_scenario_under_json_lists_every_problem(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: t\nstart: 2026-13-01\nend: 2026-01-01\nevents: []\n", encoding="utf-8")
-    code, out, err = run("scenario", "run", str(bad), "--json")
+    code, out, _ = run("scenario", "run", str(bad), "--json")
     body = json.loads(out)
     assert code == 2 and body["error"] == "bad_scenario" and body["errors"]
     assert all({"line", "field", "message"} <= set(e) for e in body["errors"])
