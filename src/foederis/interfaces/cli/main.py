@@ -13,6 +13,7 @@ import typer
 from foederis.interfaces.cli import (  # noqa: F401  (registers commands)
     check,
     core,
+    export,
     scenario,
     serve,
     whatif,
