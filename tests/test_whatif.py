@@ -112,3 +112,12 @@ def test_a_notice_after_a_pending_one_stays_already_pending_and_names_it(compile
     assert ans.outcome == "not_permitted" and not ans.superseded
     assert "already pending: the notice of 2025-06-27" in ans.reasons[0].summary
     assert [e.date for e in ans.reasons[0].events] == [date(2025, 6, 27)]
+
+
+def test_free_by_says_when_the_latest_notice_is_already_past(compiled):
+    ans = free_by(compiled, "NOR", "ccm", date(2026, 3, 1), as_of=date(2026, 12, 2))
+    assert ans.latest_notice == date(2025, 9, 1) and ans.notice_in_past
+    assert ans.earliest_free == date(2027, 6, 2)
+    assert "too late" in ans.reasons[0].summary
+    ahead = free_by(compiled, "NOR", "ccm", date(2027, 12, 1), as_of=date(2026, 12, 2))
+    assert not ahead.notice_in_past and ahead.earliest_free is None

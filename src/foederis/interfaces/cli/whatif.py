@@ -58,13 +58,22 @@ def free_by(
     state: str,
     instrument: str,
     by: Annotated[str, typer.Option("--by", help="Day by which the state wants to be free (YYYY-MM-DD).")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="Ask as on this day (YYYY-MM-DD); default today.")
+    ] = None,
     json: JsonFlag = False,
 ) -> None:
     """The latest notice day that frees STATE from INSTRUMENT by a day, and on what condition."""
     from foederis.questions.freeby import free_by as ask
 
     c = compiled()
-    ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(by, "by"))
+    ans = ask(
+        c,
+        parse_state(c.record.states, state),
+        parse_instrument(instrument),
+        parse_date(by, "by"),
+        parse_date(on, "on"),
+    )
     if json:
         emit_json(ans)
         return
@@ -73,8 +82,17 @@ def free_by(
     if ans.latest_notice:
         console.print(
             f"Latest notice: [bold]{ans.latest_notice}[/bold] (takes effect {ans.effective}), "
-            f"on condition: {ans.condition}. Met in the record: {ans.condition_met_in_record}."
+            f"on condition: {ans.condition}."
         )
+        if ans.condition_met_in_record is False:
+            console.print("[bold yellow]The record shows such a conflict on that day[/]: see the reasons.")
+        if ans.notice_in_past:
+            later = (
+                f" A notice given then takes effect on [bold]{ans.earliest_free}[/bold]."
+                if ans.earliest_free
+                else ""
+            )
+            console.print(f"[bold red]That day is before {ans.as_of}[/]: too late.{later}")
     else:
         console.print("[bold red]No notice can free the state[/bold red]: see the reasons.")
     console.print(reasons_table(ans.reasons))
