@@ -9,10 +9,11 @@ import pytest
 
 from foederis.questions.scenario import load_scenario, report_html, run_scenario
 from foederis.record.loader import Record
+from foederis.scenarios.bundled import EXAMPLES_DIR
 
 pytestmark = pytest.mark.browser
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = EXAMPLES_DIR
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -1,4 +1,5 @@
-"""`foederis scenario run FILE`: replay a scenario over the real record (issue 4, part 4)."""
+"""`foederis scenario run FILE` replays a scenario over the real record; `scenario examples`
+lists and prints the bundled examples."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from foederis.interfaces.cli.app import (
     handles_input_errors,
 )
 from foederis.interfaces.cli.core import JsonFlag
+from foederis.questions.inputs import InputError
 
 if TYPE_CHECKING:
     from foederis.rules.options import Options
@@ -43,7 +45,13 @@ def _options(file_options: Options) -> Options:
 @scenario_app.command("run")
 @handles_input_errors
 def run(
-    file: Annotated[Path, typer.Argument(help="The scenario, as YAML (see docs/scenarios.md).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The scenario, as a YAML file, or the name of a bundled example "
+            "(`foederis scenario examples` lists them and prints one to start from)."
+        ),
+    ],
     report: Annotated[
         Path | None, typer.Option("--report", help="Write a self-contained HTML report to this file.")
     ] = None,
@@ -51,7 +59,10 @@ def run(
 ) -> None:
     """Replay FILE day by day: changes, frozen withdrawals, earliest lawful use, diff."""
     from foederis.questions.scenario import ScenarioError, load_scenario, report_html, run_scenario
+    from foederis.scenarios.bundled import example_path
 
+    if not file.exists() and (bundled := example_path(str(file))) is not None:
+        file = bundled
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -126,3 +137,26 @@ def _render(r: ScenarioResult, report: Path | None) -> None:
     if report is not None:
         console.print(f"report written to {report}")
     console.print(options_line(r.options))
+
+
+@scenario_app.command("examples")
+@handles_input_errors
+def examples(
+    name: Annotated[str | None, typer.Argument(help="Print this example's YAML (to copy and edit).")] = None,
+) -> None:
+    """List the bundled example scenarios, or print one."""
+    import yaml
+
+    from foederis.scenarios.bundled import example_names, example_path
+
+    if name is None:
+        for n in example_names():
+            path = example_path(n)
+            title = yaml.safe_load(path.read_text(encoding="utf-8")).get("title", "") if path else ""
+            typer.echo(f"{n:<28} {title}")
+        return
+    path = example_path(name)
+    if path is None:
+        names = example_names()
+        raise InputError("name", f"no bundled example {name!r}; valid choices: {', '.join(names)}", names)
+    typer.echo(path.read_text(encoding="utf-8"), nl=False)

@@ -128,7 +128,10 @@ def matrix(
     weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
     alliance: Annotated[str, typer.Option("--alliance", help="The alliance (nato).")] = "nato",
     on: OnOption = None,
-    out: Annotated[str | None, typer.Option("--out", help="Also write the matrix as PNG or SVG.")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Also write the matrix as PNG, SVG or PDF.")
+    ] = None,
+    reasons: Annotated[bool, typer.Option("--reasons", help="List the reasons behind every cell.")] = False,
     json: JsonFlag = False,
 ) -> None:
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
@@ -156,8 +159,18 @@ def matrix(
         table.add_row(row.state, *(mark[row.activities[a]] for a in ACTIVITIES))
     console.print(table)
     console.print(
-        "✗ prohibited   ✓ permitted (no instrument in the record forbids it)   ◐ permitted with limits"
+        "✗ prohibited: an instrument binding the state forbids it\n"
+        "✓ permitted: no instrument in the record that binds the state forbids it\n"
+        "◐ permitted with limits: allowed by an exception, within its limits (see --reasons)"
     )
     console.print(f"free to use: {', '.join(ans.free['use']) or 'none'}")
+    if reasons:
+        from foederis.interfaces.cli.render import reasons_table
+
+        for row in ans.rows:
+            for a in ACTIVITIES:
+                verdict = row.activities[a].replace("_", " ")
+                console.print(f"\n[bold]{row.state_name} ({row.state}) · {a}: {verdict}[/bold]")
+                console.print(reasons_table(row.reasons[a]))
     if out:
         console.print(f"image written to {out}")
