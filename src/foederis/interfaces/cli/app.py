@@ -18,9 +18,28 @@ app = typer.Typer(
     help="Alliances and arms-control treaties as one computable legal machine: who is bound by "
     "what, on which day, and why.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def epilog(*examples: str, choices: tuple[str, ...] = ("instruments",)) -> str:
+    """A command's help footer: the valid choices (read from the registry and the obligations
+    table, so they never go stale) and one or more examples."""
+    from foederis.rules.obligations import ACTIVITIES, WEAPONS
+    from foederis.rules.registry import INSTRUMENTS
+
+    lists = {
+        "instruments": ("Instruments", list(INSTRUMENTS)),
+        "weapons": ("Weapons", list(WEAPONS)),
+        "activities": ("Activities", list(ACTIVITIES)),
+    }
+    lines = [f"{lists[c][0]}: {', '.join(lists[c][1])}." for c in choices]
+    lines.append("Dates are YYYY-MM-DD or 'today'.")
+    lines += [f"Example: {e}" for e in examples]
+    return "\n\n".join(lines)
+
+
 data_app = typer.Typer(help="The record itself: validation and cross-checks.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 

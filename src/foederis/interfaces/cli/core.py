@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, fail, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, epilog, fail, handles_input_errors
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
 OnOption = Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD); default today.")]
 
 
-@app.command()
+@app.command(epilog=epilog("foederis status LTU ccm --on 2025-03-06"))
 @handles_input_errors
 def status(state: str, instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """Is STATE bound by INSTRUMENT on a day, and why."""
@@ -29,7 +29,7 @@ def status(state: str, instrument: str, on: OnOption = None, json: JsonFlag = Fa
         render_status(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis members nato --on 2024-03-07 --json"))
 @handles_input_errors
 def members(instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """The states bound by INSTRUMENT on a day."""
@@ -45,7 +45,7 @@ def members(instrument: str, on: OnOption = None, json: JsonFlag = False) -> Non
         render_members(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis timeline LTU", "foederis timeline RUS inf"))
 @handles_input_errors
 def timeline(
     state: str, instrument: Annotated[str | None, typer.Argument()] = None, json: JsonFlag = False
@@ -63,7 +63,7 @@ def timeline(
         render_timeline(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis explain LTU ccm --on 2025-03-06"))
 @handles_input_errors
 def explain(state: str, instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """The full chain of reasons, as prose quoting the provisions."""
@@ -79,7 +79,7 @@ def explain(state: str, instrument: str, on: OnOption = None, json: JsonFlag = F
         render_explain(ans)
 
 
-@data_app.command("check")
+@data_app.command("check", epilog=epilog("foederis data check --json", choices=()))
 @handles_input_errors
 def data_check(json: JsonFlag = False) -> None:
     """Validate the record and compare every recorded result date with the rules."""

@@ -15,7 +15,9 @@ from foederis.questions.inputs import InputError, parse_date, parse_instrument, 
 
 EPILOG = (
     "Example: foederis export panel --unit year --format parquet --out panel.parquet\n\n"
-    "Columns and the SQLite schema: docs/export.md (also at /docs of `foederis serve`)."
+    "Example: foederis export intervals --out foederis.sqlite (then events, panel into the same file)\n\n"
+    "Panel columns: iso3, cow, gw, instrument, date, status, bound, interval_id, state_exists; "
+    "status not_a_state marks days on which the state did not exist."
 )
 
 

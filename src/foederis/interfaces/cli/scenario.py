@@ -13,6 +13,7 @@ from foederis.interfaces.cli.app import (
     CommandFailed,
     app,
     emit_json,
+    epilog,
     fail,
     handles_input_errors,
 )
@@ -42,7 +43,9 @@ def _options(file_options: Options) -> Options:
     return file_options.model_copy(update=changed)
 
 
-@scenario_app.command("run")
+@scenario_app.command(
+    "run", epilog=epilog("foederis scenario run estonia-2027 --report r.html", "foederis scenario examples")
+)
 @handles_input_errors
 def run(
     file: Annotated[

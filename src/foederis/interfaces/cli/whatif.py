@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, emit_json, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
 from foederis.interfaces.cli.core import JsonFlag, OnOption
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 
-@app.command()
+@app.command(epilog=epilog("foederis withdrawal NOR ccm --notice 2026-12-01 --conflict 2027-05-01.."))
 @handles_input_errors
 def withdrawal(
     state: str,
@@ -52,7 +52,7 @@ def withdrawal(
     console.print(options_line(ans.options))
 
 
-@app.command("free-by")
+@app.command("free-by", epilog=epilog("foederis free-by NOR ccm --by 2027-12-01"))
 @handles_input_errors
 def free_by(
     state: str,
@@ -98,7 +98,9 @@ def free_by(
     console.print(reasons_table(ans.reasons))
 
 
-@app.command()
+@app.command(
+    epilog=epilog("foederis may DEU use cluster_munitions --on 2023-07-15", choices=("activities", "weapons"))
+)
 @handles_input_errors
 def may(state: str, activity: str, weapon: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """May STATE do ACTIVITY (use, transfer, ...) with WEAPON on a day?"""
@@ -122,7 +124,12 @@ def may(state: str, activity: str, weapon: str, on: OnOption = None, json: JsonF
     console.print(reasons_table(ans.reasons))
 
 
-@app.command()
+@app.command(
+    epilog=epilog(
+        "foederis matrix --weapon cluster_munitions --on 2025-03-06 --reasons",
+        choices=("weapons", "activities"),
+    )
+)
 @handles_input_errors
 def matrix(
     weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
