@@ -218,3 +218,121 @@ def test_api_docs_render_with_the_network_blocked(browser, live, path, ready) ->
     if path == "/redoc":
         outbound = [u for u in outbound if not u.endswith("/logo-mini.svg")]
     assert outbound == []
+
+
+def _shot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A screenshot: into docs/img with FOEDERIS_SCREENSHOTS=1 (for the README), else a temp dir."""
+    import os
+
+    folder = ROOT / "docs" / "img" if os.environ.get("FOEDERIS_SCREENSHOTS") == "1" else tmp_path
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 5_000
+
+
+@pytest.fixture
+def narrow(browser, live):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 400, "height": 860}, base_url=live[0])
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def _no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
+    """The page itself fits the viewport; only tables marked to scroll may be wider."""
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+
+
+def test_state_page_answers_on_a_date(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/state?q=Lithuania")
+    page.fill("#on", "2025-03-06")
+    page.press("#on", "Enter")
+    ccm = page.locator("#on-day tr[data-instrument=ccm]")
+    assert "withdrawn" in ccm.inner_text() and "2025-03-06" in ccm.inner_text()
+    assert "bound" in page.locator("#on-day tr[data-instrument=nato]").inner_text()
+    ticks = page.locator(".axis .tick").all_inner_texts()
+    assert len(ticks) >= 3 and all(t.isdigit() and len(t) == 4 for t in ticks)
+    assert page.title() == "Lithuania · foederis"
+    page.set_viewport_size({"width": 1400, "height": 900})
+    _shot(page, "state-1400", tmp_path)
+
+
+def test_pages_fit_400_px(narrow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for path in (
+        "/",
+        "/state?q=LTU&on=2025-03-06",
+        "/matrix?on=2025-03-06",
+        "/instruments/ccm",
+        "/provisions",
+        "/scenarios",
+        "/withdrawal",
+    ):
+        narrow.goto(path)
+        _no_sideways_scroll(narrow)
+    narrow.goto("/state?q=LTU&on=2025-03-06")
+    _shot(narrow, "state-400", tmp_path)
+    narrow.goto("/matrix?on=2025-03-06")
+    _shot(narrow, "matrix-400", tmp_path)
+
+
+def test_instrument_page_counts_members_and_groups_provisions(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.click("#instrument-list a[href='/instruments/nato']")
+    assert page.inner_text("#instrument-title").startswith("North Atlantic Treaty")
+    page.fill("#members-form input[name=on]", "2024-03-07")
+    page.press("#members-form input[name=on]", "Enter")
+    assert page.inner_text("#member-count") == "32"
+    assert "Sweden" in page.inner_text("#members")
+    assert page.locator("#count-chart polyline").count() == 1
+    assert page.locator("#count-chart text.year").count() >= 3
+    page.goto("/instruments/ccm")
+    arts = page.locator("#instrument-provisions details[data-article='ccm/art_20']")
+    assert arts.count() == 1 and "ccm/art_20__para_3" in arts.text_content()
+    assert page.title() == "Convention on Cluster Munitions · foederis"
+    page.set_viewport_size({"width": 1400, "height": 900})
+    _shot(page, "instrument-1400", tmp_path)
+
+
+def test_provisions_index_is_grouped_by_instrument_and_article(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/provisions")
+    assert page.locator("section#prov-ccm details[data-article='ccm/art_20'] a").count() >= 3
+    assert page.locator("section#prov-apmbt").count() == 1
+
+
+def test_matrix_by_keyboard_permalink_citation_and_csv(page, live) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/matrix?weapon=cluster_munitions&on=2025-03-06")
+    assert page.get_attribute("input[name=on]", "value") == "2025-03-06"
+    first = page.locator("button.cell").first
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.id")
+    page.keyboard.press("Enter")
+    state, activity = page.evaluate(
+        "[document.activeElement.dataset.state, document.activeElement.dataset.activity]"
+    )
+    assert focused == f"cell-{state}-{activity}" and activity == "develop"
+    assert page.inner_text("#cell-title").startswith(f"{state} · develop")
+    link = page.get_attribute("#cell-permalink", "href")
+    assert link.endswith(f"#cell-{state}-develop") and "on=2025-03-06" in link
+    assert "ccm/" in page.inner_text("#citation")
+    page.goto(link)  # the permalink opens with the cell's reasons shown
+    assert page.inner_text("#cell-title").startswith(f"{state} · develop")
+    header = page.locator("table.matrix thead th").first
+    assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
+    with page.expect_download() as dl:
+        page.click("#matrix-csv")
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("iso3,state,date,weapon,use,") and "\nLTU,Lithuania,2025-03-06," in text
+
+
+def test_example_scenarios_listed_read_only(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/scenarios")
+    page.click("#example-list a[href='/scenarios/examples/estonia-2027']")
+    assert page.locator("#readonly").count() == 1 and page.locator("#save").count() == 0
+    page.click("#run")
+    page.wait_for_selector(
+        "#scenario-result iframe, #scenario-result .report, #scenario-result *", timeout=30_000
+    )
+    assert page.locator("link[rel=icon]").count() == 1

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from foederis.interfaces.http.deps import compiled_for
 from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_state
+from foederis.record.codes import is_state
 from foederis.rules.options import DEFAULT_OPTIONS
 from foederis.rules.registry import INSTRUMENTS
 
@@ -44,7 +45,7 @@ def _page(request: Request, template: str, status_code: int = 200, **ctx: Any) -
     c = _c()
     base = {
         "instruments": INSTRUMENTS,
-        "state_names": sorted((c.record.states.name(s), s) for s in c.states),
+        "state_names": sorted((c.record.states.name(s), s) for s in c.states if is_state(s)),
         "status_label": STATUS_LABEL,
         "today": date.today().isoformat(),
     }
@@ -77,6 +78,84 @@ def timeline_rows(tl: Any) -> tuple[list[dict[str, Any]], int, int]:
     return [{"instrument": i, "bars": b} for i, b in rows.items()], lo, hi
 
 
+def year_ticks(lo: int, hi: int, most: int = 9) -> list[dict[str, Any]]:
+    """Round years along the chart's span (every 5, 10 or 20 years), as percentages from the left."""
+    span = (date(hi, 1, 1) - date(lo, 1, 1)).days or 1
+    step = next(s for s in (5, 10, 20, 25, 50) if (hi - lo) / s <= most)
+    first = -(-lo // step) * step
+    return [
+        {"year": y, "left": 100 * (date(y, 1, 1) - date(lo, 1, 1)).days / span}
+        for y in range(first, hi + 1, step)
+    ]
+
+
+def provisions_by_article(provisions: Any) -> dict[str, dict[str, list[Any]]]:
+    """Provisions grouped by instrument, then by article (`ccm/art_20__para_3` is in `ccm/art_20`)."""
+    out: dict[str, dict[str, list[Any]]] = {}
+    for p in sorted(provisions, key=lambda p: _natural(p.id)):
+        article = p.id.split("__", 1)[0]
+        out.setdefault(p.instrument, {}).setdefault(article, []).append(p)
+    return out
+
+
+def _natural(pid: str) -> list[Any]:
+    """Sort key that puts art_2 before art_10."""
+    import re
+
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", pid)]
+
+
+def member_counts(c: Any, instrument: str) -> list[tuple[date, int]]:
+    """How many states are bound on the first day of every month, from the first recorded event to
+    two years from now (one vectorised lookup)."""
+    import numpy as np
+
+    from foederis.engine.compile import day_number
+    from foederis.engine.lookup import lookup
+
+    events = c.record.events_for(instrument)
+    if not events:
+        return []
+    first, last = min(e.date for e in events), date(date.today().year + 2, 1, 1)
+    months = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)]
+    months = [d for d in months if date(first.year, first.month, 1) <= d <= last]
+    days = np.array([day_number(d) for d in months], np.int64)
+    res = lookup(c, np.arange(len(c.states))[:, None], c.instrument_index[instrument], days[None, :])
+    return list(zip(months, res.bound.sum(axis=0).tolist(), strict=True))
+
+
+def count_chart(counts: list[tuple[date, int]], width: int = 900, height: int = 180) -> dict[str, Any]:
+    """Points and axis ticks for the member-count line chart (drawn as inline SVG by the template)."""
+    if not counts:
+        return {"points": "", "ticks": [], "ymax": 0, "width": width, "height": height}
+    top = max(n for _, n in counts) or 1
+    first, last = counts[0][0], counts[-1][0]
+    span = (last - first).days or 1
+
+    def x(d: date) -> float:
+        return 40 + (width - 50) * (d - first).days / span
+
+    def y(n: int) -> float:
+        return height - 25 - (height - 40) * n / top
+
+    points = " ".join(f"{x(d):.1f},{y(n):.1f}" for d, n in counts)
+    ticks = [
+        {"x": x(date(t["year"], 1, 1)), "year": t["year"]}
+        for t in year_ticks(first.year, last.year)
+        if date(t["year"], 1, 1) >= first
+    ]
+    return {
+        "points": points,
+        "ticks": ticks,
+        "ymax": top,
+        "ytop": y(top),
+        "ybottom": y(0),
+        "width": width,
+        "height": height,
+        "last": counts[-1],
+    }
+
+
 def install(app: FastAPI) -> None:
     """Mount the static files and register the page routes (left out of the OpenAPI spec)."""
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -96,9 +175,27 @@ def install(app: FastAPI) -> None:
             iso3 = parse_state(c.record.states, q, "q")
         except InputError as exc:
             return _page(request, "home.html", 400, error=exc, q=q)
+        from foederis.questions.status import status
+
+        try:
+            day = parse_date(_q(request, "on") or None, "on")
+        except InputError as exc:
+            return _page(request, "home.html", 400, error=exc, q=q)
         tl = timeline(c, iso3)
         rows, lo, hi = timeline_rows(tl)
-        return _page(request, "state.html", tl=tl, rows=rows, lo=lo, hi=hi, q=q)
+        on_day = [status(c, iso3, inst, day) for inst in tl.instruments]
+        return _page(
+            request,
+            "state.html",
+            tl=tl,
+            rows=rows,
+            lo=lo,
+            hi=hi,
+            ticks=year_ticks(lo, hi),
+            q=q,
+            day=day,
+            on_day=on_day,
+        )
 
     @app.get("/matrix", include_in_schema=False)
     def matrix_page(request: Request) -> HTMLResponse:
@@ -143,6 +240,51 @@ def install(app: FastAPI) -> None:
         }
         return _page(request, "matrix.html", ans=ans, cells=cells, **ctx)
 
+    @app.get("/matrix.csv", include_in_schema=False)
+    def matrix_csv(request: Request) -> Any:
+        """The matrix as CSV: one row per ally, one column per activity, the provisions behind each."""
+        import csv
+        import io
+
+        from fastapi.responses import Response
+
+        from foederis.questions.matrix import matrix, parse_alliance
+        from foederis.questions.obligations import ACTIVITIES, parse_weapon
+
+        c = _c()
+        try:
+            alliance = parse_alliance(_q(request, "alliance", "nato"))
+            weapon = parse_weapon(_q(request, "weapon", "cluster_munitions"))
+            day = parse_date(_q(request, "on") or None)
+        except InputError as exc:
+            from foederis.interfaces.http.errors import input_error_response
+
+            return input_error_response(exc)
+        ans = matrix(c, alliance, weapon, day)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            ["iso3", "state", "date", "weapon", *ACTIVITIES, *(f"{a}_provisions" for a in ACTIVITIES)]
+        )
+        for row in ans.rows:
+            provs = [";".join(r.provision for r in row.reasons[a] if r.provision) for a in ACTIVITIES]
+            writer.writerow(
+                [
+                    row.state,
+                    row.state_name,
+                    ans.date,
+                    weapon,
+                    *(row.activities[a] for a in ACTIVITIES),
+                    *provs,
+                ]
+            )
+        name = f"foederis-{alliance}-{weapon}-{ans.date}.csv"
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
     @app.get("/withdrawal", include_in_schema=False)
     def withdrawal_page(request: Request) -> HTMLResponse:
         from foederis.questions.withdrawal import NOTICE_ACTION, parse_conflict, withdrawal_whatif
@@ -172,7 +314,35 @@ def install(app: FastAPI) -> None:
 
     @app.get("/provisions", include_in_schema=False)
     def provisions_page(request: Request) -> HTMLResponse:
-        return _page(request, "provisions.html", provisions=list(_c().record.provisions.values()))
+        grouped = provisions_by_article(_c().record.provisions.values())
+        return _page(request, "provisions.html", grouped=grouped)
+
+    @app.get("/instruments/{instrument}", include_in_schema=False)
+    def instrument_page(request: Request, instrument: str) -> HTMLResponse:
+        from foederis.questions.members import members
+
+        c = _c()
+        try:
+            inst = parse_instrument(instrument[:200])
+            day = parse_date(_q(request, "on") or None, "on")
+        except InputError as exc:
+            return _page(request, "home.html", 404 if exc.field == "instrument" else 400, error=exc)
+        grouped = provisions_by_article(p for p in c.record.provisions.values() if p.instrument == inst)
+        return _page(
+            request,
+            "instrument.html",
+            spec=INSTRUMENTS[inst],
+            inst=inst,
+            day=day,
+            members=(m := members(c, inst, day)),
+            ordered=sorted(m.parties, key=lambda s: m.names[s]),
+            chart=count_chart(member_counts(c, inst)),
+            grouped=grouped.get(inst, {}),
+        )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:
+        return RedirectResponse("/static/favicon.svg", status_code=308)
 
     @app.get("/provisions/{pid:path}", include_in_schema=False)
     def provision_page(request: Request, pid: str) -> HTMLResponse:
@@ -181,14 +351,57 @@ def install(app: FastAPI) -> None:
         ans = provision_answer(_c(), pid[:200])
         if ans is None:
             err = InputError("provision", f"no provision {pid[:200]!r} in the record")
-            return _page(
-                request, "provisions.html", 404, error=err, provisions=list(_c().record.provisions.values())
-            )
+            grouped = provisions_by_article(_c().record.provisions.values())
+            return _page(request, "provisions.html", 404, error=err, grouped=grouped)
         return _page(request, "provision.html", p=ans)
+
+    def _examples() -> list[dict[str, str]]:
+        import yaml
+
+        from foederis.scenarios.bundled import example_names, example_path
+
+        out = []
+        for n in example_names():
+            path = example_path(n)
+            meta = yaml.safe_load(path.read_text(encoding="utf-8")) if path else {}
+            out.append(
+                {
+                    "name": n,
+                    "title": str(meta.get("title", "")),
+                    "description": str(meta.get("description", "")),
+                }
+            )
+        return out
 
     @app.get("/scenarios", include_in_schema=False)
     def scenarios_page(request: Request) -> HTMLResponse:
-        return _page(request, "scenarios.html", scenarios=request.app.state.repository.list())
+        return _page(
+            request, "scenarios.html", scenarios=request.app.state.repository.list(), examples=_examples()
+        )
+
+    @app.get("/scenarios/examples/{name}", include_in_schema=False)
+    def example_page(request: Request, name: str) -> HTMLResponse:
+        from foederis.scenarios.bundled import example_names, example_path
+
+        path = example_path(name[:100])
+        if path is None:
+            err = InputError("name", f"no bundled example {name[:100]!r}", example_names())
+            return _page(
+                request,
+                "scenarios.html",
+                404,
+                error=err,
+                scenarios=request.app.state.repository.list(),
+                examples=_examples(),
+            )
+        return _page(
+            request,
+            "scenario.html",
+            name=path.stem,
+            saved=None,
+            example=path.read_text(encoding="utf-8"),
+            readonly=True,
+        )
 
     @app.get("/scenarios/new", include_in_schema=False)
     def scenario_new(request: Request) -> Any:
@@ -200,7 +413,12 @@ def install(app: FastAPI) -> None:
         if not re.match(NAME_PATTERN, name):
             err = InputError("name", "a name of letters, digits, _ . - (at most 100)")
             return _page(
-                request, "scenarios.html", 400, error=err, scenarios=request.app.state.repository.list()
+                request,
+                "scenarios.html",
+                400,
+                error=err,
+                scenarios=request.app.state.repository.list(),
+                examples=_examples(),
             )
         return RedirectResponse(f"/scenarios/{name}", status_code=303)
 
