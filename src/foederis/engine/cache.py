@@ -5,6 +5,7 @@ A cache that cannot be read or written is ignored: the record is compiled again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from foederis.engine.compile import Compiled, compile_record
 from foederis.record.loader import data_digest, load_record
-from foederis.rules.options import DEFAULT_OPTIONS, Options
+from foederis.rules.options import DEFAULT_OPTIONS, READING_ONLY, Options
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _memo: dict[str, Compiled] = {}
@@ -43,7 +44,12 @@ def cache_key(options: Options) -> str:
 
 
 def load_compiled(options: Options = DEFAULT_OPTIONS, *, use_disk: bool = True) -> Compiled:
-    """The compiled real record for these options: from memory, then disk, then compiled."""
+    """The compiled real record for these options: from memory, then disk, then compiled.
+
+    Options that only change how questions read the record (READING_ONLY) share one compilation."""
+    base = options.model_copy(update={k: getattr(DEFAULT_OPTIONS, k) for k in READING_ONLY})
+    if base != options:
+        return dataclasses.replace(load_compiled(base, use_disk=use_disk), options=options)
     key = cache_key(options)
     if key in _memo:
         return _memo[key]

@@ -12,14 +12,46 @@ from foederis.engine.compile import Compiled
 from foederis.questions.common import reason_out
 from foederis.questions.inputs import InputError
 from foederis.questions.models import ReasonOut
+from foederis.record.declared_views import ISSUES, declared_view
 from foederis.rules.base import Reason
+from foederis.rules.interoperability import interoperability_verdict
 from foederis.rules.obligations import ACTIVITIES, OBLIGATIONS, WEAPONS
 from foederis.rules.options import describe_options
 from foederis.rules.registry import INSTRUMENTS
 
-Verdict = Literal["prohibited", "permitted", "permitted_with_limits"]
+Verdict = Literal["prohibited", "permitted", "permitted_with_limits", "contested"]
 
-__all__ = ["ACTIVITIES", "WEAPONS", "MayAnswer", "may", "parse_activity", "parse_weapon", "verdict"]
+#: the text's own verbs, then the interoperability activities the text leaves to interpretation
+ALL_ACTIVITIES = (*ACTIVITIES, *ISSUES)
+
+__all__ = [
+    "ACTIVITIES",
+    "ALL_ACTIVITIES",
+    "ISSUES",
+    "WEAPONS",
+    "DeclaredViewOut",
+    "MayAnswer",
+    "may",
+    "parse_activity",
+    "parse_weapon",
+    "verdict",
+]
+
+
+class DeclaredViewOut(BaseModel):
+    """A state's declared view on an interoperability issue, with its source."""
+
+    state: str
+    instrument: str
+    issue: str
+    view: Literal["prohibited", "permitted", "no view"]
+    basis: str
+    stated: str
+    source_kind: str
+    source_title: str
+    source_url: str
+    quote: str
+    note: str
 
 
 class MayAnswer(BaseModel):
@@ -32,6 +64,9 @@ class MayAnswer(BaseModel):
     verdict: Verdict
     reasons: list[ReasonOut]
     options: dict[str, Any]
+    ally: str | None = None  # the partner named with --with (interoperability activities)
+    reading: str | None = None  # the assist_reading used (interoperability activities)
+    declared: DeclaredViewOut | None = None  # the state's declared view, when one is recorded
 
 
 def parse_weapon(text: str, field: str = "weapon") -> str:
@@ -42,16 +77,31 @@ def parse_weapon(text: str, field: str = "weapon") -> str:
 
 
 def parse_activity(text: str, field: str = "activity") -> str:
-    key = text.strip().lower()
-    if key in ACTIVITIES:
+    key = text.strip().lower().replace("-", "_")
+    if key in ALL_ACTIVITIES:
         return key
     raise InputError(
-        field, f"unknown activity {text!r}; valid choices: {', '.join(ACTIVITIES)}", list(ACTIVITIES)
+        field,
+        f"unknown activity {text!r}; valid choices: {', '.join(ALL_ACTIVITIES)}",
+        list(ALL_ACTIVITIES),
     )
 
 
-def verdict(c: Compiled, state: str, activity: str, weapon: str, day: date) -> tuple[Verdict, list[Reason]]:
-    """The verdict and the engine reasons behind it (status interval + obligation provisions)."""
+def declared_out(state: str, weapon: str, activity: str) -> DeclaredViewOut | None:
+    """The recorded declared view behind an interoperability answer (None for the text's verbs)."""
+    if activity not in ISSUES:
+        return None
+    view = declared_view(state, WEAPONS[weapon], activity)
+    return DeclaredViewOut(**{f: getattr(view, f) for f in DeclaredViewOut.model_fields}) if view else None
+
+
+def verdict(
+    c: Compiled, state: str, activity: str, weapon: str, day: date, ally: str | None = None
+) -> tuple[Verdict, list[Reason]]:
+    """The verdict and the engine reasons behind it (status interval + obligation provisions).
+
+    For the interoperability activities the reading in `c.options.assist_reading` decides, and
+    `ally` names the partner (a non-party ally, or a party, which every reading treats alike)."""
     instrument = WEAPONS[weapon]
     iv = c.interval_on(state, instrument, day)
     title = INSTRUMENTS[instrument].short
@@ -64,6 +114,8 @@ def verdict(c: Compiled, state: str, activity: str, weapon: str, day: date) -> t
             iv.reasons[0].events if iv and iv.reasons else (),
         )
         return "permitted", [why, *(iv.reasons if iv else ())]
+    if activity in ISSUES:
+        return _interoperability(c, state, iv, activity, instrument, day, ally)
     rule = OBLIGATIONS[instrument][activity]
     reasons = [
         Reason(
@@ -79,8 +131,45 @@ def verdict(c: Compiled, state: str, activity: str, weapon: str, day: date) -> t
     return "prohibited", reasons
 
 
-def may(c: Compiled, state: str, activity: str, weapon: str, day: date) -> MayAnswer:
-    v, reasons = verdict(c, state, activity, weapon, day)
+def _interoperability(
+    c: Compiled, state: str, iv: Any, activity: str, instrument: str, day: date, ally: str | None
+) -> tuple[Verdict, list[Reason]]:
+    names = c.record.states
+    ally_iv = c.interval_on(ally, instrument, day) if ally else None
+    v, reasons = interoperability_verdict(
+        instrument,
+        activity,
+        c.options.assist_reading,
+        names.name(state),
+        declared_view(state, instrument, activity),
+        ally_bound=bool(ally_iv and ally_iv.bound),
+        ally_name=names.name(ally) if ally else "",
+    )
+    title = INSTRUMENTS[instrument].short
+    bound = Reason(
+        None,
+        f"{state} is bound by the {title} on {day} (status '{iv.status.name}', since {iv.start}); "
+        f"reading: {c.options.assist_reading}.",
+        options=("assist_reading",),
+    )
+    partner: list[Reason] = []
+    if ally:
+        status = ally_iv.status.name if ally_iv else "none"
+        partner.append(
+            Reason(
+                None,
+                f"Partner: {names.name(ally)} ({ally}), "
+                f"{'bound' if ally_iv and ally_iv.bound else 'not bound'} by the {title} on {day} "
+                f"(status '{status}').",
+                ally_iv.reasons[0].events if ally_iv and ally_iv.reasons else (),
+            )
+        )
+    return v, [*reasons, bound, *partner, *iv.reasons]  # type: ignore[return-value]
+
+
+def may(c: Compiled, state: str, activity: str, weapon: str, day: date, ally: str | None = None) -> MayAnswer:
+    v, reasons = verdict(c, state, activity, weapon, day, ally)
+    interop = activity in ISSUES
     return MayAnswer(
         state=state,
         state_name=c.record.states.name(state),
@@ -91,4 +180,7 @@ def may(c: Compiled, state: str, activity: str, weapon: str, day: date) -> MayAn
         verdict=v,
         reasons=[reason_out(c, r) for r in reasons],
         options=describe_options(c.options),
+        ally=ally,
+        reading=c.options.assist_reading if interop else None,
+        declared=declared_out(state, weapon, activity),
     )

@@ -41,6 +41,21 @@ class Options(BaseModel):
             "defence once Article 5 of the North Atlantic Treaty has been invoked for an attack."
         ),
     )
+    assist_reading: Literal["state_declared", "broad", "narrow"] = Field(
+        "state_declared",
+        description=(
+            "Whether letting an ally move banned weapons through, hosting its stockpile, joint "
+            "operations and investment are prohibited 'assistance' (CCM and APMBT Art. 1(1)(c), "
+            "CCM Art. 21(3)-(4)): 'state_declared' takes the state's own declared view where one "
+            "is recorded and otherwise answers 'contested'; 'broad' is the ICRC's and the "
+            "campaign's reading (assistance covers them, Art. 21 is no exception to Art. 1); "
+            "'narrow' holds that Art. 21(3) permits what Art. 21(4) does not forbid."
+        ),
+    )
+
+
+#: Options that only change how questions read the compiled record, never the compilation.
+READING_ONLY = frozenset({"assist_reading"})
 
 
 DEFAULT_OPTIONS = Options()
