@@ -114,9 +114,7 @@ def panel_batches(c: Compiled, spec: PanelSpec, chunk_states: int = 16) -> Itera
         if not n_inst * n_days:
             break
         exists = np.repeat(_exists_matrix(c, chunk, days), n_inst, axis=0).ravel()
-        interval = np.concatenate(
-            [_interval_runs(c, s, i, days) for s in chunk for i in spec.instruments]
-        )
+        interval = np.concatenate([_interval_runs(c, s, i, days) for s in chunk for i in spec.instruments])
         status = np.where(exists, status_of[interval], not_a_state)
         interval = np.where(exists, interval, -1)
         state_pos = np.repeat(np.arange(lo, lo + len(chunk), dtype=np.int32), n_inst * n_days)

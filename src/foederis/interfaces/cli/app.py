@@ -49,6 +49,7 @@ class Globals:
     month_overflow: str = "clip"
     claimed_suspension: str = "no_legal_effect"
     engaged: str = "party_to_hostilities"
+    assist_reading: str = "state_declared"
 
     def options(self) -> Any:
         from foederis.rules.options import Options
@@ -56,8 +57,9 @@ class Globals:
         return Options(
             month_overflow=self.month_overflow,  # type: ignore[arg-type]
             claimed_suspension=self.claimed_suspension,  # type: ignore[arg-type]
-            engaged=self.engaged,
-        )  # type: ignore[arg-type]
+            engaged=self.engaged,  # type: ignore[arg-type]
+            assist_reading=self.assist_reading,  # type: ignore[arg-type]
+        )
 
 
 GLOBALS = Globals()
@@ -94,6 +96,11 @@ def main(
         "party_to_hostilities",
         help="Who is 'engaged in an armed conflict': party_to_hostilities | article5_participant.",
     ),
+    assist_reading: str = typer.Option(
+        "state_declared",
+        help="Transit, foreign stockpiles, joint operations, investment as 'assistance': "
+        "state_declared | broad | narrow.",
+    ),
 ) -> None:
     """Interpretation options apply to every command; answers report the ones they used."""
     GLOBALS.month_overflow = _choice("--month-overflow", month_overflow, ("clip", "next_day"))
@@ -101,6 +108,9 @@ def main(
         "--claimed-suspension", claimed_suspension, ("no_legal_effect", "releases")
     )
     GLOBALS.engaged = _choice("--engaged", engaged, ("party_to_hostilities", "article5_participant"))
+    GLOBALS.assist_reading = _choice(
+        "--assist-reading", assist_reading, ("state_declared", "broad", "narrow")
+    )
 
 
 def compiled() -> Any:

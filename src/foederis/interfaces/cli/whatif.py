@@ -99,29 +99,61 @@ def free_by(
 
 
 @app.command(
-    epilog=epilog("foederis may DEU use cluster_munitions --on 2023-07-15", choices=("activities", "weapons"))
+    epilog=epilog(
+        "foederis may DEU use cluster_munitions --on 2023-07-15",
+        "foederis --assist-reading broad may DEU permit_transit cluster_munitions --with USA --on 2023-07-15",
+        choices=("activities", "weapons"),
+    )
 )
 @handles_input_errors
-def may(state: str, activity: str, weapon: str, on: OnOption = None, json: JsonFlag = False) -> None:
-    """May STATE do ACTIVITY (use, transfer, ...) with WEAPON on a day?"""
+def may(
+    state: str,
+    activity: str,
+    weapon: str,
+    on: OnOption = None,
+    with_: Annotated[
+        str | None,
+        typer.Option(
+            "--with", help="The partner (a non-party ally) for transit, stockpiles, joint operations."
+        ),
+    ] = None,
+    json: JsonFlag = False,
+) -> None:
+    """May STATE do ACTIVITY (use, transfer, permit_transit, ...) with WEAPON on a day?"""
     from foederis.questions.obligations import may as ask
     from foederis.questions.obligations import parse_activity, parse_weapon
 
     c = compiled()
+    states = c.record.states
     ans = ask(
-        c, parse_state(c.record.states, state), parse_activity(activity), parse_weapon(weapon), parse_date(on)
+        c,
+        parse_state(states, state),
+        parse_activity(activity),
+        parse_weapon(weapon),
+        parse_date(on),
+        parse_state(states, with_, "with") if with_ else None,
     )
     if json:
         emit_json(ans)
         return
-    from foederis.interfaces.cli.render import console, reasons_table
+    from foederis.interfaces.cli.render import console, options_line, reasons_table
 
-    style = {"prohibited": "bold red", "permitted": "bold green", "permitted_with_limits": "bold yellow"}
+    style = {
+        "prohibited": "bold red",
+        "permitted": "bold green",
+        "permitted_with_limits": "bold yellow",
+        "contested": "bold magenta",
+    }
+    partner = f" with {ans.ally}" if ans.ally else ""
     console.print(
-        f"{ans.state_name} ({ans.state}) · {ans.activity} {ans.weapon} · {ans.date}: "
+        f"{ans.state_name} ({ans.state}) · {ans.activity} {ans.weapon}{partner} · {ans.date}: "
         f"[{style[ans.verdict]}]{ans.verdict}[/]"
     )
+    if ans.reading:
+        view = ans.declared.view if ans.declared else "none recorded"
+        console.print(f"reading: {ans.reading} · declared view: {view}")
     console.print(reasons_table(ans.reasons))
+    console.print(options_line(ans.options))
 
 
 @app.command(
@@ -144,7 +176,7 @@ def matrix(
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
     from foederis.questions.matrix import matrix as ask
     from foederis.questions.matrix import parse_alliance, write_matrix_image
-    from foederis.questions.obligations import ACTIVITIES, parse_weapon
+    from foederis.questions.obligations import ACTIVITIES, ALL_ACTIVITIES, ISSUES, parse_weapon
 
     c = compiled()
     ans = ask(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
@@ -157,27 +189,105 @@ def matrix(
 
     from foederis.interfaces.cli.render import console
 
-    mark = {"prohibited": "[red]✗[/]", "permitted": "[green]✓[/]", "permitted_with_limits": "[yellow]◐[/]"}
+    mark = {
+        "prohibited": "[red]✗[/]",
+        "permitted": "[green]✓[/]",
+        "permitted_with_limits": "[yellow]◐[/]",
+        "contested": "[magenta]?[/]",
+    }
+    short = {
+        "permit_transit": "transit",
+        "host_foreign_stockpile": "host stock",
+        "joint_operations": "joint ops",
+        "invest": "invest",
+    }
     table = Table(title=f"{ans.alliance} · {ans.weapon} · {ans.date} ({len(ans.rows)} allies)")
     table.add_column("state")
     for a in ACTIVITIES:
         table.add_column(a)
+    table.add_column("│")
+    for a in ISSUES:
+        table.add_column(short[a])
     for row in ans.rows:
-        table.add_row(row.state, *(mark[row.activities[a]] for a in ACTIVITIES))
+        cells = [mark[row.activities[a]] for a in ACTIVITIES]
+        table.add_row(row.state, *cells, "│", *(mark[row.activities[a]] for a in ISSUES))
     console.print(table)
     console.print(
         "✗ prohibited: an instrument binding the state forbids it\n"
         "✓ permitted: no instrument in the record that binds the state forbids it\n"
-        "◐ permitted with limits: allowed by an exception, within its limits (see --reasons)"
+        "◐ permitted with limits: allowed by an exception, within its limits (see --reasons)\n"
+        "? contested: no declared view of the state is recorded (reading: state_declared)\n"
+        "Right of │: transit, host stock(pile), joint op(eration)s, invest — read with "
+        f"assist_reading={c.options.assist_reading}"
     )
     console.print(f"free to use: {', '.join(ans.free['use']) or 'none'}")
     if reasons:
         from foederis.interfaces.cli.render import reasons_table
 
         for row in ans.rows:
-            for a in ACTIVITIES:
+            for a in ALL_ACTIVITIES:
                 verdict = row.activities[a].replace("_", " ")
                 console.print(f"\n[bold]{row.state_name} ({row.state}) · {a}: {verdict}[/bold]")
                 console.print(reasons_table(row.reasons[a]))
     if out:
         console.print(f"image written to {out}")
+
+
+@app.command(
+    "fault-lines",
+    epilog=epilog(
+        "foederis fault-lines --weapon cluster_munitions --on 2025-01-01",
+        "foederis fault-lines --weapon cluster_munitions --issue invest --json",
+        choices=("weapons",),
+    ),
+)
+@handles_input_errors
+def fault_lines(
+    weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
+    alliance: Annotated[str, typer.Option("--alliance", help="The alliance (nato).")] = "nato",
+    issue: Annotated[
+        str | None,
+        typer.Option(
+            "--issue",
+            help="permit_transit | host_foreign_stockpile | joint_operations | invest (default: all)",
+        ),
+    ] = None,
+    on: OnOption = None,
+    json: JsonFlag = False,
+) -> None:
+    """Allies bound by the ban whose declared views conflict on transit, foreign stockpiles,
+    joint operations and investment: the interoperability fault lines of the alliance."""
+    from foederis.questions.faultlines import fault_lines as ask
+    from foederis.questions.faultlines import parse_issue
+    from foederis.questions.matrix import parse_alliance
+    from foederis.questions.obligations import parse_weapon
+
+    c = compiled()
+    ans = ask(
+        c,
+        parse_alliance(alliance),
+        parse_weapon(weapon),
+        parse_date(on),
+        parse_issue(issue) if issue else None,
+    )
+    if json:
+        emit_json(ans)
+        return
+    from foederis.interfaces.cli.render import console
+
+    console.print(
+        f"[bold]{ans.alliance} · {ans.weapon} ({ans.instrument}) · {ans.date}[/bold]: "
+        f"{len(ans.allies_bound)} allies bound, {len(ans.allies_not_bound)} not"
+    )
+    for line in ans.issues:
+        head = "[bold red]fault line[/]" if line.conflict else "no conflict recorded"
+        console.print(f"\n[bold]{line.issue}[/bold] — {head}")
+        for label, states in (
+            ("prohibited", line.prohibited),
+            ("permitted", line.permitted),
+            ("declared no view", line.no_view),
+            ("no view recorded", line.not_recorded),
+        ):
+            console.print(f"  {label}: {', '.join(states) or 'none'}", soft_wrap=False)
+        for d in line.declared:
+            console.print(f"    {d.state} {d.view} ({d.basis or 'basis not stated'}): {d.source_url}")

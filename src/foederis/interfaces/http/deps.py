@@ -11,12 +11,12 @@ from foederis.engine.compile import Compiled
 from foederis.interfaces.http.errors import ApiError
 from foederis.rules.options import Options
 
-_compiled: dict[tuple[str, str, str], Compiled] = {}
+_compiled: dict[tuple[str, str, str, str], Compiled] = {}
 
 
 def compiled_for(options: Options) -> Compiled:
     """The compiled real record for `options`, held in this process after the first request."""
-    key = (options.month_overflow, options.claimed_suspension, options.engaged)
+    key = (options.month_overflow, options.claimed_suspension, options.engaged, options.assist_reading)
     c = _compiled.get(key)
     if c is None:
         from foederis.engine.cache import load_compiled
@@ -37,10 +37,19 @@ async def get_compiled(
         Literal["party_to_hostilities", "article5_participant"],
         Query(description="Who is 'engaged in an armed conflict'."),
     ] = "party_to_hostilities",
+    assist_reading: Annotated[
+        Literal["state_declared", "broad", "narrow"],
+        Query(description="Transit, foreign stockpiles, joint operations, investment as assistance."),
+    ] = "state_declared",
 ) -> Compiled:
     """Interpretation options as query parameters, like the CLI's global options."""
     return compiled_for(
-        Options(month_overflow=month_overflow, claimed_suspension=claimed_suspension, engaged=engaged)
+        Options(
+            month_overflow=month_overflow,
+            claimed_suspension=claimed_suspension,
+            engaged=engaged,
+            assist_reading=assist_reading,
+        )
     )
 
 

@@ -16,6 +16,7 @@ from foederis.interfaces.http.deps import CompiledDep, compiled_for
 from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
 from foederis.interfaces.http.responses import json_answer
+from foederis.questions.faultlines import FaultLinesAnswer
 from foederis.questions.freeby import FreeByAnswer
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 from foederis.questions.matrix import MatrixAnswer
@@ -133,8 +134,13 @@ async def get_may(
     activity: Annotated[str, Query(max_length=40, description="use, develop, produce, ...")],
     weapon: Annotated[str, Query(max_length=60, description="cluster_munitions | anti_personnel_mines")],
     on: Day = None,
+    with_: Annotated[
+        str | None,
+        Query(alias="with", max_length=60, description="The partner: a non-party ally (ISO3 or name)"),
+    ] = None,
 ) -> Response:
-    """May STATE do ACTIVITY with WEAPON on a day?"""
+    """May STATE do ACTIVITY with WEAPON on a day? (permit_transit, host_foreign_stockpile,
+    joint_operations and invest follow the assist_reading option; `with` names the partner.)"""
     from foederis.questions.obligations import may, parse_activity, parse_weapon
 
     return json_answer(
@@ -144,6 +150,7 @@ async def get_may(
             parse_activity(activity),
             parse_weapon(weapon),
             parse_date(on),
+            parse_state(c.record.states, with_, "with") if with_ else None,
         )
     )
 
@@ -170,3 +177,32 @@ def get_matrix(
 
     body = _matrix_json(c.options, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
     return Response(body, media_type="application/json")
+
+
+@router.get("/fault-lines", response_model=FaultLinesAnswer)
+def get_fault_lines(
+    c: CompiledDep,
+    weapon: Annotated[str, Query(max_length=60, description="cluster_munitions | anti_personnel_mines")],
+    alliance: Annotated[str, Query(max_length=60, description="The alliance (nato)")] = "nato",
+    issue: Annotated[
+        str | None,
+        Query(
+            max_length=40, description="permit_transit | host_foreign_stockpile | joint_operations | invest"
+        ),
+    ] = None,
+    on: Day = None,
+) -> Response:
+    """Allies bound by the ban whose declared views conflict on each interoperability issue."""
+    from foederis.questions.faultlines import fault_lines, parse_issue
+    from foederis.questions.matrix import parse_alliance
+    from foederis.questions.obligations import parse_weapon
+
+    return json_answer(
+        fault_lines(
+            c,
+            parse_alliance(alliance),
+            parse_weapon(weapon),
+            parse_date(on),
+            parse_issue(issue) if issue else None,
+        )
+    )
