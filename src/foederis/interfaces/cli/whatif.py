@@ -195,30 +195,25 @@ def matrix(
         "permitted_with_limits": "[yellow]◐[/]",
         "contested": "[magenta]?[/]",
     }
-    short = {
-        "permit_transit": "transit",
-        "host_foreign_stockpile": "host stock",
-        "joint_operations": "joint ops",
-        "invest": "invest",
-    }
-    table = Table(title=f"{ans.alliance} · {ans.weapon} · {ans.date} ({len(ans.rows)} allies)")
+    title = f"{ans.alliance} · {ans.weapon} · {ans.date} ({len(ans.rows)} allies)"
+    table = Table(title=title)
     table.add_column("state")
     for a in ACTIVITIES:
         table.add_column(a)
-    table.add_column("│")
+    interop = Table(title=f"interoperability · reading: {c.options.assist_reading}")
+    interop.add_column("state")
     for a in ISSUES:
-        table.add_column(short[a])
+        interop.add_column(a.replace("_", " "))
     for row in ans.rows:
-        cells = [mark[row.activities[a]] for a in ACTIVITIES]
-        table.add_row(row.state, *cells, "│", *(mark[row.activities[a]] for a in ISSUES))
+        table.add_row(row.state, *(mark[row.activities[a]] for a in ACTIVITIES))
+        interop.add_row(row.state, *(mark[row.activities[a]] for a in ISSUES))
     console.print(table)
+    console.print(interop)
     console.print(
         "✗ prohibited: an instrument binding the state forbids it\n"
         "✓ permitted: no instrument in the record that binds the state forbids it\n"
         "◐ permitted with limits: allowed by an exception, within its limits (see --reasons)\n"
-        "? contested: no declared view of the state is recorded (reading: state_declared)\n"
-        "Right of │: transit, host stock(pile), joint op(eration)s, invest — read with "
-        f"assist_reading={c.options.assist_reading}"
+        "? contested: the state has no recorded declared view (reading: state_declared)"
     )
     console.print(f"free to use: {', '.join(ans.free['use']) or 'none'}")
     if reasons:
