@@ -49,20 +49,22 @@ class DeclaredView:
 
 
 def _check(row: dict[str, str], line: int, path: Path) -> DeclaredView:
-    where = f"{path.name}:{line}"
+    def fail(problem: str) -> RecordError:
+        return RecordError(path.name, line, problem)
+
     if tuple(row) != COLUMNS:
-        raise RecordError(f"{where}: columns must be {', '.join(COLUMNS)}")
+        raise fail(f"columns must be {', '.join(COLUMNS)}")
     choices = {"issue": ISSUES, "view": VIEWS, "basis": BASES, "source_kind": SOURCE_KINDS}
     for field, valid in choices.items():
         if row[field] not in valid:
-            raise RecordError(f"{where}: {field} {row[field]!r}; valid choices: {', '.join(valid)}")
+            raise fail(f"{field} {row[field]!r}; valid choices: {', '.join(valid)}")
     if not _STATED.match(row["stated"]):
-        raise RecordError(f"{where}: stated {row['stated']!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+        raise fail(f"stated {row['stated']!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
     for field in ("state", "instrument", "source_title", "source_url", "quote"):
         if not row[field].strip():
-            raise RecordError(f"{where}: {field} is empty; every declared view needs its source")
+            raise fail(f"{field} is empty; every declared view needs its source")
     if not row["source_url"].startswith(("http://", "https://")):
-        raise RecordError(f"{where}: source_url {row['source_url']!r} is not a web address")
+        raise fail(f"source_url {row['source_url']!r} is not a web address")
     return DeclaredView(**{k: row[k].strip() for k in COLUMNS})
 
 
@@ -75,7 +77,7 @@ def load_declared_views(path: Path = DATA_FILE) -> tuple[DeclaredView, ...]:
             view = _check(row, line, path)
             key = (view.state, view.instrument, view.issue)
             if key in seen:
-                raise RecordError(f"{path.name}:{line}: a second row for {key}")
+                raise RecordError(path.name, line, f"a second row for {key}")
             seen.add(key)
             views.append(view)
     return tuple(views)
