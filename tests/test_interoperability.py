@@ -145,7 +145,7 @@ def test_fault_lines_on_investment(compiled):
     assert "NOR" in invest.not_recorded and "USA" not in invest.not_recorded
     assert "USA" in ans.allies_not_bound
     stock = next(line for line in ans.issues if line.issue == "host_foreign_stockpile")
-    assert not stock.conflict and stock.no_view == ["DEU"] and stock.prohibited == ["GBR"]
+    assert not stock.conflict and stock.no_view == ["DEU"] and stock.permitted == ["GBR"]
 
 
 def test_every_declared_view_is_sourced_and_names_a_real_state_and_provision():
