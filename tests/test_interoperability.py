@@ -196,3 +196,12 @@ def test_cli_and_api_take_the_reading_and_the_partner(tmp_path: Path):
         assert bad.status_code == 400 and "invest" in bad.json()["choices"]
     res = runner.invoke(app, ["fault-lines", "--weapon", "cluster_munitions", "--on", "2025-01-01"])
     assert res.exit_code == 0 and "fault line" in res.stdout
+
+
+def test_the_data_readme_lists_every_ally_with_no_recorded_view(compiled):
+    readme = (DATA_FILE.parent / "README.md").read_text(encoding="utf-8")
+    for weapon in ("cluster_munitions", "anti_personnel_mines"):
+        for line in fault_lines(compiled, "nato", weapon, date(2025, 1, 1)).issues:
+            recorded = ", ".join(f"{d.state} ({d.view})" for d in line.declared) or "—"
+            row = f"| `{line.issue}` | {recorded} | {', '.join(line.not_recorded) or '—'} |"
+            assert row in readme, f"README out of date for {weapon} {line.issue}: {row}"
