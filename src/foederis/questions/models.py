@@ -97,6 +97,21 @@ class CheckOut(BaseModel):
     )
 
 
+class DependentCheckOut(CheckOut):
+    """A comparison that proves nothing: the recorded date and the rule's input are one fact."""
+
+    why: str
+
+
+class WeakFactOut(BaseModel):
+    """A fact resting only on `other` sources, or on a single source that is not primary."""
+
+    ref: str
+    what: str
+    kinds: list[str]
+    source: str
+
+
 class DataCheckReport(BaseModel):
     ok: bool
     digest: str
@@ -106,6 +121,17 @@ class DataCheckReport(BaseModel):
     unverified: list[EventOut]
     checks: int
     disagreements: list[CheckOut]
+    independent: int = Field(0, description="recorded dates from a different fact than the rule's input")
+    dependent: list[DependentCheckOut] = Field(
+        default_factory=list, description="checks reported as `not independent`, each with why"
+    )
+    source_kinds: dict[str, int] = Field(
+        default_factory=dict, description="curated rows (events, conflict rows, presence) per source kind"
+    )
+    weak: list[WeakFactOut] = Field(default_factory=list)
+    conflict_sources: dict[str, int] = Field(
+        default_factory=dict, description="conflict periods per origin (UCDP/PRIO v25.1, curated rows)"
+    )
     missing_texts: list[str]
     notes: list[str]
     errors: list[str]

@@ -24,6 +24,7 @@ from foederis.record.models import (
     Provision,
     SuccessionLink,
 )
+from foederis.record.sources import SOURCE_KINDS
 from foederis.record.states import StateRegistry, build_registry
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -172,7 +173,7 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
         path = root / rel
         if not path.exists():
             raise RecordError(rel, None, "file is missing")
-        required = ("state", "iso3", "action", "date", "source") + (
+        required = ("state", "iso3", "action", "date", "source", "source_kind", "known_from") + (
             () if fixed_instrument else ("instrument",)
         )
         for i, row in _rows(path, rel, required):
@@ -201,6 +202,9 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
                 if row["status"] not in FACT_STATUSES:
                     raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
                 status = row["status"]  # type: ignore[assignment]
+            kind = _source_kind(row, rel, i)
+            if status == "derived" and not row.get("derived_from"):
+                raise RecordError(rel, i, "a derived fact must say what it was derived from ('derived_from')")
             events.append(
                 Event(
                     instrument=instrument,
@@ -213,9 +217,19 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
                     status=status,
                     file=rel,
                     row=i,
+                    source_kind=kind,
+                    known_from=parse_day(row["known_from"], rel, i, "known_from"),
+                    derived_from=row.get("derived_from", ""),
                 )
             )
     return events
+
+
+def _source_kind(row: dict[str, str], rel: str, i: int) -> str:
+    kind = row.get("source_kind", "")
+    if kind not in SOURCE_KINDS:
+        raise RecordError(rel, i, f"source_kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+    return kind
 
 
 def _load_provisions(root: Path) -> dict[str, Provision]:
@@ -254,7 +268,8 @@ def _load_provisions(root: Path) -> dict[str, Provision]:
 def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
     rel = "events/conflicts.csv"
     out: list[ConflictPeriod] = []
-    for i, row in _rows(root / rel, rel, ("state", "iso3", "start", "end", "basis", "source")):
+    cols = ("state", "iso3", "start", "end", "basis", "source", "role", "source_kind", "known_from")
+    for i, row in _rows(root / rel, rel, cols):
         if row["iso3"] not in states.states:
             raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row['iso3']!r}")
         if not row["source"]:
@@ -263,6 +278,8 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
         end = parse_partial(row["end"], rel, i, "end", end=True)[0] if row["end"] else None
         if end is not None and end < start:
             raise RecordError(rel, i, f"end {row['end']} is before start {row['start']}")
+        if row["role"] not in ("primary", "secondary"):
+            raise RecordError(rel, i, f"role {row['role']!r} is not primary or secondary")
         out.append(
             ConflictPeriod(
                 row["iso3"],
@@ -275,6 +292,10 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
                 precision,
                 rel,
                 i,
+                role=row["role"],
+                international=row.get("international", "yes") != "no",
+                known_from=parse_partial(row["known_from"], rel, i, "known_from", end=False)[0],
+                source_kind=_source_kind(row, rel, i),
             )
         )
     return out
