@@ -26,6 +26,7 @@ from foederis.record.models import (
 )
 from foederis.record.sources import SOURCE_KINDS
 from foederis.record.states import StateRegistry, build_registry
+from foederis.record.ucdp import UCDP_FILE, load_ucdp
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -380,9 +381,11 @@ def load_record(root: Path = DATA_DIR) -> Record:
     states = build_registry(_record_names(root), aliases)
     events = _load_events(root, states)
     provisions = _load_provisions(root)
-    conflicts = _load_conflicts(root, states)
     presence = _load_presence(root, states)
     successions = _load_successions(root, states)
+    conflicts = _load_conflicts(root, states)
+    if (root / UCDP_FILE).exists():
+        conflicts = load_ucdp(root, set(states.states), tuple(successions)) + conflicts
     files: dict[str, int] = defaultdict(int)
     for ev in events:
         files[ev.file] += 1

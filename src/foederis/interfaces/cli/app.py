@@ -60,7 +60,8 @@ def main(
     ),
     engaged: str = typer.Option(
         "party_to_hostilities",
-        help="Who is 'engaged in an armed conflict': party_to_hostilities | article5_participant.",
+        help="Who is 'engaged in an armed conflict': party_to_hostilities | primary_party | "
+        "article5_participant.",
     ),
 ) -> None:
     """Interpretation options apply to every command; answers report the ones they used."""
@@ -68,7 +69,9 @@ def main(
     GLOBALS.claimed_suspension = _choice(
         "--claimed-suspension", claimed_suspension, ("no_legal_effect", "releases")
     )
-    GLOBALS.engaged = _choice("--engaged", engaged, ("party_to_hostilities", "article5_participant"))
+    GLOBALS.engaged = _choice(
+        "--engaged", engaged, ("party_to_hostilities", "primary_party", "article5_participant")
+    )
 
 
 def compiled() -> Any:

@@ -145,8 +145,7 @@ def render_datacheck(rep: Any) -> None:
             f"{d.recorded}, rule {d.computed} ({d.ref})"
         )
     console.print(
-        "curated rows per source kind: "
-        + ", ".join(f"{k} {n}" for k, n in rep.source_kinds.items())
+        "curated rows per source kind: " + ", ".join(f"{k} {n}" for k, n in rep.source_kinds.items())
     )
     console.print(
         "conflict periods: " + ", ".join(f"{k} {n}" for k, n in sorted(rep.conflict_sources.items()))

@@ -34,7 +34,7 @@ async def get_compiled(
         Query(description="A suspension the treaty does not provide for."),
     ] = "no_legal_effect",
     engaged: Annotated[
-        Literal["party_to_hostilities", "article5_participant"],
+        Literal["party_to_hostilities", "primary_party", "article5_participant"],
         Query(description="Who is 'engaged in an armed conflict'."),
     ] = "party_to_hostilities",
 ) -> Compiled:
