@@ -9,6 +9,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from foederis.engine.compile import Compiled, compile_record
@@ -37,14 +38,19 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("foederis"))
 
 
-def cache_key(options: Options) -> str:
+def cache_key(options: Options, known_on: date | None = None) -> str:
     opts = hashlib.sha256(options.model_dump_json().encode()).hexdigest()[:12]
-    return f"{data_digest()}-{_code_digest()}-{opts}"
+    return f"{data_digest()}-{_code_digest()}-{opts}" + (f"-known{known_on}" if known_on else "")
 
 
-def load_compiled(options: Options = DEFAULT_OPTIONS, *, use_disk: bool = True) -> Compiled:
-    """The compiled real record for these options: from memory, then disk, then compiled."""
-    key = cache_key(options)
+def load_compiled(
+    options: Options = DEFAULT_OPTIONS, *, use_disk: bool = True, known_on: date | None = None
+) -> Compiled:
+    """The compiled real record for these options: from memory, then disk, then compiled.
+
+    With `known_on`, the record as it stood on that day (only facts public by then).
+    """
+    key = cache_key(options, known_on)
     if key in _memo:
         return _memo[key]
     path = cache_dir() / f"compiled-{key}.pickle"
@@ -56,7 +62,8 @@ def load_compiled(options: Options = DEFAULT_OPTIONS, *, use_disk: bool = True) 
         except Exception:
             compiled = None
     if compiled is None:
-        compiled = compile_record(load_record(), options)
+        record = load_record()
+        compiled = compile_record(record.as_known_on(known_on) if known_on else record, options)
         if use_disk:
             _write(path, compiled)
     _memo[key] = compiled

@@ -147,6 +147,31 @@ class Record:
     def provision(self, pid: str) -> Provision | None:
         return self.provisions.get(pid)
 
+    def as_known_on(self, day: date) -> Record:
+        """The record as it stood on `day`: only facts public by then (`known_from` <= day).
+
+        A conflict period whose end lies after `day` was, on that day, still running.
+        """
+        from dataclasses import replace
+
+        conflicts = tuple(
+            c if c.end is None or c.end <= day else replace(c, end=None, censored=False)
+            for c in self.conflicts
+            if c.known <= day
+        )
+        h = hashlib.sha256(self.digest.encode())
+        h.update(f"known_on={day}".encode())
+        return Record(
+            events=tuple(e for e in self.events if e.known <= day),
+            provisions=self.provisions,
+            conflicts=conflicts,
+            presence=self.presence,
+            successions=self.successions,
+            states=self.states,
+            digest=h.hexdigest()[:16],
+            files=self.files,
+        )
+
     def overlay(self, events: Iterable[Event] = (), conflicts: Iterable[ConflictPeriod] = ()) -> Record:
         """A new record with extra events and conflict periods laid over this one (a scenario).
 

@@ -74,11 +74,18 @@ def main(
     )
 
 
-def compiled() -> Any:
-    """The compiled real record under the global options (cached on disk)."""
+def compiled(known_on: str | None = None) -> Any:
+    """The compiled real record under the global options (cached on disk); with `known_on`
+    (YYYY-MM-DD), the record as it stood on that day."""
     from foederis.engine.cache import load_compiled
 
-    return load_compiled(GLOBALS.options())
+    if known_on is None:
+        return load_compiled(GLOBALS.options())
+    from foederis.questions.inputs import parse_date
+
+    day = parse_date(known_on, "known-on")
+    print(f"as known on {day}: only facts public by then (known_from <= {day})", file=sys.stderr)
+    return load_compiled(GLOBALS.options(), known_on=day)
 
 
 def fail(message: str, code: int = 2) -> None:

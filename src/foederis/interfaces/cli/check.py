@@ -15,6 +15,10 @@ from foederis.questions.inputs import parse_date
 def check(
     file: Annotated[str, typer.Argument(help="A plain-text or Markdown article (UTF-8); '-' for stdin.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Judge as of this day (YYYY-MM-DD).")] = None,
+    known_on: Annotated[
+        str | None,
+        typer.Option("--known-on", help="Judge against the record as it stood on this day (YYYY-MM-DD)."),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")] = False,
     report: Annotated[
         str | None, typer.Option("--report", help="Also write a self-contained HTML page.")
@@ -30,7 +34,7 @@ def check(
     except ArticleError as exc:
         fail(str(exc))
         return
-    ans = ask(compiled(), text, day)
+    ans = ask(compiled(known_on), text, day)
     if report:
         from pathlib import Path
 

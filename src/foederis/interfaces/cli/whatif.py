@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from foederis.interfaces.cli.app import app, compiled, emit_json, handles_input_errors
-from foederis.interfaces.cli.core import JsonFlag, OnOption
+from foederis.interfaces.cli.core import JsonFlag, KnownOnOption, OnOption
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 
@@ -23,12 +23,13 @@ def withdrawal(
             "--conflict", help="Assumed armed conflict START..END or START.. (ongoing); repeatable."
         ),
     ] = None,
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """If STATE gives notice on a day, when does its withdrawal from INSTRUMENT take effect?"""
     from foederis.questions.withdrawal import parse_conflict, withdrawal_whatif
 
-    c = compiled()
+    c = compiled(known_on)
     ans = withdrawal_whatif(
         c,
         parse_state(c.record.states, state),

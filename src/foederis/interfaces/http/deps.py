@@ -3,6 +3,7 @@ the scenario repository, and the write token check."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Query, Request
@@ -11,17 +12,17 @@ from foederis.engine.compile import Compiled
 from foederis.interfaces.http.errors import ApiError
 from foederis.rules.options import Options
 
-_compiled: dict[tuple[str, str, str], Compiled] = {}
+_compiled: dict[tuple[str, str, str, date | None], Compiled] = {}
 
 
-def compiled_for(options: Options) -> Compiled:
-    """The compiled real record for `options`, held in this process after the first request."""
-    key = (options.month_overflow, options.claimed_suspension, options.engaged)
+def compiled_for(options: Options, known_on: date | None = None) -> Compiled:
+    """The compiled real record for `options` (as known on a day, if given), held in this process."""
+    key = (options.month_overflow, options.claimed_suspension, options.engaged, known_on)
     c = _compiled.get(key)
     if c is None:
         from foederis.engine.cache import load_compiled
 
-        c = _compiled[key] = load_compiled(options)
+        c = _compiled[key] = load_compiled(options, known_on=known_on)
     return c
 
 
@@ -37,10 +38,15 @@ async def get_compiled(
         Literal["party_to_hostilities", "primary_party", "article5_participant"],
         Query(description="Who is 'engaged in an armed conflict'."),
     ] = "party_to_hostilities",
+    known_on: Annotated[
+        date | None,
+        Query(description="Answer as the record stood on this day (YYYY-MM-DD): only facts public by then."),
+    ] = None,
 ) -> Compiled:
     """Interpretation options as query parameters, like the CLI's global options."""
     return compiled_for(
-        Options(month_overflow=month_overflow, claimed_suspension=claimed_suspension, engaged=engaged)
+        Options(month_overflow=month_overflow, claimed_suspension=claimed_suspension, engaged=engaged),
+        known_on,
     )
 
 
