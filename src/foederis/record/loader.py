@@ -51,6 +51,8 @@ ACTIONS = frozenset(
         "suspension_claimed",
         "suspension_effective",
         "suspension_notified",
+        "suspension_partial",  # a suspension declared towards named States Parties only
+        "objection",  # a State Party's formal objection to another's act
         "ratification_revoked",
         "depositary_notification",
         # accession protocols (North Atlantic Treaty)
