@@ -89,3 +89,11 @@ def test_api_takes_known_on(tmp_path):
     assert now.json()["status"] == "withdrawal_pending"
     assert then.json()["status"] == "party"
     assert bad.status_code in (400, 422)
+
+
+def test_answers_say_they_are_as_known_on_a_day():
+    then = _status("LTU", "ccm", "--on", "2025-01-15", "--known-on", "2025-01-15")
+    now = _status("LTU", "ccm", "--on", "2025-01-15")
+    assert then["known_on"] == "2025-01-15" and now["known_on"] is None
+    events = [e for r in now["reasons"] for e in r["events"]]
+    assert all("source_kind" in e and "known_from" in e for e in events)

@@ -52,3 +52,29 @@ def test_afghanistan_coalition_ally_in_2003_counts_only_under_the_secondary_read
     primary = world(compiled.record, events, options=Options(engaged="primary_party"))
     assert status_on(both, "DNK", "apmbt", date(2003, 6, 2)) == ("withdrawal_pending", True)
     assert status_on(primary, "DNK", "apmbt", date(2003, 6, 1)) == ("withdrawn", False)
+
+
+def test_withdrawal_whatif_for_thailand_comes_out_pending(compiled):
+    from foederis.questions.withdrawal import withdrawal_whatif
+
+    ans = withdrawal_whatif(compiled, "THA", "apmbt", date(2024, 3, 1), [])
+    assert ans.outcome == "pending"
+    text = " ".join(r.summary for r in ans.reasons)
+    assert "Patani" in text and "UCDP v25.1 ends" in text
+
+
+def test_the_same_whatif_after_the_dataset_ends_says_what_is_missing(compiled):
+    from foederis.questions.withdrawal import withdrawal_whatif
+
+    ans = withdrawal_whatif(compiled, "THA", "apmbt", date(2026, 3, 1), [])
+    assert ans.outcome == "effective"
+    assert "No dated source in the record carries it further" in " ".join(r.summary for r in ans.reasons)
+
+
+def test_ukraine_period_is_carried_past_the_dataset_by_a_dated_row(compiled):
+    carried = [
+        c
+        for c in compiled.record.conflicts
+        if c.state == "UKR" and not c.conflict_id and c.end is None and c.covers(date(2026, 2, 24))
+    ]
+    assert carried and "24 Feb 2026" in carried[0].note

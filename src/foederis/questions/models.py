@@ -19,6 +19,11 @@ class EventOut(BaseModel):
     status: str = Field(description="sourced, derived or unverified")
     note: str = ""
     ref: str = Field("", description="file:row in the record")
+    source_kind: str = Field(
+        "other", description="depositary, government, ... other (data/sources/kinds.csv)"
+    )
+    known_from: date | None = Field(None, description="the day the fact became public")
+    derived_from: str = Field("", description="for a derived fact: what it was derived from")
 
 
 class ReasonOut(BaseModel):
@@ -44,6 +49,10 @@ class StatusAnswer(BaseModel):
     until: date | None = Field(description="first day this status no longer holds; null: open")
     reasons: list[ReasonOut]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 class MembersAnswer(BaseModel):
@@ -53,6 +62,10 @@ class MembersAnswer(BaseModel):
     count: int
     names: dict[str, str]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 class IntervalOut(BaseModel):
@@ -70,6 +83,10 @@ class TimelineAnswer(BaseModel):
     instruments: list[str]
     intervals: list[IntervalOut]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 class ExplainAnswer(BaseModel):

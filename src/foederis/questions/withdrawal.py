@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled, compile_record
 from foederis.questions.common import reason_out
@@ -53,6 +53,10 @@ class WithdrawalAnswer(BaseModel):
     conflicts: list[dict[str, Any]]
     reasons: list[ReasonOut]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 def parse_conflict(text: str, field: str = "conflict") -> tuple[date, date | None]:
@@ -87,6 +91,7 @@ def _not_permitted(
         conflicts=conflicts,
         reasons=[reason_out(c, Reason(provision, why))],
         options=describe_options(c.options),
+        known_on=c.record.known_on,
     )
 
 
@@ -166,6 +171,7 @@ def withdrawal_whatif(
             conflicts=shown,
             reasons=[reason_out(world, r) for r in withdrawn.reasons],
             options=describe_options(c.options),
+            known_on=c.record.known_on,
         )
     if last is not None and last.status == Status.withdrawal_pending:
         return WithdrawalAnswer(
@@ -178,6 +184,7 @@ def withdrawal_whatif(
             conflicts=shown,
             reasons=[reason_out(world, r) for r in last.reasons],
             options=describe_options(c.options),
+            known_on=c.record.known_on,
         )
     return _not_permitted(
         c,

@@ -132,6 +132,7 @@ class Record:
     states: StateRegistry
     digest: str
     files: dict[str, int] = field(default_factory=dict)
+    known_on: date | None = None  # set when the record is read as it stood on a day
 
     @cached_property
     def by_instrument(self) -> dict[str, tuple[Event, ...]]:
@@ -172,6 +173,7 @@ class Record:
             states=self.states,
             digest=h.hexdigest()[:16],
             files=self.files,
+            known_on=day,
         )
 
     def overlay(self, events: Iterable[Event] = (), conflicts: Iterable[ConflictPeriod] = ()) -> Record:
@@ -192,6 +194,7 @@ class Record:
             states=self.states,
             digest=h.hexdigest()[:16],
             files=self.files,
+            known_on=self.known_on,
         )
 
 

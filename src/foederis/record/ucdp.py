@@ -104,6 +104,7 @@ def _episode(
     kind = TYPES.get(last["type_of_conflict"], "armed conflict")
     international = last["type_of_conflict"] in ("1", "2")
     runs: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_year = {int(r["year"]): r for r in years}
     for r in years:
         y = int(r["year"])
         mid = max(start, date(y, 1, 1))
@@ -124,7 +125,8 @@ def _episode(
             precision = PRECISION.get(first["start_prec2"], "year") if lo == first_year else "year"
             if role == "secondary":
                 precision = "year"
-            sides = f"{first['side_a']} vs {first['side_b']}"
+            run_row = by_year[lo]
+            sides = f"{run_row['side_a']} vs {run_row['side_b']}"
             note = (
                 f"UCDP conflict_id {cid}, {kind}, location {first['location']}; episode start_date2 "
                 f"{first['start_date2']} (start_prec2 {first['start_prec2']}); "
