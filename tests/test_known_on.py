@@ -97,3 +97,18 @@ def test_answers_say_they_are_as_known_on_a_day():
     assert then["known_on"] == "2025-01-15" and now["known_on"] is None
     events = [e for r in now["reasons"] for e in r["events"]]
     assert all("source_kind" in e and "known_from" in e for e in events)
+
+
+def test_check_judges_an_article_as_known_on_a_day_and_says_what_changed_later(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("7 March 2025\n\nLithuania has withdrawn from the Convention on Cluster Munitions.\n")
+
+    def verdicts(*extra: str) -> list[tuple[str, str | None]]:
+        res = runner.invoke(app, ["check", str(article), *extra, "--json"])
+        assert res.exit_code == 0, res.stderr
+        return [(c["verdict"], c["changed_later"]) for c in json.loads(res.stdout)["claims"]]
+
+    assert verdicts() == [("supported", None)]
+    then = verdicts("--known-on", "2025-03-03")
+    assert then[0][0] == "contradicted" and "supported" in (then[0][1] or "")
+    assert verdicts("--known-on", "article") == [("supported", None)]
