@@ -112,3 +112,23 @@ def test_check_judges_an_article_as_known_on_a_day_and_says_what_changed_later(t
     then = verdicts("--known-on", "2025-03-03")
     assert then[0][0] == "contradicted" and "supported" in (then[0][1] or "")
     assert verdicts("--known-on", "article") == [("supported", None)]
+
+
+def test_web_pages_take_known_on(tmp_path):
+    from foederis.interfaces.http.app import create_app
+
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'w.sqlite3'}")) as client:
+        then = client.get(
+            "/withdrawal",
+            params={"state": "THA", "instrument": "apmbt", "notice": "2024-03-01", "known_on": "2002-01-01"},
+        )
+        now = client.get(
+            "/withdrawal", params={"state": "THA", "instrument": "apmbt", "notice": "2024-03-01"}
+        )
+        state = client.get("/state", params={"q": "Lithuania", "known_on": "2024-08-01"})
+        bad = client.get("/state", params={"q": "Lithuania", "known_on": "August"})
+    # as known in 2002, Thailand's Patani conflict (from Oct 2003) was not yet public
+    assert then.status_code == 200 and "known-on" in then.text and "Takes effect" in then.text
+    assert now.status_code == 200 and "Pending" in now.text
+    assert state.status_code == 200 and "2024-08-01" in state.text
+    assert bad.status_code == 400
