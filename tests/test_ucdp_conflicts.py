@@ -78,3 +78,13 @@ def test_ukraine_period_is_carried_past_the_dataset_by_a_dated_row(compiled):
         if c.state == "UKR" and not c.conflict_id and c.end is None and c.covers(date(2026, 2, 24))
     ]
     assert carried and "24 Feb 2026" in carried[0].note
+
+
+def test_the_gw_crosswalk_is_country_converters_own():
+    import country_converter as coco
+
+    from foederis.record.ucdp import _gw_crosswalk
+
+    data = coco.CountryConverter().data[["GWcode", "ISO3"]].dropna()
+    assert _gw_crosswalk() == {int(g): str(i) for g, i in zip(data["GWcode"], data["ISO3"], strict=True)}
+    assert _gw_crosswalk()[365] == "RUS" and _gw_crosswalk()[2] == "USA"

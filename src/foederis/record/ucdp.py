@@ -35,20 +35,34 @@ def _codes(text: str) -> list[int]:
     return [int(x) for x in text.replace(" ", "").split(",") if x.strip().isdigit()]
 
 
+def _gw_crosswalk() -> dict[int, str]:
+    """country_converter's Gleditsch–Ward → ISO3 crosswalk.
+
+    Read from the table the library ships (country_data.tsv) without importing it, which would
+    import pandas and cost more than the rest of the record's loading; the library's own API is
+    the fallback should the table move.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("country_converter")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    table = Path(locations[0]) / "country_data.tsv" if locations else None
+    if table is not None and table.exists():
+        with table.open(newline="", encoding="utf-8") as fh:
+            rows = [(r.get("GWcode", ""), r.get("ISO3", "")) for r in csv.DictReader(fh, delimiter="\t")]
+        return {int(float(gw)): iso3 for gw, iso3 in rows if gw.strip() and iso3.strip()}
+    import country_converter as coco
+
+    data = coco.CountryConverter().data[["GWcode", "ISO3"]].dropna()
+    return {int(gw): str(iso3) for gw, iso3 in zip(data["GWcode"], data["ISO3"], strict=True)}
+
+
 class GwMapper:
     """Gleditsch–Ward number and day → ISO 3166 alpha-3 code of a state in the record."""
 
     def __init__(self, codes: set[int], overrides: list[dict[str, str]], links: tuple[SuccessionLink, ...]):
-        import logging
-
-        import country_converter as coco
-
-        logging.getLogger("country_converter").setLevel(logging.ERROR)  # gaps are in gw_overrides.csv
-        listed = sorted(c for c in codes if c not in {int(r["gwno"]) for r in overrides})
-        converted = coco.CountryConverter().convert(listed, src="GWcode", to="ISO3", not_found=None)
-        if isinstance(converted, str):
-            converted = [converted]
-        self.base = {gw: iso for gw, iso in zip(listed, converted, strict=True) if iso}
+        crosswalk = _gw_crosswalk()
+        self.base = {gw: crosswalk[gw] for gw in codes if gw in crosswalk}
         self.overrides: dict[int, list[tuple[date | None, str]]] = defaultdict(list)
         for row in overrides:
             until = date.fromisoformat(row["until"]) if row["until"] else None
