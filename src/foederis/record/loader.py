@@ -311,6 +311,8 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
             raise RecordError(rel, i, f"end {row['end']} is before start {row['start']}")
         if row["role"] not in ("primary", "secondary"):
             raise RecordError(rel, i, f"role {row['role']!r} is not primary or secondary")
+        if row.get("international", "yes") not in ("yes", "no"):
+            raise RecordError(rel, i, f"international {row['international']!r} is not yes or no")
         out.append(
             ConflictPeriod(
                 row["iso3"],
