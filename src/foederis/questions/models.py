@@ -143,7 +143,7 @@ class DataCheckReport(BaseModel):
         default_factory=list, description="checks reported as `not independent`, each with why"
     )
     source_kinds: dict[str, int] = Field(
-        default_factory=dict, description="curated rows (events, conflict rows, presence) per source kind"
+        default_factory=dict, description="event rows and curated conflict rows per source kind"
     )
     weak: list[WeakFactOut] = Field(default_factory=list)
     conflict_sources: dict[str, int] = Field(
