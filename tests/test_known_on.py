@@ -132,3 +132,14 @@ def test_web_pages_take_known_on(tmp_path):
     assert now.status_code == 200 and "Pending" in now.text
     assert state.status_code == 200 and "2024-08-01" in state.text
     assert bad.status_code == 400
+
+
+def test_every_question_command_takes_known_on():
+    for args in (
+        ["explain", "LTU", "ccm", "--on", "2025-01-15"],
+        ["may", "LTU", "use", "cluster_munitions", "--on", "2025-01-15"],
+        ["free-by", "LTU", "apmbt", "--by", "2030-01-01"],
+        ["matrix", "--weapon", "cluster_munitions", "--on", "2025-01-15"],
+    ):
+        res = runner.invoke(app, [*args, "--known-on", "2025-01-15", "--json"])
+        assert res.exit_code == 0, (args, res.stderr)

@@ -78,11 +78,13 @@ def timeline(
 
 @app.command()
 @handles_input_errors
-def explain(state: str, instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
+def explain(
+    state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
+) -> None:
     """The full chain of reasons, as prose quoting the provisions."""
     from foederis.questions.explain import explain as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(on))
     if json:
         emit_json(ans)

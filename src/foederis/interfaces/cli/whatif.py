@@ -59,12 +59,13 @@ def free_by(
     state: str,
     instrument: str,
     by: Annotated[str, typer.Option("--by", help="Day by which the state wants to be free (YYYY-MM-DD).")],
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """The latest notice day that frees STATE from INSTRUMENT by a day, and on what condition."""
     from foederis.questions.freeby import free_by as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(by, "by"))
     if json:
         emit_json(ans)
@@ -83,12 +84,19 @@ def free_by(
 
 @app.command()
 @handles_input_errors
-def may(state: str, activity: str, weapon: str, on: OnOption = None, json: JsonFlag = False) -> None:
+def may(
+    state: str,
+    activity: str,
+    weapon: str,
+    on: OnOption = None,
+    known_on: KnownOnOption = None,
+    json: JsonFlag = False,
+) -> None:
     """May STATE do ACTIVITY (use, transfer, ...) with WEAPON on a day?"""
     from foederis.questions.obligations import may as ask
     from foederis.questions.obligations import parse_activity, parse_weapon
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(
         c, parse_state(c.record.states, state), parse_activity(activity), parse_weapon(weapon), parse_date(on)
     )
@@ -112,6 +120,7 @@ def matrix(
     alliance: Annotated[str, typer.Option("--alliance", help="The alliance (nato).")] = "nato",
     on: OnOption = None,
     out: Annotated[str | None, typer.Option("--out", help="Also write the matrix as PNG or SVG.")] = None,
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
@@ -119,7 +128,7 @@ def matrix(
     from foederis.questions.matrix import parse_alliance, write_matrix_image
     from foederis.questions.obligations import ACTIVITIES, parse_weapon
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
     if out:
         write_matrix_image(ans, out)
