@@ -108,3 +108,12 @@ def test_a_row_with_an_unknown_source_kind_is_rejected(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RecordError, match="source_kind"):
         load_record(root)
+
+
+def test_source_tables_name_each_domain_once_and_use_known_kinds():
+    for name in ("kinds.csv", "refused.csv", "state_media.csv"):
+        with (DATA_DIR / "sources" / name).open(newline="", encoding="utf-8") as fh:
+            domains = [r["domain"].lower() for r in csv.DictReader(fh)]
+        assert len(domains) == len(set(domains)), name
+    assert set(TABLES.kinds.values()) <= set(SOURCE_KINDS)
+    assert not set(TABLES.kinds) & set(TABLES.refused)
