@@ -28,7 +28,6 @@ SOURCE_KINDS = (
 PRIMARY_KINDS = frozenset(SOURCE_KINDS[:4])
 
 _URL = re.compile(r"https?://([^/\s\"'()<>;,]+)", re.IGNORECASE)
-_BARE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|ru|ua|news|in|info|ca|africa))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,10 +53,18 @@ def load_tables(root: Path) -> SourceTables:
 
 
 def hosts(text: str) -> list[str]:
-    """Every web host a citation names: in URLs, and bare domains written without a scheme."""
+    """Every web host a citation names in a URL."""
     found = [m.group(1).lower().removeprefix("www.").split(":")[0] for m in _URL.finditer(text)]
-    found += [m.group(1).lower().removeprefix("www.") for m in _BARE.finditer(text)]
     return list(dict.fromkeys(found))
+
+
+def _bare_mentions(text: str, table: dict[str, str]) -> list[str]:
+    """Domains of `table` named without a scheme ("as reported by milizona.blogspot.com")."""
+    found: list[str] = []
+    for domain in table:
+        for m in re.finditer(rf"\b((?:[a-z0-9-]+\.)*{re.escape(domain)})\b", text, re.IGNORECASE):
+            found.append(m.group(1).lower().removeprefix("www."))
+    return found
 
 
 def _match(host: str, table: dict[str, str]) -> str | None:
@@ -94,8 +101,9 @@ def classify(source: str, tables: SourceTables) -> str:
 
 
 def refused_hosts(text: str, tables: SourceTables) -> list[str]:
-    """The refused hosts a text cites (anywhere: source column or note)."""
-    return [h for h in hosts(text) if _match(h, tables.refused) is not None]
+    """The refused hosts a text cites (anywhere: source column or note), with or without a URL."""
+    found = [h for h in hosts(text) if _match(h, tables.refused) is not None]
+    return list(dict.fromkeys(found + _bare_mentions(text, tables.refused)))
 
 
 def state_media_of(source: str, tables: SourceTables) -> str | None:
