@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Run the whole test suite on a fresh Debian machine: install what the tests need (Chromium for the
-# browser tests, PostgreSQL for the database tests, the project with its dev extras), start a
-# throwaway PostgreSQL cluster, then run pytest. Safe to run again: every step is idempotent.
+# Run the whole test suite on a fresh Debian machine or any machine with Python 3.11+: install the
+# system packages the tests need when missing (Chromium for the browser tests, PostgreSQL for the
+# database tests), create or reuse .venv with the pinned test tools, start a throwaway PostgreSQL
+# cluster that is stopped and removed on exit, then run ruff and pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,17 +13,28 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing system packages: ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
+bash scripts/setup.sh dev
+PY=.venv/bin/python
 
-if [ -z "${FOEDERIS_TEST_PG_URL:-}" ] && [ -f .ci/pg_start.sh ]; then
-  FOEDERIS_TEST_PG_URL="$(bash .ci/pg_start.sh | tail -n 1)"
+SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/foederis-test.XXXXXX")"
+chmod 0711 "$SCRATCH"  # the database server (user postgres, when run as root) must reach its own folder
+PGDIR="$SCRATCH/pg"
+cleanup() {
+  [ -d "$PGDIR" ] && bash scripts/pg.sh stop "$PGDIR" || true
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+
+if [ -z "${FOEDERIS_TEST_PG_URL:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  FOEDERIS_TEST_PG_URL="$(bash scripts/pg.sh start "$PGDIR")"
   export FOEDERIS_TEST_PG_URL
 fi
 
-export FOEDERIS_CACHE_DIR="${FOEDERIS_CACHE_DIR:-$(mktemp -d)}"
-python3 -m ruff check src tests benchmarks
-python3 -m pytest "$@"
+export FOEDERIS_CACHE_DIR="${FOEDERIS_CACHE_DIR:-$SCRATCH/cache}"
+"$PY" -m ruff check src tests benchmarks
+"$PY" -m pytest "$@"

@@ -193,6 +193,17 @@ def test_batch_errors_name_the_item_and_limits_hold(client: TestClient) -> None:
     )
 
 
+def test_batch_with_a_bare_list_shows_the_body_shape(client: TestClient) -> None:
+    res = client.post("/v1/status/batch", json=[{"state": "LTU", "instrument": "ccm"}])
+    assert res.status_code == 422
+    assert '{"queries": [{' in res.json()["message"]
+
+
+def test_state_list_has_no_territories(client: TestClient) -> None:
+    listed = {s["iso3"] for s in client.get("/v1/states").json()["states"]}
+    assert "LTU" in listed and "COK" in listed and {"ATA", "BVT"}.isdisjoint(listed)
+
+
 def test_catalog(client: TestClient) -> None:
     states = client.get("/v1/states").json()
     assert any(s["iso3"] == "LTU" and "ccm" in s["instruments"] for s in states["states"])

@@ -143,3 +143,29 @@ def test_every_question_command_takes_known_on():
     ):
         res = runner.invoke(app, [*args, "--known-on", "2025-01-15", "--json"])
         assert res.exit_code == 0, (args, res.stderr)
+
+
+def test_a_record_known_before_any_act_answers_none_everywhere():
+    from foederis.questions.members import members
+    from foederis.questions.status import status
+
+    c = load_compiled(known_on=date(1945, 1, 1))
+    assert c.record.events == ()
+    assert status(c, "LTU", "ccm", date(2025, 1, 1)).status == "none"
+    assert members(c, "nato", date(2000, 1, 1)).count == 0
+
+
+def test_records_as_known_on_days_are_not_kept_without_bound():
+    from foederis.engine import cache
+
+    for k in range(cache.KNOWN_ON_KEPT + 4):
+        load_compiled(known_on=date(2001, 1, 1 + k))
+    assert len(cache._known_memo) == cache.KNOWN_ON_KEPT
+
+
+def test_api_rejects_a_known_on_day_outside_the_questions_range(tmp_path):
+    from foederis.interfaces.http.app import create_app
+
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'r.sqlite3'}")) as client:
+        res = client.get("/v1/status", params={"state": "LTU", "instrument": "ccm", "known_on": "0526-06-23"})
+    assert res.status_code == 400 and res.json()["field"] == "known_on"

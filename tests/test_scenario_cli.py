@@ -10,8 +10,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from foederis.interfaces.cli.main import app
+from foederis.scenarios.bundled import EXAMPLES_DIR
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = EXAMPLES_DIR
 runner = CliRunner()
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from foederis.questions.scenario import ScenarioError, load_scenario
 from foederis.record.loader import Record
+from foederis.scenarios.bundled import EXAMPLES_DIR
 from foederis.scenarios.schema import ArmedAttack, Art5Invocation, WithdrawalNotice
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = EXAMPLES_DIR
 
 BAD = """\
 start: 2027-01-01

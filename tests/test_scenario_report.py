@@ -9,10 +9,11 @@ import pytest
 
 from foederis.questions.scenario import load_scenario, report_html, run_scenario
 from foederis.record.loader import Record
+from foederis.scenarios.bundled import EXAMPLES_DIR
 
 pytestmark = pytest.mark.browser
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = EXAMPLES_DIR
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -110,3 +111,20 @@ def test_ukraine_report_shows_open_freeze(browser: object, record: Record, tmp_p
     events = page.locator("[data-testid=events]").inner_text()  # type: ignore[attr-defined]
     assert "scenario:ukraine-apmbt-2025:line" in events
     page.close()  # type: ignore[attr-defined]
+
+
+def test_report_opens_with_the_headline_answers(browser, record, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page, _requests = _open(browser, record, "estonia-2027", tmp_path)
+    head = page.locator("[data-testid=headline]")  # type: ignore[attr-defined]
+    deu = head.locator("li[data-state=DEU][data-instrument=ccm]").inner_text()
+    assert (
+        "bound by the Convention on Cluster Munitions until 2028-01-15" in deu
+        and "frozen from 2027-10-02" in deu
+    )
+    nld = head.locator("li[data-state=NLD][data-instrument=ccm]").inner_text()
+    assert "until 2027-10-02" in nld and "frozen" not in nld
+    assert "may lawfully use cluster munitions from 2028-07-01" in head.inner_text()
+    # allies bound throughout fold away under one line
+    fold = page.locator("[data-testid=bound-throughout]")  # type: ignore[attr-defined]
+    assert "allies bound throughout" in fold.inner_text()
+    assert page.locator("[data-testid=earliest] tr[data-state=BEL]").count() == 0  # type: ignore[attr-defined]

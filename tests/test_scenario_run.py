@@ -4,7 +4,6 @@ against a day-by-day lookup, earliest lawful use, and the diff against the real 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,8 +13,9 @@ from foederis.engine.lookup import lookup
 from foederis.questions.scenario import ScenarioResult, load_scenario, run_scenario, scenario_facts
 from foederis.record.loader import Record
 from foederis.rules.options import Options
+from foederis.scenarios.bundled import EXAMPLES_DIR
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = EXAMPLES_DIR
 
 
 def _run(record: Record, name: str, options: Options | None = None) -> ScenarioResult:
@@ -67,7 +67,7 @@ def test_estonia_earliest_use_and_change_log(estonia: ScenarioResult) -> None:
     }
     assert all(d.first_difference == date(2027, 4, 2) for d in estonia.diff)
     ev = next(e for e in estonia.events if e.action == "art5_invocation")
-    assert ev.note.startswith("participants=NOR;DEU;FRA;NLD;POL;USA") and ev.status == "unverified"
+    assert ev.note.startswith("participants=NOR;DEU;FRA;NLD;POL;USA") and ev.status == "assumed"
     assert ev.source.startswith("scenario:estonia-2027:line ")
     assert {m.date for m in estonia.matrices} >= {date(2027, 1, 1), date(2027, 10, 2), date(2028, 12, 31)}
     m = next(m for m in estonia.matrices if m.date == date(2028, 1, 15))

@@ -187,3 +187,34 @@ def test_provision_text_with_rules_and_citing_answers(page) -> None:  # type: ig
     assert cites.count() >= 1
     cites.first.click()
     assert page.inner_text("#state-title").startswith("Lithuania")
+
+
+@pytest.mark.parametrize(("path", "ready"), [("/docs", ".opblock"), ("/redoc", "[data-section-id]")])
+def test_api_docs_render_with_the_network_blocked(browser, live, path, ready) -> None:  # type: ignore[no-untyped-def]
+    """Swagger UI and ReDoc come from the package: with every request off this machine refused, the
+    operation list still renders. Swagger UI never tries to leave; ReDoc's bundle asks only for its
+    own footer logo, which is cosmetic."""
+    from urllib.parse import urlsplit
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live[0])
+    local = urlsplit(live[0]).netloc
+    outbound: list[str] = []
+
+    def gate(route) -> None:  # type: ignore[no-untyped-def]
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            outbound.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", gate)
+    pg = context.new_page()
+    pg.goto(path)
+    pg.wait_for_selector(ready, timeout=20_000)
+    assert pg.locator(ready).count() >= 5
+    if path == "/docs":
+        assert "/v1/status" in pg.inner_text(".swagger-ui")
+    context.close()
+    if path == "/redoc":
+        outbound = [u for u in outbound if not u.endswith("/logo-mini.svg")]
+    assert outbound == []

@@ -67,8 +67,17 @@ def test_may(compiled):
     assert may(compiled, "LTU", "use", "cluster_munitions", date(2025, 3, 6)).allowed is True
 
 
-@pytest.mark.parametrize("day", [date(2010, 8, 1), date(2017, 6, 5), date(2024, 3, 7), date(2025, 3, 6),
-                                 date(2025, 12, 27), date(2026, 6, 1)])
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2010, 8, 1),
+        date(2017, 6, 5),
+        date(2024, 3, 7),
+        date(2025, 3, 6),
+        date(2025, 12, 27),
+        date(2026, 6, 1),
+    ],
+)
 @pytest.mark.parametrize("weapon", ["cluster_munitions", "anti_personnel_mines"])
 def test_matrix_agrees_with_members_and_status(compiled, day, weapon):
     ans = matrix(compiled, "nato", weapon, day)
@@ -78,3 +87,37 @@ def test_matrix_agrees_with_members_and_status(compiled, day, weapon):
     for row in ans.rows:
         assert (row.activities["use"] == "prohibited") == (row.state in bound)
     assert set(ans.free["use"]) == {r.state for r in ans.rows} - bound
+
+
+def test_hypothetical_notice_replaces_the_recorded_notice_of_the_same_day(compiled):
+    """Estonia's APMBT notice of 27 Jun 2025, asked as a what-if, takes effect six months later."""
+    ans = withdrawal_whatif(compiled, "EST", "apmbt", date(2025, 6, 27), [])
+    assert (ans.outcome, ans.effective) == ("effective", date(2025, 12, 27))
+    assert [e.date for e in ans.superseded] == [date(2025, 6, 27)]
+    assert "replaces the recorded notice of 2025-06-27" in ans.reasons[0].summary
+    assumed = [e for r in ans.reasons for e in r.events if e.source.startswith("what-if")]
+    assert assumed and all(e.status == "assumed" for e in assumed)
+
+
+def test_a_notice_earlier_than_the_recorded_one_replaces_it_too(compiled):
+    ans = withdrawal_whatif(
+        compiled, "EST", "apmbt", date(2025, 6, 1), [(date(2025, 11, 1), date(2026, 2, 1))]
+    )
+    assert (ans.outcome, ans.effective) == ("effective", date(2026, 2, 1))
+    assert ans.superseded and all(c["status"] == "assumed" for c in ans.conflicts)
+
+
+def test_a_notice_after_a_pending_one_stays_already_pending_and_names_it(compiled):
+    ans = withdrawal_whatif(compiled, "EST", "apmbt", date(2025, 7, 15), [])
+    assert ans.outcome == "not_permitted" and not ans.superseded
+    assert "already pending: the notice of 2025-06-27" in ans.reasons[0].summary
+    assert [e.date for e in ans.reasons[0].events] == [date(2025, 6, 27)]
+
+
+def test_free_by_says_when_the_latest_notice_is_already_past(compiled):
+    ans = free_by(compiled, "NOR", "ccm", date(2026, 3, 1), as_of=date(2026, 12, 2))
+    assert ans.latest_notice == date(2025, 9, 1) and ans.notice_in_past
+    assert ans.earliest_free == date(2027, 6, 2)
+    assert "too late" in ans.reasons[0].summary
+    ahead = free_by(compiled, "NOR", "ccm", date(2027, 12, 1), as_of=date(2026, 12, 2))
+    assert not ahead.notice_in_past and ahead.earliest_free is None

@@ -9,6 +9,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from foederis.rules.options import DEFAULT_OPTIONS, Options
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _memo: dict[str, Compiled] = {}
+#: Records as known on a day are compiled on demand (0.15 s) and only the latest few kept: any day
+#: may be asked, so neither memory nor the disk cache may grow with them.
+_known_memo: OrderedDict[str, Compiled] = OrderedDict()
+KNOWN_ON_KEPT = 16
 
 
 def _code_digest() -> str:
@@ -51,6 +56,8 @@ def load_compiled(
     With `known_on`, the record as it stood on that day (only facts public by then).
     """
     key = cache_key(options, known_on)
+    if known_on is not None:
+        return _load_known_on(key, options, known_on)
     if key in _memo:
         return _memo[key]
     path = cache_dir() / f"compiled-{key}.pickle"
@@ -62,11 +69,22 @@ def load_compiled(
         except Exception:
             compiled = None
     if compiled is None:
-        record = load_record()
-        compiled = compile_record(record.as_known_on(known_on) if known_on else record, options)
+        compiled = compile_record(load_record(), options)
         if use_disk:
             _write(path, compiled)
     _memo[key] = compiled
+    return compiled
+
+
+def _load_known_on(key: str, options: Options, known_on: date) -> Compiled:
+    """The record as it stood on `known_on`, compiled on demand; the latest few are kept in memory."""
+    if key in _known_memo:
+        _known_memo.move_to_end(key)
+        return _known_memo[key]
+    compiled = compile_record(load_record().as_known_on(known_on), options)
+    _known_memo[key] = compiled
+    while len(_known_memo) > KNOWN_ON_KEPT:
+        _known_memo.popitem(last=False)
     return compiled
 
 

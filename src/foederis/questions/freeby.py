@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled
 from foederis.questions.common import reason_out
@@ -42,6 +42,11 @@ class FreeByAnswer(BaseModel):
     effective: date | None
     condition: str
     condition_met_in_record: bool | None
+    as_of: date = Field(description="the day the question is asked on (today, or --on)")
+    notice_in_past: bool = Field(False, description="latest_notice is before as_of: too late to meet `by`")
+    earliest_free: date | None = Field(
+        None, description="when a notice given on as_of would take effect (no conflict assumed)"
+    )
     reasons: list[ReasonOut]
     options: dict[str, Any]
 
@@ -54,7 +59,10 @@ def latest_notice(c: Compiled, instrument: str, by: date) -> date:
     return by - timedelta(days=days)
 
 
-def free_by(c: Compiled, state: str, instrument: str, by: date) -> FreeByAnswer:
+def free_by(c: Compiled, state: str, instrument: str, by: date, as_of: date | None = None) -> FreeByAnswer:
+    """The latest notice that frees `state` by `by`; if that day is before `as_of` (default today),
+    also the earliest day a notice given on `as_of` would free it."""
+    as_of = as_of or date.today()
     if instrument not in PERIOD:
         raise InputError(
             "instrument", f"no withdrawal period in the record for {instrument!r}", sorted(PERIOD)
@@ -72,6 +80,7 @@ def free_by(c: Compiled, state: str, instrument: str, by: date) -> FreeByAnswer:
             effective=None,
             condition=condition,
             condition_met_in_record=None,
+            as_of=as_of,
             reasons=probe.reasons,
             options=describe_options(c.options),
         )
@@ -89,6 +98,13 @@ def free_by(c: Compiled, state: str, instrument: str, by: date) -> FreeByAnswer:
             + "; ".join(f"{p.basis}, {p.start}–{p.end or 'ongoing'}" for p in running)
             + "), so under the record's facts the withdrawal would be frozen."
         )
+    late, earliest = notice < as_of, None
+    if late:
+        now = withdrawal_whatif(c, state, instrument, as_of, [])
+        earliest = now.effective
+        summary += f" That day is before {as_of}: too late to be free by {by}."
+        if earliest:
+            summary += f" A notice given on {as_of} would take effect on {earliest}, on the same condition."
     return FreeByAnswer(
         state=state,
         instrument=instrument,
@@ -97,6 +113,9 @@ def free_by(c: Compiled, state: str, instrument: str, by: date) -> FreeByAnswer:
         effective=probe.effective,
         condition=condition,
         condition_met_in_record=met,
+        as_of=as_of,
+        notice_in_past=late,
+        earliest_free=earliest,
         reasons=[reason_out(c, Reason(provision, summary)), *probe.reasons],
         options=describe_options(c.options),
     )

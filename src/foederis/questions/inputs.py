@@ -46,9 +46,11 @@ def parse_instrument(text: str, field: str = "instrument") -> str:
 
 
 def parse_date(text: str | date | None, field: str = "on", default: date | None = None) -> date:
-    """A YYYY-MM-DD date between 1945 and 2100; None gives `default` (today)."""
+    """A YYYY-MM-DD date between 1945 and 2100, or `today`; None gives `default` (today)."""
     if text is None or text == "":
         return default or date.today()
+    if isinstance(text, str) and text.strip().lower() == "today":
+        return date.today()
     if isinstance(text, date):
         day = text
     else:

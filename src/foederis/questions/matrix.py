@@ -84,12 +84,13 @@ def matrix(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixAnswer:
     )
 
 
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
 SYMBOL = {"prohibited": "✗", "permitted": "✓", "permitted_with_limits": "◐"}
 COLOUR = {"prohibited": "#c0392b", "permitted": "#27ae60", "permitted_with_limits": "#f1c40f"}
 
 
 def write_matrix_image(ans: MatrixAnswer, path: str | Path) -> Path:
-    """Draw the matrix as PNG or SVG (by suffix), with symbols so it reads without colour."""
+    """Draw the matrix as PNG, SVG or PDF (by suffix), with symbols so it reads without colour."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -97,8 +98,10 @@ def write_matrix_image(ans: MatrixAnswer, path: str | Path) -> Path:
     from matplotlib.patches import Patch
 
     path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg"):
-        raise InputError("out", f"{path.name}: the image must end in .png or .svg", [".png", ".svg"])
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise InputError(
+            "out", f"{path.name}: the image must end in {', '.join(IMAGE_SUFFIXES)}", list(IMAGE_SUFFIXES)
+        )
     n = len(ans.rows)
     fig, ax = plt.subplots(figsize=(1.0 + 0.9 * len(ACTIVITIES), 1.2 + 0.28 * max(n, 1)))
     for y, row in enumerate(ans.rows):
@@ -109,10 +112,11 @@ def write_matrix_image(ans: MatrixAnswer, path: str | Path) -> Path:
     ax.set_xlim(0, len(ACTIVITIES))
     ax.set_ylim(0, max(n, 1))
     ax.set_xticks([i + 0.5 for i in range(len(ACTIVITIES))], ACTIVITIES, rotation=30, ha="right")
+    ax.set_xlabel("activity")
     ax.set_yticks([n - 1 - y + 0.5 for y in range(n)], [r.state for r in ans.rows], fontsize=7)
     ax.set_title(f"{ans.alliance.upper()} · {ans.weapon.replace('_', ' ')} · {ans.date}")
     ax.legend(
-        handles=[Patch(color=COLOUR[k], label=f"{SYMBOL[k]} {k}") for k in COLOUR],
+        handles=[Patch(color=COLOUR[k], label=f"{SYMBOL[k]} {k.replace('_', ' ')}") for k in COLOUR],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.12),
         ncol=3,

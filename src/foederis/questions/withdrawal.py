@@ -6,15 +6,17 @@ conflicts), the instrument is compiled again by the same rules, and the answer r
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled, compile_record
-from foederis.questions.common import reason_out
+from foederis.questions.common import event_out, reason_out
 from foederis.questions.inputs import InputError, parse_date
-from foederis.questions.models import ReasonOut
+from foederis.questions.models import EventOut, ReasonOut
 from foederis.record.models import ConflictPeriod, Event
 from foederis.rules import apmbt, ccm, cfe, inf, nato, open_skies
 from foederis.rules.base import Status
@@ -51,6 +53,9 @@ class WithdrawalAnswer(BaseModel):
     effective: date | None
     pending_until: str | None = None
     conflicts: list[dict[str, Any]]
+    superseded: list[EventOut] = Field(
+        default=[], description="recorded notices on or after the hypothetical one, which it replaces"
+    )
     reasons: list[ReasonOut]
     options: dict[str, Any]
     known_on: date | None = Field(
@@ -71,6 +76,27 @@ def parse_conflict(text: str, field: str = "conflict") -> tuple[date, date | Non
     return start, end
 
 
+def _without_later_notices(
+    c: Compiled, state: str, instrument: str, notice: date
+) -> tuple[Compiled, list[Event]]:
+    """The instrument compiled without the state's recorded notices on or after `notice`: the
+    hypothetical notice replaces them (a what-if asks what this notice would do, not the record's)."""
+    dropped = [
+        ev
+        for ev in c.record.events_for(instrument)
+        if ev.state == state and ev.action == NOTICE_ACTION[instrument] and ev.date >= notice
+    ]
+    if not dropped:
+        return c, []
+    refs = {ev.ref for ev in dropped}
+    h = hashlib.sha256(c.record.digest.encode())
+    h.update(repr(sorted(refs)).encode())
+    record = dataclasses.replace(
+        c.record, events=tuple(e for e in c.record.events if e.ref not in refs), digest=h.hexdigest()[:16]
+    )
+    return compile_record(record, c.options, [instrument]), dropped
+
+
 def _not_permitted(
     c: Compiled,
     state: str,
@@ -79,6 +105,7 @@ def _not_permitted(
     why: str,
     provision: str | None,
     conflicts: list[dict[str, Any]],
+    events: tuple[Event, ...] = (),
 ) -> WithdrawalAnswer:
     from foederis.rules.base import Reason
 
@@ -89,10 +116,24 @@ def _not_permitted(
         outcome="not_permitted",
         effective=None,
         conflicts=conflicts,
-        reasons=[reason_out(c, Reason(provision, why))],
+        reasons=[reason_out(c, Reason(provision, why, events))],
         options=describe_options(c.options),
         known_on=c.record.known_on,
     )
+
+
+def _superseding(c: Compiled, superseded: list[Event]) -> list[ReasonOut]:
+    """A reason saying which recorded notices the hypothetical one replaced (none: no reason)."""
+    from foederis.rules.base import Reason
+
+    if not superseded:
+        return []
+    days = ", ".join(str(e.date) for e in superseded)
+    summary = (
+        f"The hypothetical notice replaces the recorded notice of {days}: the record's notices on or "
+        "after the hypothetical date are set aside for this answer, earlier ones are kept."
+    )
+    return [reason_out(c, Reason(None, summary, tuple(superseded)))]
 
 
 def withdrawal_whatif(
@@ -121,17 +162,26 @@ def withdrawal_whatif(
         )
         for s, e in conflicts
     ]
-    shown = [{"start": p.start, "end": p.end, "basis": p.basis, "source": p.source} for p in assumed]
-    current = c.interval_on(state, instrument, notice)
+    shown = [
+        {"start": p.start, "end": p.end, "basis": p.basis, "source": p.source, "status": "assumed"}
+        for p in assumed
+    ]
+    base, superseded = _without_later_notices(c, state, instrument, notice)
+    current = base.interval_on(state, instrument, notice)
     status = current.status if current else Status.none
     if status not in (Status.party, Status.suspended):
         why = (
             f"On {notice} {state} is not a party to the {INSTRUMENTS[instrument].short} (status "
             f"'{status.name}'): there is nothing to withdraw from."
         )
-        if status == Status.withdrawal_pending:
-            why = f"On {notice} a withdrawal of {state} is already pending."
-        return _not_permitted(c, state, instrument, notice, why, provision, shown)
+        earlier: tuple[Event, ...] = ()
+        if status == Status.withdrawal_pending and current is not None:
+            earlier = tuple(
+                e for r in current.reasons for e in r.events if e.action == NOTICE_ACTION[instrument]
+            )[-1:]
+            named = f": the notice of {earlier[0].date} ({earlier[0].source})" if earlier else ""
+            why = f"On {notice} a withdrawal of {state} is already pending{named}."
+        return _not_permitted(c, state, instrument, notice, why, provision, shown, earlier)
     if instrument == "nato":
         earliest = c.treaty["nato"]["denunciation_possible_from"][0]
         if earliest is None or notice < earliest:
@@ -153,11 +203,12 @@ def withdrawal_whatif(
         notice,
         "what-if input: assumed notice",
         "assumed notice (what-if)",
-        "sourced",
+        "assumed",
         "what-if",
         0,
     )
-    world = compile_record(c.record.overlay([ev], assumed), c.options, [instrument])
+    world = compile_record(base.record.overlay([ev], assumed), c.options, [instrument])
+    replaced = [event_out(e) for e in superseded]
     after = [iv for iv in world.intervals_of(state, instrument) if iv.start >= notice]
     withdrawn = next((iv for iv in after if iv.status == Status.withdrawn), None)
     last = after[-1] if after else None
@@ -169,7 +220,8 @@ def withdrawal_whatif(
             outcome="effective",
             effective=withdrawn.start,
             conflicts=shown,
-            reasons=[reason_out(world, r) for r in withdrawn.reasons],
+            superseded=replaced,
+            reasons=_superseding(world, superseded) + [reason_out(world, r) for r in withdrawn.reasons],
             options=describe_options(c.options),
             known_on=c.record.known_on,
         )
@@ -182,7 +234,8 @@ def withdrawal_whatif(
             effective=None,
             pending_until="the end of the armed conflict (ongoing in the facts given)",
             conflicts=shown,
-            reasons=[reason_out(world, r) for r in last.reasons],
+            superseded=replaced,
+            reasons=_superseding(world, superseded) + [reason_out(world, r) for r in last.reasons],
             options=describe_options(c.options),
             known_on=c.record.known_on,
         )

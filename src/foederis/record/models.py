@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-FactStatus = Literal["sourced", "derived", "unverified"]
+#: `assumed`: an input of a what-if or scenario, never a fact of the record.
+FactStatus = Literal["sourced", "derived", "unverified", "assumed"]
 
 #: Actions by which a state consents to be bound (depositary vocabulary).
 CONSENT_ACTIONS = frozenset({"ratification", "accession", "acceptance", "approval"})

@@ -59,7 +59,7 @@ def source_of(scenario: Scenario, line: int) -> str:
 
 
 def scenario_facts(scenario: Scenario, record: Record) -> tuple[list[Event], list[ConflictPeriod]]:
-    """The scenario as record rows: events (status 'unverified') and conflict periods."""
+    """The scenario as record rows: events (status 'assumed') and conflict periods."""
     events: list[Event] = []
     opened: list[list[object]] = []  # [state, start, basis, opponent, source, note, line, end]
     file = f"scenario:{scenario.name}"
@@ -73,7 +73,7 @@ def scenario_facts(scenario: Scenario, record: Record) -> tuple[list[Event], lis
             day,
             source_of(scenario, line),
             note,
-            "unverified",
+            "assumed",
             file,
             line,
         )

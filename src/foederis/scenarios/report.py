@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from foederis.questions.obligations import ACTIVITIES, WEAPONS
+from foederis.rules.registry import INSTRUMENTS
 from foederis.scenarios.result import ScenarioResult, Segment, StateTimeline
 
 STATUS_COLOUR = {
@@ -248,6 +249,47 @@ def _frozen(result: ScenarioResult) -> str:
     )
 
 
+def _headline(result: ScenarioResult) -> str:
+    """The answers a reader wants first: who the scenario leaves bound by what, until when, and
+    the earliest lawful use per weapon for the allies whose use changes in the window."""
+    sc = result.scenario
+    frozen = {(f.state, f.instrument): f for f in result.frozen}
+    released: dict[tuple[str, str], date] = {}
+    names: dict[str, str] = {}
+    for ch in result.changes:
+        names[ch.state] = ch.state_name
+        if ch.origin == "scenario" and ch.bound_before and not ch.bound_after:
+            released.setdefault((ch.state, ch.instrument), ch.date)
+    touched = sorted(
+        {(ch.state, ch.instrument) for ch in result.changes if ch.origin == "scenario"}, key=lambda k: k
+    )
+    items = []
+    for state, inst in touched:
+        title = _e(INSTRUMENTS[inst].short if inst in INSTRUMENTS else inst)
+        who = f"<b>{_e(names.get(state, state))} ({state})</b>"
+        end = released.get((state, inst))
+        if end is not None:
+            line = f"{who} is bound by the {title} until {end} (exclusive: free from that day)"
+        else:
+            line = f"{who} stays bound by the {title} to the end of the window ({sc.end})"
+        if (f := frozen.get((state, inst))) is not None:
+            line += f"; its withdrawal is frozen from {f.expiry} by {_e(f.provision)}"
+        items.append(f'<li data-state="{state}" data-instrument="{inst}">{line}.</li>')
+    uses = []
+    for e in result.earliest_use:
+        if e.date is not None and e.date != sc.start:
+            uses.append(
+                f'<li data-state="{e.state}">{_e(e.state_name)} ({e.state}) may lawfully use '
+                f"{_e(e.weapon.replace('_', ' '))} from {e.date}.</li>"
+            )
+    bound = "".join(items) or "<li>The scenario changes no one's legal position in the window.</li>"
+    use = "".join(uses) or "<li>No ally's lawful use of a banned weapon begins in the window.</li>"
+    return (
+        f'<section data-testid="headline"><h2>Headline answers</h2><h3>Who is bound, and until when</h3>'
+        f"<ul>{bound}</ul><h3>Earliest lawful use</h3><ul>{use}</ul></section>"
+    )
+
+
 def _earliest(result: ScenarioResult) -> str:
     by_state: dict[str, dict[str, str]] = {}
     for e in result.earliest_use:
@@ -258,16 +300,25 @@ def _earliest(result: ScenarioResult) -> str:
         else:
             txt = str(e.date)
         by_state.setdefault(e.state, {})[e.weapon] = txt
+    throughout = "not in the window (bound throughout)"
+    folded = sorted(s for s, v in by_state.items() if all(x == throughout for x in v.values()))
     head = "".join(f"<th>{_e(w.replace('_', ' '))}</th>" for w in WEAPONS)
     rows = "".join(
         f'<tr data-state="{s}"><td>{s}</td>'
         + "".join(f"<td>{_e(v.get(w, ''))}</td>" for w in WEAPONS)
         + "</tr>"
         for s, v in by_state.items()
+        if s not in folded
+    )
+    fold = (
+        f'<details data-testid="bound-throughout"><summary>{len(folded)} allies bound throughout the '
+        f"window by every weapons ban they are party to</summary><p>{', '.join(folded)}</p></details>"
+        if folded
+        else ""
     )
     return (
         f'<table data-testid="earliest"><thead><tr><th>ally</th>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f"<tbody>{rows}</tbody></table>{fold}"
     )
 
 
@@ -340,6 +391,7 @@ options: {_e(options)}</p>
 <p class="muted">Hypothetical: every scenario fact is marked with its source
 <code>scenario:{_e(sc.name)}:line N</code> and laid over the real record; the rules run unchanged.
 {n_scen} changes come from the scenario.</p>
+{_headline(result)}
 <h2>Scenario events</h2>{_events(result)}
 <h2>Timelines (allies on {sc.start}{others})</h2>
 {_legend()}{charts}

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
@@ -18,9 +18,28 @@ app = typer.Typer(
     help="Alliances and arms-control treaties as one computable legal machine: who is bound by "
     "what, on which day, and why.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def epilog(*examples: str, choices: tuple[str, ...] = ("instruments",)) -> str:
+    """A command's help footer: the valid choices (read from the registry and the obligations
+    table, so they never go stale) and one or more examples."""
+    from foederis.rules.obligations import ACTIVITIES, WEAPONS
+    from foederis.rules.registry import INSTRUMENTS
+
+    lists = {
+        "instruments": ("Instruments", list(INSTRUMENTS)),
+        "weapons": ("Weapons", list(WEAPONS)),
+        "activities": ("Activities", list(ACTIVITIES)),
+    }
+    lines = [f"{lists[c][0]}: {', '.join(lists[c][1])}." for c in choices]
+    lines.append("Dates are YYYY-MM-DD or 'today'.")
+    lines += [f"Example: {e}" for e in examples]
+    return "\n\n".join(lines)
+
+
 data_app = typer.Typer(help="The record itself: validation and cross-checks.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
@@ -46,12 +65,25 @@ GLOBALS = Globals()
 
 def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise typer.BadParameter(f"{value!r}; valid choices: {', '.join(choices)}", param_hint=name)
+        err = typer.BadParameter(f"{value!r}; valid choices: {', '.join(choices)}", param_hint=name)
+        err.choices = list(choices)  # type: ignore[attr-defined]  (read by usage_failure)
+        raise err
     return value
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from foederis import __version__
+
+        typer.echo(f"foederis {__version__}")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def main(
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
     month_overflow: str = typer.Option(
         "clip", help="Month arithmetic for days a month lacks: clip | next_day."
     ),
@@ -88,28 +120,88 @@ def compiled(known_on: str | None = None) -> Any:
     return load_compiled(GLOBALS.options(), known_on=day)
 
 
-def fail(message: str, code: int = 2) -> None:
-    """One line on stderr, no traceback, exit code 2 for bad input."""
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
+class CommandFailed(Exception):
+    """A command that cannot answer: rendered as one stderr line, or under --json as one JSON object
+    on stdout in the HTTP API's error shape ({"error", "field", "message", "choices"})."""
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        code: int = 2,
+        choices: list[str] | None = None,
+        error: str = "bad_input",
+        errors: list[dict[str, Any]] | None = None,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.field, self.message, self.code, self.error = field, message, code, error
+        self.choices = choices or []
+        self.errors = errors or []
+        self.text = text if text is not None else message
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "error": self.error,
+            "field": self.field,
+            "message": self.message,
+            "choices": self.choices,
+        }
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
+    def report(self, as_json: bool) -> None:
+        """Print the failure the way the command's caller asked for (never a traceback)."""
+        if as_json:
+            sys.stdout.write(json.dumps(self.body(), indent=2, ensure_ascii=False) + "\n")
+        else:
+            typer.echo(f"Error: {self.text}", err=True)
+
+
+def fail(message: str, code: int = 2, field: str = "request") -> NoReturn:
+    """Stop the command with one message (exit code 2 for bad input); `field` names what was wrong."""
+    raise CommandFailed(field, message, code)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def handles_input_errors(fn: F) -> F:
-    """Turn InputError (and other bad-input errors) into a one-line message with exit code 2."""
+    """Turn InputError and `fail()` into one line on stderr, or one JSON object on stdout under --json."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            fail(str(exc))
+            failure = CommandFailed(exc.field, exc.message, 2, exc.choices, text=str(exc))
+        except CommandFailed as exc:
+            failure = exc
         except BrokenPipeError:
             sys.stderr.close()
+            return None
+        failure.report(bool(kwargs.get("json")))
+        raise typer.Exit(failure.code)
 
     return wrapper  # type: ignore[return-value]
+
+
+# Click's UsageError, whether Typer uses the click package or its own vendored copy (Typer >= 0.20).
+UsageError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def usage_failure(exc: Any) -> CommandFailed:
+    """A parse error Click found before the command ran (unknown option, bad value, missing argument)."""
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None)
+    if param is not None:
+        field = param.name or ""
+    else:
+        field = hint.lstrip("-").replace("-", "_") if isinstance(hint, str) else ""
+    declared = getattr(exc, "choices", None) or getattr(getattr(param, "type", None), "choices", None)
+    choices = [str(c) for c in declared or ()]
+    return CommandFailed(field or "command", exc.format_message(), exc.exit_code, choices, error="usage")
 
 
 def emit_json(model: Any) -> None:

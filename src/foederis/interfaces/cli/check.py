@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, emit_json, fail, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, fail, handles_input_errors
 from foederis.questions.inputs import parse_date
 
 
-@app.command()
+@app.command(epilog=epilog("foederis check article.md --as-of 2025-03-06 --report r.html", choices=()))
 @handles_input_errors
 def check(
     file: Annotated[str, typer.Argument(help="A plain-text or Markdown article (UTF-8); '-' for stdin.")],
@@ -36,8 +36,7 @@ def check(
     try:
         text = read_path(file)
     except ArticleError as exc:
-        fail(str(exc))
-        return
+        fail(str(exc), field="file")
     if known_on is None:
         ans = ask(compiled(), text, day)
     else:
@@ -54,7 +53,7 @@ def check(
         try:
             Path(report).write_text(report_html(ans), encoding="utf-8")
         except OSError as exc:
-            fail(f"--report: cannot write {report!r}: {exc.strerror}")
+            fail(f"--report: cannot write {report!r}: {exc.strerror}", field="report")
     if json:
         emit_json(ans)
     else:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, epilog, fail, handles_input_errors
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
@@ -19,7 +19,7 @@ KnownOnOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(epilog=epilog("foederis status LTU ccm --on 2025-03-06"))
 @handles_input_errors
 def status(
     state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
@@ -37,7 +37,7 @@ def status(
         render_status(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis members nato --on 2024-03-07 --json"))
 @handles_input_errors
 def members(
     instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
@@ -55,7 +55,7 @@ def members(
         render_members(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis timeline LTU", "foederis timeline RUS inf"))
 @handles_input_errors
 def timeline(
     state: str,
@@ -76,7 +76,7 @@ def timeline(
         render_timeline(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis explain LTU ccm --on 2025-03-06"))
 @handles_input_errors
 def explain(
     state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
@@ -94,7 +94,7 @@ def explain(
         render_explain(ans)
 
 
-@data_app.command("check")
+@data_app.command("check", epilog=epilog("foederis data check --json", choices=()))
 @handles_input_errors
 def data_check(json: JsonFlag = False) -> None:
     """Validate the record and compare every recorded result date with the rules."""
@@ -106,10 +106,7 @@ def data_check(json: JsonFlag = False) -> None:
     try:
         c = compile_record(load_record(), compiled().options)
     except RecordError as exc:
-        from foederis.interfaces.cli.app import fail
-
-        fail(f"the record is invalid: {exc}", code=1)
-        return
+        fail(f"the record is invalid: {exc}", code=1, field="record")
     rep = ask(c)
     if json:
         emit_json(rep)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+from foederis.rules.registry import INSTRUMENTS
 
 console = Console()
 
@@ -24,26 +27,35 @@ STATUS_STYLE = {
 
 
 def status_text(status: str) -> Text:
-    return Text(status, style=STATUS_STYLE.get(status, ""))
+    """A status in its colour; accepts the id (`withdrawal_pending`) or its words, padded or not."""
+    key = status.strip().replace(" ", "_")
+    return Text(status, style=STATUS_STYLE.get(key, ""))
 
 
-def reasons_table(reasons: list[Any]) -> Table:
-    table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
-    table.add_column("provision", no_wrap=True, min_width=22)
-    table.add_column("why", ratio=4)
-    table.add_column("recorded events (sources)", ratio=3)
+def reasons_table(reasons: list[Any]) -> Group:
+    """The reasons as wrapped prose, one block each: the whole provision id and heading, what the
+    rule found, the quoted text, and each event with its full source (never cut to a column)."""
+    blocks: list[Any] = []
+    missing: list[str] = []
     for r in reasons:
-        events = "\n".join(
-            f"{e.action} {e.state} {e.date}"
-            + ("" if e.status == "sourced" else f" [{e.status.upper()}]")
-            + f"\n  {e.source}"
-            for e in r.events
-        )
-        why = r.summary
+        head = Text(r.provision or "(record fact)", style="bold")
+        if getattr(r, "heading", None):
+            head.append(f"  {r.heading}", style="dim")
+        blocks.append(head)
+        blocks.append(Padding(Text(r.summary), (0, 0, 0, 2)))
         if r.text:
-            why += f"\n[dim]\u201c{_short(r.text)}\u201d[/dim]"
-        table.add_row(r.provision or "(record)", why, events)
-    return table
+            blocks.append(Padding(Text(f"\u201c{_short(r.text)}\u201d", style="dim italic"), (0, 0, 0, 2)))
+        elif r.provision and not getattr(r, "text_in_record", True):
+            missing.append(r.provision)
+        for e in r.events:
+            tag = "" if e.status == "sourced" else f" [{e.status.upper()}]"
+            line = Text(f"{e.action} {e.state} {e.date}{tag}", style="cyan")
+            blocks.append(Padding(line, (0, 0, 0, 2)))
+            blocks.append(Padding(Text(f"source: {e.source}", overflow="fold"), (0, 0, 0, 4)))
+    if missing:
+        ids = ", ".join(dict.fromkeys(missing))
+        blocks.append(Text(f"Text not in the record for: {ids} (the answer does not quote it).", style="dim"))
+    return Group(*blocks)
 
 
 def _short(text: str, n: int = 300) -> str:
@@ -82,29 +94,43 @@ def render_members(ans: Any) -> None:
     console.print(table)
 
 
-def render_timeline(ans: Any) -> None:
-    table = Table(title=f"{ans.state_name} ({ans.state})", show_lines=True, expand=True)
-    table.add_column("instrument", no_wrap=True)
-    table.add_column("from", no_wrap=True)
-    table.add_column("until", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("bound", no_wrap=True)
-    table.add_column("reasons")
-    for iv in ans.intervals:
-        why = "\n".join(f"{r.provision or '(record)'}: {r.summary}" for r in iv.reasons)
-        table.add_row(
-            iv.instrument,
-            str(iv.start),
-            str(iv.end or "open"),
-            status_text(iv.status),
-            "yes" if iv.bound else "no",
-            why,
-        )
+def timeline_view(ans: Any) -> Group:
+    """Each instrument's intervals, one line each, with its new reasons wrapped beneath it; a reason
+    the interval shares with the one before is not printed again."""
     if not ans.intervals:
         under = ", ".join(ans.instruments) or "any instrument"
-        console.print(f"{ans.state_name} ({ans.state}): no recorded act under {under}.")
-        return
-    console.print(table)
+        return Group(Text(f"{ans.state_name} ({ans.state}): no recorded act under {under}."))
+    out: list[Any] = [
+        Text(f"{ans.state_name} ({ans.state}): {len(ans.intervals)} status intervals", style="bold"),
+        Text('"until" is exclusive: the first day on which the status no longer holds.', style="dim"),
+    ]
+    previous: dict[str, set[tuple[str | None, str]]] = {}
+    for iv in ans.intervals:
+        seen = previous.setdefault(iv.instrument, set())
+        if not seen:
+            title = INSTRUMENTS[iv.instrument].short if iv.instrument in INSTRUMENTS else ""
+            out.append(Text.assemble("\n", (iv.instrument, "bold underline"), f"  {title}"))
+        line = Text("  ")
+        line.append(f"{iv.start} until {iv.end or 'open'!s:<10}  ")
+        line.append_text(status_text(f"{iv.status.replace('_', ' '):<19}"))
+        line.append("bound" if iv.bound else "not bound", style="bold green" if iv.bound else "dim")
+        out.append(line)
+        keys = {(r.provision, r.summary) for r in iv.reasons}
+        for r in iv.reasons:
+            if (r.provision, r.summary) in seen:
+                continue
+            reason = Table.grid(padding=(0, 1))
+            reason.add_column(no_wrap=True)
+            reason.add_column(ratio=1)
+            reason.add_row(Text(r.provision or "(record)", style="bold"), Text(r.summary))
+            out.append(Padding(reason, (0, 0, 0, 4)))
+        previous[iv.instrument] = keys
+    return Group(*out)
+
+
+def render_timeline(ans: Any) -> None:
+    console.print(timeline_view(ans))
+    console.print(options_line(ans.options))
 
 
 def render_explain(ans: Any) -> None:

@@ -1,4 +1,5 @@
-"""`foederis scenario run FILE`: replay a scenario over the real record (issue 4, part 4)."""
+"""`foederis scenario run FILE` replays a scenario over the real record; `scenario examples`
+lists and prints the bundled examples."""
 
 from __future__ import annotations
 
@@ -7,8 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import GLOBALS, app, emit_json, fail, handles_input_errors
+from foederis.interfaces.cli.app import (
+    GLOBALS,
+    CommandFailed,
+    app,
+    emit_json,
+    epilog,
+    fail,
+    handles_input_errors,
+)
 from foederis.interfaces.cli.core import JsonFlag
+from foederis.questions.inputs import InputError
 
 if TYPE_CHECKING:
     from foederis.rules.options import Options
@@ -33,10 +43,18 @@ def _options(file_options: Options) -> Options:
     return file_options.model_copy(update=changed)
 
 
-@scenario_app.command("run")
+@scenario_app.command(
+    "run", epilog=epilog("foederis scenario run estonia-2027 --report r.html", "foederis scenario examples")
+)
 @handles_input_errors
 def run(
-    file: Annotated[Path, typer.Argument(help="The scenario, as YAML (see docs/scenarios.md).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The scenario, as a YAML file, or the name of a bundled example "
+            "(`foederis scenario examples` lists them and prints one to start from)."
+        ),
+    ],
     report: Annotated[
         Path | None, typer.Option("--report", help="Write a self-contained HTML report to this file.")
     ] = None,
@@ -44,25 +62,37 @@ def run(
 ) -> None:
     """Replay FILE day by day: changes, frozen withdrawals, earliest lawful use, diff."""
     from foederis.questions.scenario import ScenarioError, load_scenario, report_html, run_scenario
+    from foederis.scenarios.bundled import example_path
 
+    if not file.exists() and (bundled := example_path(str(file))) is not None:
+        file = bundled
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        fail(f"file: cannot read {file}: {exc}")
+        fail(f"file: cannot read {file}: {exc}", field="file")
     try:
         scenario = load_scenario(text, file.name)
     except ScenarioError as exc:
-        typer.echo(f"Error: {file}: {len(exc.errors)} problem(s) in the scenario:", err=True)
-        for issue in exc.errors:
-            typer.echo(f"  {file.name}:{issue.line}: {issue.field}: {issue.message}", err=True)
-        raise typer.Exit(2) from None
+        lines = [f"  {file.name}:{e.line}: {e.field}: {e.message}" for e in exc.errors]
+        first = exc.errors[0] if exc.errors else None
+        raise CommandFailed(
+            f"line {first.line}: {first.field}" if first else "file",
+            "; ".join(f"line {e.line}: {e.field}: {e.message}" for e in exc.errors) or "invalid scenario",
+            choices=first.choices if first else [],
+            error="bad_scenario",
+            errors=[
+                {"line": e.line, "field": e.field, "message": e.message, "choices": e.choices}
+                for e in exc.errors
+            ],
+            text="\n".join([f"{file}: {len(exc.errors)} problem(s) in the scenario:", *lines]),
+        ) from None
     result = run_scenario(scenario, _options(scenario.options))
     if report is not None:
         try:
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(report_html(result), encoding="utf-8")
         except OSError as exc:
-            fail(f"report: cannot write {report}: {exc}")
+            fail(f"report: cannot write {report}: {exc}", field="report")
     if json:
         emit_json(result)
         return
@@ -110,3 +140,26 @@ def _render(r: ScenarioResult, report: Path | None) -> None:
     if report is not None:
         console.print(f"report written to {report}")
     console.print(options_line(r.options))
+
+
+@scenario_app.command("examples")
+@handles_input_errors
+def examples(
+    name: Annotated[str | None, typer.Argument(help="Print this example's YAML (to copy and edit).")] = None,
+) -> None:
+    """List the bundled example scenarios, or print one."""
+    import yaml
+
+    from foederis.scenarios.bundled import example_names, example_path
+
+    if name is None:
+        for n in example_names():
+            path = example_path(n)
+            title = yaml.safe_load(path.read_text(encoding="utf-8")).get("title", "") if path else ""
+            typer.echo(f"{n:<28} {title}")
+        return
+    path = example_path(name)
+    if path is None:
+        names = example_names()
+        raise InputError("name", f"no bundled example {name!r}; valid choices: {', '.join(names)}", names)
+    typer.echo(path.read_text(encoding="utf-8"), nl=False)

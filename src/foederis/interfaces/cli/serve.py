@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app
+from foederis.interfaces.cli.app import app, epilog
 
 token_app = typer.Typer(
     help="Write tokens for the HTTP API (only their hash is stored).", no_args_is_help=True
@@ -23,7 +23,7 @@ DbOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(epilog=epilog("foederis serve --port 8080 --workers 2", choices=()))
 def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,

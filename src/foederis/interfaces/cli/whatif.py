@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, emit_json, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
 from foederis.interfaces.cli.core import JsonFlag, KnownOnOption, OnOption
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 
-@app.command()
+@app.command(epilog=epilog("foederis withdrawal NOR ccm --notice 2026-12-01 --conflict 2027-05-01.."))
 @handles_input_errors
 def withdrawal(
     state: str,
@@ -53,12 +53,15 @@ def withdrawal(
     console.print(options_line(ans.options))
 
 
-@app.command("free-by")
+@app.command("free-by", epilog=epilog("foederis free-by NOR ccm --by 2027-12-01"))
 @handles_input_errors
 def free_by(
     state: str,
     instrument: str,
     by: Annotated[str, typer.Option("--by", help="Day by which the state wants to be free (YYYY-MM-DD).")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="Ask as on this day (YYYY-MM-DD); default today.")
+    ] = None,
     known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
@@ -66,7 +69,13 @@ def free_by(
     from foederis.questions.freeby import free_by as ask
 
     c = compiled(known_on)
-    ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(by, "by"))
+    ans = ask(
+        c,
+        parse_state(c.record.states, state),
+        parse_instrument(instrument),
+        parse_date(by, "by"),
+        parse_date(on, "on"),
+    )
     if json:
         emit_json(ans)
         return
@@ -75,14 +84,25 @@ def free_by(
     if ans.latest_notice:
         console.print(
             f"Latest notice: [bold]{ans.latest_notice}[/bold] (takes effect {ans.effective}), "
-            f"on condition: {ans.condition}. Met in the record: {ans.condition_met_in_record}."
+            f"on condition: {ans.condition}."
         )
+        if ans.condition_met_in_record is False:
+            console.print("[bold yellow]The record shows such a conflict on that day[/]: see the reasons.")
+        if ans.notice_in_past:
+            later = (
+                f" A notice given then takes effect on [bold]{ans.earliest_free}[/bold]."
+                if ans.earliest_free
+                else ""
+            )
+            console.print(f"[bold red]That day is before {ans.as_of}[/]: too late.{later}")
     else:
         console.print("[bold red]No notice can free the state[/bold red]: see the reasons.")
     console.print(reasons_table(ans.reasons))
 
 
-@app.command()
+@app.command(
+    epilog=epilog("foederis may DEU use cluster_munitions --on 2023-07-15", choices=("activities", "weapons"))
+)
 @handles_input_errors
 def may(
     state: str,
@@ -113,13 +133,21 @@ def may(
     console.print(reasons_table(ans.reasons))
 
 
-@app.command()
+@app.command(
+    epilog=epilog(
+        "foederis matrix --weapon cluster_munitions --on 2025-03-06 --reasons",
+        choices=("weapons", "activities"),
+    )
+)
 @handles_input_errors
 def matrix(
     weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
     alliance: Annotated[str, typer.Option("--alliance", help="The alliance (nato).")] = "nato",
     on: OnOption = None,
-    out: Annotated[str | None, typer.Option("--out", help="Also write the matrix as PNG or SVG.")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Also write the matrix as PNG, SVG or PDF.")
+    ] = None,
+    reasons: Annotated[bool, typer.Option("--reasons", help="List the reasons behind every cell.")] = False,
     known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
@@ -148,8 +176,18 @@ def matrix(
         table.add_row(row.state, *(mark[row.activities[a]] for a in ACTIVITIES))
     console.print(table)
     console.print(
-        "✗ prohibited   ✓ permitted (no instrument in the record forbids it)   ◐ permitted with limits"
+        "✗ prohibited: an instrument binding the state forbids it\n"
+        "✓ permitted: no instrument in the record that binds the state forbids it\n"
+        "◐ permitted with limits: allowed by an exception, within its limits (see --reasons)"
     )
     console.print(f"free to use: {', '.join(ans.free['use']) or 'none'}")
+    if reasons:
+        from foederis.interfaces.cli.render import reasons_table
+
+        for row in ans.rows:
+            for a in ACTIVITIES:
+                verdict = row.activities[a].replace("_", " ")
+                console.print(f"\n[bold]{row.state_name} ({row.state}) · {a}: {verdict}[/bold]")
+                console.print(reasons_table(row.reasons[a]))
     if out:
         console.print(f"image written to {out}")

@@ -6,6 +6,7 @@ import logging
 import os
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from foederis.interfaces.http import errors
 from foederis.interfaces.http.limits import DEFAULT_LIMITS, BodySizeLimit
@@ -19,7 +20,9 @@ def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
     from foederis.store.db import open_database
     from foederis.store.repository import ScenarioRepository
 
-    app = FastAPI(
+    # /docs and /redoc serve Swagger UI and ReDoc from files shipped in a package, not a CDN, so
+    # they work offline.
+    app = FastAPIOffline(
         title="foederis",
         version="1",
         description="Who is bound by which treaty on which day, and why: answers with reasons.",

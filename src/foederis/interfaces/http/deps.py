@@ -17,12 +17,14 @@ _compiled: dict[tuple[str, str, str, date | None], Compiled] = {}
 
 def compiled_for(options: Options, known_on: date | None = None) -> Compiled:
     """The compiled real record for `options` (as known on a day, if given), held in this process."""
+    from foederis.engine.cache import load_compiled
+
+    if known_on is not None:  # any day may be asked: the engine keeps only the latest few
+        return load_compiled(options, known_on=known_on)
     key = (options.month_overflow, options.claimed_suspension, options.engaged, known_on)
     c = _compiled.get(key)
     if c is None:
-        from foederis.engine.cache import load_compiled
-
-        c = _compiled[key] = load_compiled(options, known_on=known_on)
+        c = _compiled[key] = load_compiled(options)
     return c
 
 
@@ -44,9 +46,11 @@ async def get_compiled(
     ] = None,
 ) -> Compiled:
     """Interpretation options as query parameters, like the CLI's global options."""
+    from foederis.questions.inputs import parse_date
+
     return compiled_for(
         Options(month_overflow=month_overflow, claimed_suspension=claimed_suspension, engaged=engaged),
-        known_on,
+        parse_date(known_on, "known_on") if known_on else None,  # the questions' range of days
     )
 
 

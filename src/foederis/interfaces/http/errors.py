@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from typing import Any
@@ -66,6 +67,15 @@ def input_error_response(exc: InputError, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": "bad_input", **exc.to_dict()}, status_code=status)
 
 
+def _body_example(request: Request) -> Any:
+    """The first example the route's body model declares, if any."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    schema = model.model_json_schema() if isinstance(model, type) and issubclass(model, BaseModel) else {}
+    examples = schema.get("examples") or []
+    return examples[0] if examples else None
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers: InputError → 400, validation → 422, anything unforeseen → logged 500."""
 
@@ -78,7 +88,7 @@ def install(app: FastAPI) -> None:
         return JSONResponse(exc.body, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
             {
                 "field": _field(e.get("loc", ())),
@@ -94,11 +104,16 @@ def install(app: FastAPI) -> None:
             choices = [
                 c.strip(" '") for c in str(ctx["expected"]).replace(" or ", ",").split(",") if c.strip(" '")
             ]
+        message = errors[0]["message"] if errors else "invalid request"
+        if first.get("loc") == ("body",):  # the body as a whole has the wrong shape: show the right one
+            example = _body_example(request)
+            if example is not None:
+                message += f"; the body is a JSON object like {json.dumps(example)}"
         return JSONResponse(
             {
                 "error": "bad_input",
                 "field": errors[0]["field"] if errors else "request",
-                "message": errors[0]["message"] if errors else "invalid request",
+                "message": message,
                 "choices": choices,
                 "errors": errors,
             },

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from foederis.engine.compile import day_number
 from foederis.engine.lookup import lookup
@@ -27,6 +27,21 @@ class BatchQuery(BaseModel):
 
 
 class BatchRequest(BaseModel):
+    """The body: an object with a `queries` list, not a bare list."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "queries": [
+                        {"state": "LTU", "instrument": "ccm", "on": "2025-03-06"},
+                        {"state": "Norway", "instrument": "Ottawa", "on": "2020-01-01"},
+                    ]
+                }
+            ]
+        }
+    )
+
     queries: list[BatchQuery] = Field(max_length=DEFAULT_LIMITS.max_batch)
 
 

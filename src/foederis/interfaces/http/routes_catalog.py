@@ -51,9 +51,13 @@ class ProvisionsAnswer(BaseModel):
 
 @router.get("/states", response_model=StatesAnswer)
 async def get_states(c: CompiledDep) -> Response:
-    """Every state in the compiled record, with the instruments it has a status under."""
+    """Every state in the compiled record (no territories), with the instruments it has a status under."""
+    from foederis.record.codes import is_state
+
     states = [
-        StateOut(iso3=s, name=c.record.states.name(s), instruments=c.instruments_of(s)) for s in c.states
+        StateOut(iso3=s, name=c.record.states.name(s), instruments=c.instruments_of(s))
+        for s in c.states
+        if is_state(s)
     ]
     states.sort(key=lambda s: s.name)
     return json_answer(StatesAnswer(count=len(states), states=states))

@@ -110,12 +110,19 @@ async def get_free_by(
     state: State,
     instrument: Instrument,
     by: Annotated[str, Query(max_length=40, description="Day by which the state wants to be free")],
+    on: Annotated[str | None, Query(max_length=40, description="Ask as on this day; default today")] = None,
 ) -> Response:
     """The latest notice day that frees STATE from INSTRUMENT by a day, and on what condition."""
     from foederis.questions.freeby import free_by
 
     return json_answer(
-        free_by(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(by, "by"))
+        free_by(
+            c,
+            parse_state(c.record.states, state),
+            parse_instrument(instrument),
+            parse_date(by, "by"),
+            parse_date(on, "on"),
+        )
     )
 
 
