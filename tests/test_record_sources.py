@@ -77,6 +77,17 @@ def test_state_media_sources_only_what_its_own_government_did() -> None:
         for c in rec.conflicts
         if (gov := state_media_of(c.source, TABLES)) is not None and c.state != gov
     ]
+    bad += [
+        f"events/forward_presence.csv:{p.row} cites state media of {gov}"
+        for p in rec.presence
+        if (gov := state_media_of(p.source, TABLES)) is not None and gov not in (p.host, p.lead)
+    ]
+    bad += [
+        f"project/successions.csv:{lk.row} cites state media of {gov}"
+        for lk in rec.successions
+        if (gov := state_media_of(lk.source, TABLES)) is not None
+        and gov not in (lk.predecessor, lk.successor)
+    ]
     assert bad == []
 
 
