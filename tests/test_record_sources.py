@@ -41,6 +41,8 @@ def test_refused_hosts_are_found_in_subdomains_and_bare_mentions() -> None:
     ]
     assert refused_hosts("as reported by milizona.blogspot.com (Europe)", TABLES) == ["milizona.blogspot.com"]
     assert refused_hosts("https://www.pravda.com.ua/eng/news/2023/06/2/7404922/", TABLES) == []
+    assert state_media_of("https://tass.com/world/1767987", TABLES) == "RUS"
+    assert state_media_of("https://kyivindependent.com/x", TABLES) is None
 
 
 @pytest.mark.parametrize("rel", ALL_CSV)
