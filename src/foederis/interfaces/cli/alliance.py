@@ -1,0 +1,29 @@
+"""Alliance machinery commands: accession, exclusion, history, presence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from foederis.interfaces.cli.app import app, compiled, emit_json, handles_input_errors
+from foederis.questions.inputs import parse_date, parse_state
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
+OnOption = Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD); default today.")]
+
+
+@app.command()
+@handles_input_errors
+def accession(state: str, on: OnOption = None, json: JsonFlag = False) -> None:
+    """STATE's accession protocol on a day: which Allies have ratified, who can still block it."""
+    from foederis.questions.accession import accession as ask
+
+    c = compiled()
+    ans = ask(c, parse_state(c.record.states, state), parse_date(on))
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.interfaces.cli.render_alliance import render_accession
+
+        render_accession(ans)

@@ -1,0 +1,64 @@
+"""Rich renderings of the alliance answers (accession, exclusion, history, presence)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from foederis.interfaces.cli.render import console, options_line, reasons_table
+
+
+def host(source: str) -> str:
+    """The site a source URL is on (the full URL is in the --json answer)."""
+    return urlparse(source).netloc.removeprefix("www.") or source or "no source"
+
+
+STATE_STYLE = {"ratified": "green", "not_ratified": "bold red", "unknown": "yellow"}
+
+
+def render_accession(ans: Any) -> None:
+    console.print(
+        Text.assemble(
+            (f"{ans.state_name} ({ans.state})", "bold"),
+            " \u00b7 accession \u00b7 ",
+            str(ans.date),
+            "\nstage: ",
+            (ans.stage, "bold"),
+            f"   protocol: {ans.protocol or '-'}",
+        )
+    )
+    if ans.protocol:
+        eif = ans.entry_into_force
+        when = "-" if not eif or not eif.date else f"{eif.date}" + ("" if eif.exact else " (no later than)")
+        console.print(
+            f"signed {ans.protocol_signed or '-'} \u00b7 in force {when} \u00b7 "
+            f"member since {ans.member_since or '-'}"
+        )
+        console.print(
+            f"ratified {len(ans.ratified)} \u00b7 not ratified {len(ans.not_ratified)} \u00b7 "
+            f"unknown {len(ans.unknown)}"
+        )
+    if ans.allies:
+        table = Table(show_header=True, header_style="bold", expand=True)
+        table.add_column("ally", no_wrap=True)
+        table.add_column("state", no_wrap=True)
+        table.add_column("deposit / by", no_wrap=True)
+        table.add_column("holding out", no_wrap=True)
+        table.add_column("source (site)", overflow="fold")
+        for a in ans.allies:
+            dep = str(a.deposited) if a.deposited else (f"by {a.ratified_by}" if a.ratified_by else "-")
+            hold = f"since {a.holding_out_since} ({a.days_holding_out} d)" if a.holding_out_since else ""
+            src = host(a.events[0].source if a.events else a.steps[0].source if a.steps else "")
+            table.add_row(a.ally, Text(a.state, style=STATE_STYLE.get(a.state, "")), dep, hold, escape(src))
+        console.print(table)
+    console.print(reasons_table(ans.reasons))
+    if ans.practice:
+        console.print(
+            f"[bold]Consensus[/bold] ({escape(ans.practice.statement)}): "
+            f"\u201c{escape(ans.practice.quote)}\u201d {escape(ans.practice.source)}"
+        )
+    console.print(options_line(ans.options))
