@@ -27,3 +27,19 @@ def accession(state: str, on: OnOption = None, json: JsonFlag = False) -> None:
         from foederis.interfaces.cli.render_alliance import render_accession
 
         render_accession(ans)
+
+
+@app.command()
+@handles_input_errors
+def exclusion(instrument: str, json: JsonFlag = False) -> None:
+    """Can a Party to INSTRUMENT be expelled or suspended? Quoted from the texts."""
+    from foederis.questions.exclusion import exclusion as ask
+    from foederis.questions.inputs import parse_instrument
+
+    ans = ask(compiled(), parse_instrument(instrument))
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.interfaces.cli.render_alliance import render_exclusion
+
+        render_exclusion(ans)

@@ -62,3 +62,26 @@ def render_accession(ans: Any) -> None:
             f"\u201c{escape(ans.practice.quote)}\u201d {escape(ans.practice.source)}"
         )
     console.print(options_line(ans.options))
+
+
+def _quoted(reasons: list[Any]) -> None:
+    for r in reasons:
+        text = r.text if r.text else "[text not in the record]"
+        console.print(f"  [bold]{escape(r.provision or '')}[/bold] {escape(text)}")
+
+
+def render_exclusion(ans: Any) -> None:
+    console.print(Text(ans.title, style="bold"))
+    console.print(escape(ans.finding))
+    console.print("[bold]Leaving by choice[/bold]")
+    _quoted(ans.leaving)
+    if ans.compliance:
+        console.print("[bold]Compliance articles[/bold]")
+        _quoted(ans.compliance)
+    for route in ans.vclt_routes:
+        console.print(f"[bold]{escape(route.label)}[/bold] (who must agree: {escape(route.who_must_agree)})")
+        _quoted(route.provisions + route.conditions)
+    console.print("[bold]Procedure (VCLT Arts. 65-68)[/bold]")
+    _quoted(ans.procedure)
+    for caveat in ans.caveats[:1]:
+        console.print(f"[dim]{escape(caveat)}[/dim]")
