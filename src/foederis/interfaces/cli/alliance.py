@@ -43,3 +43,34 @@ def exclusion(instrument: str, json: JsonFlag = False) -> None:
         from foederis.interfaces.cli.render_alliance import render_exclusion
 
         render_exclusion(ans)
+
+
+@app.command()
+@handles_input_errors
+def history(
+    instrument: str,
+    article: Annotated[int | None, typer.Option("--article", help="4 or 5; default both.")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """Every recorded Art. 4 request and Art. 5 invocation, and what Art. 5 obliges."""
+    from foederis.interfaces.cli.app import fail
+    from foederis.questions.history import history as ask
+    from foederis.questions.inputs import parse_instrument
+
+    if article not in (None, 4, 5):
+        from foederis.interfaces.cli.app import CommandFailed
+
+        raise CommandFailed("article", f"--article {article}: valid choices: 4, 5", choices=["4", "5"])
+    inst = parse_instrument(instrument)
+    if inst != "nato":
+        fail(
+            f"history covers the North Atlantic Treaty's Articles 4 and 5; {inst!r} has none",
+            field="instrument",
+        )
+    ans = ask(compiled(), inst, article)
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.interfaces.cli.render_alliance import render_history
+
+        render_history(ans)

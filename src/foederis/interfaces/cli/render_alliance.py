@@ -85,3 +85,25 @@ def render_exclusion(ans: Any) -> None:
     _quoted(ans.procedure)
     for caveat in ans.caveats[:1]:
         console.print(f"[dim]{escape(caveat)}[/dim]")
+
+
+def render_history(ans: Any) -> None:
+    table = Table(show_header=True, header_style="bold", expand=True)
+    table.add_column("art.", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("what", no_wrap=True)
+    table.add_column("Allies", overflow="fold")
+    table.add_column("source (site)", overflow="fold")
+    for o in ans.occasions:
+        what = {"art4_consultation_request": "request", "art5_invocation": "invoked"}.get(o.kind, "confirmed")
+        table.add_row(str(o.article), str(o.date), what, " ".join(o.states), escape(host(o.events[0].source)))
+    console.print(table)
+    console.print(" \u00b7 ".join(f"{k}: {v}" for k, v in ans.counts.items()))
+    if ans.obligation:
+        ob = ans.obligation
+        console.print(
+            f"[bold]{escape(ob.provision)}[/bold]: each Party \u201c{escape(ob.duty)}\u201d "
+            f"\u201c{escape(ob.means)}\u201d."
+        )
+        console.print(escape(ob.reading))
+    console.print(f"[dim]{escape(ans.note)}[/dim]")
