@@ -133,3 +133,129 @@ def steps() -> tuple[AccessionStep, ...]:
 def practices() -> tuple[Practice, ...]:
     """The shipped practices, loaded once."""
     return load_practices()
+
+
+PRESENCE_KINDS = (
+    "multinational_battlegroup",
+    "allied_brigade",
+    "major_base",
+    "rotational",
+    "nuclear_sharing_site",
+    "allied_unit",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Force:
+    """Allied forces stationed in a host state, with their kind and size class."""
+
+    host: str
+    force: str
+    lead: str
+    start: date | None  # None: the start was not looked up (presence then uncertain)
+    end: date | None  # exclusive; None: going on at the newest source
+    start_until: date | None  # end of the start's precision window (a year or month given)
+    end_from: date | None  # start of the end's precision window
+    kind: str
+    size_class: str
+    source: str
+    note: str
+    ref: str
+
+    @property
+    def start_as_given(self) -> str | None:
+        """The start at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        if self.start is None:
+            return None
+        if self.start_until is None:
+            return self.start.isoformat()
+        return (
+            self.start.isoformat()[:4]
+            if (self.start_until - self.start).days > 31
+            else self.start.isoformat()[:7]
+        )
+
+    def presence_on(self, day: date) -> Literal["present", "uncertain", "absent"]:
+        """Present, absent, or uncertain when the day falls inside a start or end known only to
+        the month or year (e.g. a battlegroup 'created in 2022' on 10 Jan 2022)."""
+        if (self.start is not None and day < self.start) or (self.end is not None and day >= self.end):
+            return "absent"
+        if (
+            self.start is None
+            or (self.start_until is not None and day < self.start_until)
+            or (self.end_from is not None and day >= self.end_from)
+        ):
+            return "uncertain"
+        return "present"
+
+
+def load_forces(root: Path = DATA_DIR) -> tuple[Force, ...]:
+    """`events/forward_presence.csv` classified by `alliance/presence_classes.csv`, plus the rows
+    of `alliance/presence_extra.csv`. Every force must have a kind from PRESENCE_KINDS."""
+    from foederis.record.loader import parse_partial
+
+    classes: dict[tuple[str, str], dict[str, str]] = {}
+    rel = "alliance/presence_classes.csv"
+    for i, row in _read(
+        root / rel, rel, ("host_iso3", "force", "kind", "size_class", "start", "start_source")
+    ):
+        if row["kind"] not in PRESENCE_KINDS:
+            raise RecordError(rel, i, f"kind {row['kind']!r}; valid: {', '.join(PRESENCE_KINDS)}")
+        if row["start"] and not row["start_source"]:
+            raise RecordError(rel, i, "a start looked up here needs its start_source")
+        classes[(row["host_iso3"], row["force"])] = row
+    out: list[Force] = []
+    cols = ("host_iso3", "force", "lead_iso3", "start", "end", "source")
+    for rel, extra in (("events/forward_presence.csv", False), ("alliance/presence_extra.csv", True)):
+        for i, row in _read(root / rel, rel, cols + (("kind", "size_class") if extra else ())):
+            if not row["source"]:
+                raise RecordError(rel, i, "empty 'source'")
+            if extra:
+                kind, size = row["kind"], row["size_class"]
+                if kind not in PRESENCE_KINDS:
+                    raise RecordError(rel, i, f"kind {kind!r}; valid: {', '.join(PRESENCE_KINDS)}")
+            elif (row["host_iso3"], row["force"]) in classes:
+                cls = classes[(row["host_iso3"], row["force"])]
+                kind, size = cls["kind"], cls["size_class"]
+                if cls["start"] and not row["start"]:  # a start the presence file had not looked up
+                    row = {
+                        **row,
+                        "start": cls["start"],
+                        "source": f"{row['source']} ; start: {cls['start_source']}",
+                        "note": f"{row.get('note', '')} START from alliance/presence_classes.csv: "
+                        f"{cls.get('start_note', '')}",
+                    }
+            else:
+                raise RecordError(rel, i, "no kind for this force in alliance/presence_classes.csv")
+            start = until = end = end_from = None
+            if row["start"]:
+                start, precision = parse_partial(row["start"], rel, i, "start", end=False)
+                if precision != "day":
+                    until = parse_partial(row["start"], rel, i, "start", end=True)[0]
+            if row["end"]:
+                end, precision = parse_partial(row["end"], rel, i, "end", end=True)
+                if precision != "day":
+                    end_from = parse_partial(row["end"], rel, i, "end", end=False)[0]
+            out.append(
+                Force(
+                    row["host_iso3"],
+                    row["force"],
+                    row["lead_iso3"],
+                    start,
+                    end,
+                    until,
+                    end_from,
+                    kind,
+                    size,
+                    row["source"],
+                    row.get("note", ""),
+                    f"{rel}:{i}",
+                )
+            )
+    return tuple(out)
+
+
+@cache
+def forces() -> tuple[Force, ...]:
+    """The shipped forces, loaded once."""
+    return load_forces()

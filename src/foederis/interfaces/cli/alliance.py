@@ -74,3 +74,35 @@ def history(
         from foederis.interfaces.cli.render_alliance import render_history
 
         render_history(ans)
+
+
+@app.command()
+@handles_input_errors
+def presence(
+    on: OnOption = None,
+    state: Annotated[str | None, typer.Option("--state", help="Only this Ally.")] = None,
+    out: Annotated[str | None, typer.Option("--out", help="Also write a chart (PNG or SVG).")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """For every Ally on a day: the allied forces it hosts, and its tier under the named rule."""
+    from foederis.interfaces.cli.app import fail
+    from foederis.questions.presence import presence as ask
+
+    c = compiled()
+    if out and not out.lower().endswith((".png", ".svg")):
+        fail(f"--out {out!r}: the chart is written as .png or .svg", field="out")
+    ans = ask(c, parse_date(on), parse_state(c.record.states, state) if state else None)
+    if out:
+        from foederis.interfaces.presence_chart import write_presence_chart
+
+        write_presence_chart(ans, out)
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.interfaces.cli.render_alliance import render_presence
+
+        render_presence(ans)
+        if out:
+            from foederis.interfaces.cli.render import console
+
+            console.print(f"chart written to {out}")

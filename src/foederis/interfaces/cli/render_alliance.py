@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlparse
 
@@ -13,8 +14,11 @@ from foederis.interfaces.cli.render import console, options_line, reasons_table
 
 
 def host(source: str) -> str:
-    """The site a source URL is on (the full URL is in the --json answer)."""
-    return urlparse(source).netloc.removeprefix("www.") or source or "no source"
+    """The site of the first URL a source names (the full source is in the --json answer)."""
+    match = re.search(r"https?://\S+", source)
+    if not match:
+        return source[:40] or "no source"
+    return urlparse(match.group(0)).netloc.removeprefix("www.")
 
 
 STATE_STYLE = {"ratified": "green", "not_ratified": "bold red", "unknown": "yellow"}
@@ -106,4 +110,26 @@ def render_history(ans: Any) -> None:
             f"\u201c{escape(ob.means)}\u201d."
         )
         console.print(escape(ob.reading))
+    console.print(f"[dim]{escape(ans.note)}[/dim]")
+
+
+def render_presence(ans: Any) -> None:
+    console.print(Text.assemble(("Allied forces hosted", "bold"), f" \u00b7 {ans.date}"))
+    console.print(f"[bold]tier rule {escape(ans.rule.id)}[/bold]: {escape(ans.rule.description)}")
+    table = Table(show_header=True, header_style="bold", expand=True)
+    table.add_column("ally", no_wrap=True)
+    table.add_column("tier", no_wrap=True)
+    table.add_column("forces (lead, kind, since)", overflow="fold")
+    for a in ans.allies:
+        lines = [
+            f"{f.force} ({f.lead}, {f.kind}, since {f.start_as_given}) [{host(f.source)}]" for f in a.forces
+        ]
+        lines += [
+            f"[uncertain] {f.force} ({f.lead}, since {f.start_as_given or 'start not looked up'})"
+            f" [{host(f.source)}]"
+            for f in a.uncertain
+        ]
+        table.add_row(a.state, str(a.tier), escape("\n".join(lines) or "none recorded"))
+    console.print(table)
+    console.print(" \u00b7 ".join(f"{k}: {v}" for k, v in ans.counts.items()))
     console.print(f"[dim]{escape(ans.note)}[/dim]")
