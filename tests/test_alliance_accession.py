@@ -60,6 +60,7 @@ def test_finland_on_15_january_and_4_april_2023(compiled):
     last = accession(compiled, "FIN", date(2023, 4, 4))
     assert last.stage == "member" and last.member_since == date(2023, 4, 4)
     assert last.entry_into_force.date == date(2023, 4, 4) and last.entry_into_force.completed_by == ["TUR"]
+    assert last.entry_into_force.agrees is True  # Blinken: "the protocol is now in force"
     assert {r.provision for r in last.reasons} >= {"nato/art_10", "nato_protocol_fin/art_2"}
 
 
