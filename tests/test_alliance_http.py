@@ -33,6 +33,12 @@ def cli_json(*args: str) -> dict:
         ("/v1/exclusion", {"instrument": "nato"}, ("exclusion", "nato")),
         ("/v1/history", {"instrument": "nato", "article": 4}, ("history", "nato", "--article", "4")),
         ("/v1/presence", {"on": "2022-01-10"}, ("presence", "--on", "2022-01-10")),
+        ("/v1/commitments", {"on": "2026-01-01"}, ("commitments", "--on", "2026-01-01")),
+        (
+            "/v1/deployments",
+            {"commitment": "ru_draft_nato_2021", "on": "2022-01-10"},
+            ("deployments", "ru_draft_nato_2021", "--on", "2022-01-10"),
+        ),
     ],
 )
 def test_same_json_as_the_cli(client: TestClient, path: str, params: dict, cli: tuple[str, ...]) -> None:
@@ -48,3 +54,5 @@ def test_bad_input(client: TestClient) -> None:
     assert res.status_code == 400 and res.json()["choices"] == ["nato"]
     assert client.get("/v1/history", params={"article": 6}).status_code == 422
     assert client.get("/v1/presence", params={"on": "1900-01-01"}).status_code == 400
+    res = client.get("/v1/deployments", params={"commitment": "nothing"})
+    assert res.status_code == 400 and res.json()["field"] == "commitment"

@@ -106,3 +106,33 @@ def presence(
             from foederis.interfaces.cli.render import console
 
             console.print(f"chart written to {out}")
+
+
+@app.command()
+@handles_input_errors
+def commitments(on: OnOption = None, json: JsonFlag = False) -> None:
+    """Political commitments and proposals beside the treaties: politically committed, never bound."""
+    from foederis.questions.commitments import commitments as ask
+
+    ans = ask(compiled(), parse_date(on))
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.interfaces.cli.render_alliance import render_commitments
+
+        render_commitments(ans)
+
+
+@app.command()
+@handles_input_errors
+def deployments(commitment: str, on: OnOption = None, json: JsonFlag = False) -> None:
+    """Which Allies' current allied forces COMMITMENT (a 1997-based clause) would have reached."""
+    from foederis.questions.commitments import deployments as ask
+
+    ans = ask(compiled(), commitment, parse_date(on))
+    if json:
+        emit_json(ans)
+    else:
+        from foederis.interfaces.cli.render_alliance import render_deployments
+
+        render_deployments(ans)

@@ -133,3 +133,29 @@ def render_presence(ans: Any) -> None:
     console.print(table)
     console.print(" \u00b7 ".join(f"{k}: {v}" for k, v in ans.counts.items()))
     console.print(f"[dim]{escape(ans.note)}[/dim]")
+
+
+def render_commitments(ans: Any) -> None:
+    for cm in ans.commitments:
+        console.print(
+            f"[bold]{escape(cm.title)}[/bold] ({cm.date}) \u00b7 {escape(cm.standing)} \u00b7 bound: no"
+        )
+        _quoted(cm.clauses)
+        console.print(f"  [dim]{escape(host(cm.source))}[/dim]")
+
+
+def render_deployments(ans: Any) -> None:
+    console.print(Text.assemble((ans.commitment, "bold"), f" \u00b7 {ans.date} \u00b7 cut-off {ans.cutoff}"))
+    console.print(escape(ans.rule))
+    table = Table(show_header=True, header_style="bold", expand=True)
+    table.add_column("ally", no_wrap=True)
+    table.add_column("joined", no_wrap=True)
+    table.add_column("allied forces present (lead, since)", overflow="fold")
+    for h in ans.hosts:
+        lines = [f"{f.force} ({f.lead}, {f.start_as_given})" for f in h.forces]
+        lines += [f"[uncertain] {f.force} ({f.lead}, {f.start_as_given or '?'})" for f in h.uncertain]
+        table.add_row(h.state, str(h.joined or "-"), escape("\n".join(lines)))
+    console.print(table)
+    console.print(f"would restrict: {' '.join(ans.restricted) or 'none'}")
+    for caveat in ans.caveats:
+        console.print(f"[dim]{escape(caveat)}[/dim]")

@@ -11,6 +11,7 @@ from foederis.interfaces.http.deps import CompiledDep
 from foederis.interfaces.http.errors import ERROR_RESPONSES
 from foederis.interfaces.http.responses import json_answer
 from foederis.questions.accession import AccessionAnswer
+from foederis.questions.commitments import CommitmentsAnswer, DeploymentsAnswer
 from foederis.questions.exclusion import ExclusionAnswer
 from foederis.questions.history import HistoryAnswer
 from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_state
@@ -68,3 +69,25 @@ async def get_presence(
     from foederis.questions.presence import presence
 
     return json_answer(presence(c, parse_date(on), parse_state(c.record.states, state) if state else None))
+
+
+@router.get("/commitments", response_model=CommitmentsAnswer)
+async def get_commitments(c: CompiledDep, on: Day = None) -> Response:
+    """Political commitments and proposals beside the treaties: politically committed, never bound."""
+    from foederis.questions.commitments import commitments
+
+    return json_answer(commitments(c, parse_date(on)))
+
+
+@router.get("/deployments", response_model=DeploymentsAnswer)
+async def get_deployments(
+    c: CompiledDep,
+    commitment: Annotated[
+        str, Query(max_length=200, description="ru_draft_nato_2021 or nato_russia_founding_act")
+    ],
+    on: Day = None,
+) -> Response:
+    """Which Allies' current allied forces a 1997-based clause would have reached."""
+    from foederis.questions.commitments import deployments
+
+    return json_answer(deployments(c, commitment, parse_date(on)))
