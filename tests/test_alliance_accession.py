@@ -130,3 +130,14 @@ def test_loader_rejects_an_unsourced_dated_step(tmp_path: Path):
     )
     with pytest.raises(RecordError, match="needs a source"):
         load_steps(tmp_path)
+
+
+def test_romania_2003_protocol_from_the_dutch_treaty_series(compiled):
+    """Trb. 2004, 107 lists 18 Allies' notification days; Canada's is a derived bound (a gap)."""
+    ans = accession(compiled, "ROU", date(2004, 2, 26))
+    assert ans.not_ratified == ["TUR", "USA"] and ans.unknown == ["CAN"]
+    assert accession(compiled, "ROU", date(2003, 5, 6)).ratified == ["NOR"]  # the first notification
+    in_force = accession(compiled, "ROU", date(2004, 2, 27))
+    assert in_force.stage == "protocol_in_force" and in_force.entry_into_force.completed_by == ["TUR", "USA"]
+    assert in_force.entry_into_force.agrees and not in_force.entry_into_force.independent_check
+    assert accession(compiled, "ROU", date(2004, 3, 29)).stage == "member"

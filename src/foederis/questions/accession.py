@@ -233,7 +233,7 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
         recorded=[step_out(s) for s in recorded],
         agrees=(all(s.date == eif.day for s in recorded) if recorded else None),
         independent_check=bool(recorded)
-        and all(s.source not in {e.source for a in eif.last for e in accepted[a].events} for s in recorded),
+        and not ({s.source for s in recorded} & _acceptance_sources(accepted)),
     )
     reasons = _reasons(c, name, protocol, day, signature, eif, in_force, by_state, accession_event, member)
     gaps = [step_out(s) for s in proto_steps if s.status != "sourced" or s.date_kind != "on"]
@@ -255,6 +255,13 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
         reasons=reasons,
         gaps=gaps,
     )
+
+
+def _acceptance_sources(accepted: dict[str, rules.Acceptance]) -> set[str]:
+    """Every source an acceptance rests on: a recorded entry into force from one of them is no check."""
+    return {e.source for a in accepted.values() for e in a.events} | {
+        s.source for a in accepted.values() for s in a.steps
+    }
 
 
 def _party_since(c: Compiled, ally: str, day: date) -> date | None:
