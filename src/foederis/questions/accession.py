@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled
+from foederis.questions.alliance import alliance_id
 from foederis.questions.common import event_out, reason_out
 from foederis.questions.inputs import InputError
 from foederis.questions.members import bound_states
@@ -19,7 +20,6 @@ from foederis.rules.base import Reason
 from foederis.rules.options import describe_options
 
 Stage = Literal["not_invited", "protocol_signed", "protocol_in_force", "member"]
-ALLIANCE = "nato"
 
 
 class StepOut(BaseModel):
@@ -132,13 +132,13 @@ def _practice_out(p: Practice | None) -> PracticeOut | None:
 
 def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
     """The candidate's protocol on `day`: ratified / not ratified / unknown Ally by Ally, with reasons."""
-    if ALLIANCE not in c.instrument_index:
+    if alliance_id() not in c.instrument_index:
         raise InputError("instrument", "the North Atlantic Treaty is not in this record")
     record = c.record
     name = record.states.name(state)
-    members_today = set(bound_states(c, ALLIANCE, day))
+    members_today = set(bound_states(c, alliance_id(), day))
     accession_event = next(
-        (e for e in record.events_for(ALLIANCE) if e.state == state and e.action == "accession"), None
+        (e for e in record.events_for(alliance_id()) if e.state == state and e.action == "accession"), None
     )
     member = state in members_today
     protocol = protocol_of(c, state)
@@ -178,7 +178,7 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
     signed = signature.date if signature else None
     accepted = rules.acceptances(events, proto_steps)
     eif = (
-        rules.entry_into_force(state, signed, accepted, lambda d: set(bound_states(c, ALLIANCE, d)))
+        rules.entry_into_force(state, signed, accepted, lambda d: set(bound_states(c, alliance_id(), d)))
         if signed
         else rules.EntryIntoForce(None, False, ())
     )
@@ -188,7 +188,7 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
     required = (
         sorted(members_today - {state})
         if not member
-        else sorted(set(bound_states(c, ALLIANCE, eif.day or day)) - {state})
+        else sorted(set(bound_states(c, alliance_id(), eif.day or day)) - {state})
     )
     allies: list[AllyOut] = []
     for ally in required:
@@ -266,7 +266,9 @@ def _acceptance_sources(accepted: dict[str, rules.Acceptance]) -> set[str]:
 
 def _party_since(c: Compiled, ally: str, day: date) -> date | None:
     """The first day of the ally's current run as a Party (to date a holdout that joined later)."""
-    ev = next((e for e in c.record.events_for(ALLIANCE) if e.state == ally and e.action == "accession"), None)
+    ev = next(
+        (e for e in c.record.events_for(alliance_id()) if e.state == ally and e.action == "accession"), None
+    )
     return ev.date if ev and ev.date <= day else None
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled
+from foederis.questions.alliance import alliance_id
 from foederis.questions.common import reason_out
 from foederis.questions.inputs import InputError
 from foederis.questions.members import bound_states
@@ -25,7 +26,6 @@ from foederis.record.alliance import forces
 from foederis.record.loader import DATA_DIR
 from foederis.rules.base import Reason
 
-ALLIANCE = "nato"
 STANDING = {
     ("political", "adopted"): "politically committed (a political commitment, not a legal obligation)",
     ("proposal", "not_accepted"): "a proposal never accepted and never in force: no commitment of any kind",
@@ -125,9 +125,9 @@ def deployments(c: Compiled, commitment: str, day: date) -> DeploymentsAnswer:
             choices,
         )
     cutoff = date.fromisoformat(table["deployment_cutoff"][commitment])
-    before = set(bound_states(c, ALLIANCE, cutoff))
+    before = set(bound_states(c, alliance_id(), cutoff))
     hosts: list[RestrictedHost] = []
-    for ally in bound_states(c, ALLIANCE, day):
+    for ally in bound_states(c, alliance_id(), day):
         if ally in before:
             continue
         here = [(f, f.presence_on(day)) for f in forces() if f.host == ally and f.lead != ally]
@@ -137,7 +137,7 @@ def deployments(c: Compiled, commitment: str, day: date) -> DeploymentsAnswer:
             joined = next(
                 (
                     e.date
-                    for e in c.record.events_for(ALLIANCE)
+                    for e in c.record.events_for(alliance_id())
                     if e.state == ally and e.action == "accession"
                 ),
                 None,

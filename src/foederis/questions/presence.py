@@ -11,11 +11,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled
+from foederis.questions.alliance import alliance_id
 from foederis.questions.members import bound_states
 from foederis.record.alliance import Force, forces
 from foederis.record.loader import DATA_DIR
-
-ALLIANCE = "nato"
 
 
 class ForceOut(BaseModel):
@@ -96,7 +95,7 @@ def _force_out(c: Compiled, f: Force, presence: str) -> ForceOut:
 
 def presence(c: Compiled, day: date, state: str | None = None) -> PresenceAnswer:
     """Every Ally on `day` (or one), with the forces it hosts and its tier."""
-    allies = bound_states(c, ALLIANCE, day)
+    allies = bound_states(c, alliance_id(), day)
     if state is not None:
         allies = [a for a in allies if a == state]
     out: list[AllyPresence] = []

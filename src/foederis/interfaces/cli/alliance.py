@@ -53,7 +53,6 @@ def history(
     json: JsonFlag = False,
 ) -> None:
     """Every recorded Art. 4 request and Art. 5 invocation, and what Art. 5 obliges."""
-    from foederis.interfaces.cli.app import fail
     from foederis.questions.history import history as ask
     from foederis.questions.inputs import parse_instrument
 
@@ -61,12 +60,9 @@ def history(
         from foederis.interfaces.cli.app import CommandFailed
 
         raise CommandFailed("article", f"--article {article}: valid choices: 4, 5", choices=["4", "5"])
-    inst = parse_instrument(instrument)
-    if inst != "nato":
-        fail(
-            f"history covers the North Atlantic Treaty's Articles 4 and 5; {inst!r} has none",
-            field="instrument",
-        )
+    from foederis.questions.alliance import require_alliance
+
+    inst = require_alliance(parse_instrument(instrument))
     ans = ask(compiled(), inst, article)
     if json:
         emit_json(ans)

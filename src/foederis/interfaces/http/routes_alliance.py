@@ -14,7 +14,7 @@ from foederis.questions.accession import AccessionAnswer
 from foederis.questions.commitments import CommitmentsAnswer, DeploymentsAnswer
 from foederis.questions.exclusion import ExclusionAnswer
 from foederis.questions.history import HistoryAnswer
-from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_state
+from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 from foederis.questions.presence import PresenceAnswer
 
 router = APIRouter(prefix="/v1", tags=["alliance"], responses=ERROR_RESPONSES)
@@ -47,15 +47,10 @@ async def get_history(
     article: Annotated[int | None, Query(ge=4, le=5, description="4 or 5; default both")] = None,
 ) -> Response:
     """Every recorded Art. 4 request and Art. 5 invocation, and what Art. 5 obliges."""
+    from foederis.questions.alliance import require_alliance
     from foederis.questions.history import history
 
-    inst = parse_instrument(instrument)
-    if inst != "nato":
-        raise InputError(
-            "instrument",
-            f"history covers the North Atlantic Treaty's Articles 4 and 5; {inst!r} has none",
-            ["nato"],
-        )
+    inst = require_alliance(parse_instrument(instrument))
     return json_answer(history(c, inst, article))
 
 
