@@ -41,7 +41,8 @@ def test_sweden_member_on_7_march_2024_the_day_hungary_deposited(compiled):
     assert ans.protocol_in_force and ans.not_ratified == [] and len(ans.ratified) == 31
     eif = ans.entry_into_force
     assert eif.date == date(2024, 3, 7) and eif.exact and eif.completed_by == ["HUN"]
-    assert eif.agrees is True and eif.independent_check is False  # same State Dept source as HUN's row
+    assert eif.agrees is True and len(eif.recorded) == 2
+    assert eif.independent_check is True  # TASR's copy of the notice is not the source of HUN's row
     assert eif.provision == "nato_protocol_swe/art_2"
 
 

@@ -69,7 +69,9 @@ class EntryIntoForceOut(BaseModel):
     provision: str
     recorded: list[StepOut]
     agrees: bool | None = Field(None, description="does a recorded entry-into-force day equal the rule's?")
-    independent_check: bool = Field(False, description="the recorded day rests on a different source")
+    independent_check: bool = Field(
+        False, description="a recorded day rests on a source that no acceptance row uses"
+    )
 
 
 class AccessionAnswer(BaseModel):
@@ -232,8 +234,7 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
         provision=rules.entry_into_force_provision(protocol),
         recorded=[step_out(s) for s in recorded],
         agrees=(all(s.date == eif.day for s in recorded) if recorded else None),
-        independent_check=bool(recorded)
-        and not ({s.source for s in recorded} & _acceptance_sources(accepted)),
+        independent_check=any(s.source not in _acceptance_sources(accepted) for s in recorded),
     )
     reasons = _reasons(c, name, protocol, day, signature, eif, in_force, by_state, accession_event, member)
     gaps = [step_out(s) for s in proto_steps if s.status != "sourced" or s.date_kind != "on"]
