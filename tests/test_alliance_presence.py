@@ -84,3 +84,11 @@ def test_cli_json_and_chart(tmp_path: Path):
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24])[0] > 400
     res = runner.invoke(app, ["presence", "--out", str(tmp_path / "x.txt"), "--json"])
     assert res.exit_code == 2 and json.loads(res.stdout)["field"] == "out"
+
+
+def test_latvian_battlegroup_becomes_a_brigade_on_3_july_2024(compiled):
+    before = _by_state(presence(compiled, date(2024, 7, 2)))["LVA"]
+    after = _by_state(presence(compiled, date(2024, 7, 3)))["LVA"]
+    assert not any(f.kind == "multinational_brigade" for f in before.forces)
+    assert [f.lead for f in after.forces if f.kind == "multinational_brigade"] == ["CAN"]
+    assert after.tier == 1

@@ -137,6 +137,7 @@ def practices() -> tuple[Practice, ...]:
 
 PRESENCE_KINDS = (
     "multinational_battlegroup",
+    "multinational_brigade",
     "allied_brigade",
     "major_base",
     "rotational",
