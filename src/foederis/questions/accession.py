@@ -289,8 +289,9 @@ def _reasons(
     if signature:
         out.append(
             Reason(
-                rules.invitation_provision(protocol),
-                f"The Parties signed the protocol on the accession of {name} on {signature.date}.",
+                rules.ACCESSION,
+                f"Invited by unanimous agreement (Art. 10), the Parties signed the protocol on the "
+                f"accession of {name} on {signature.date}.",
                 (signature,),
             )
         )
