@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, emit_json, handles_input_errors
+from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
 from foederis.questions.inputs import parse_date, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
 OnOption = Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD); default today.")]
 
 
-@app.command()
+@app.command(epilog=epilog("foederis accession SWE --on 2023-12-01", choices=()))
 @handles_input_errors
 def accession(state: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """STATE's accession protocol on a day: which Allies have ratified, who can still block it."""
@@ -29,7 +29,7 @@ def accession(state: str, on: OnOption = None, json: JsonFlag = False) -> None:
         render_accession(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis exclusion nato"))
 @handles_input_errors
 def exclusion(instrument: str, json: JsonFlag = False) -> None:
     """Can a Party to INSTRUMENT be expelled or suspended? Quoted from the texts."""
@@ -45,7 +45,7 @@ def exclusion(instrument: str, json: JsonFlag = False) -> None:
         render_exclusion(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis history nato --article 4", choices=()))
 @handles_input_errors
 def history(
     instrument: str,
@@ -72,7 +72,7 @@ def history(
         render_history(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis presence --on 2022-01-10 --out presence.png", choices=()))
 @handles_input_errors
 def presence(
     on: OnOption = None,
@@ -104,7 +104,7 @@ def presence(
             console.print(f"chart written to {out}")
 
 
-@app.command()
+@app.command(epilog=epilog("foederis commitments --json", choices=()))
 @handles_input_errors
 def commitments(on: OnOption = None, json: JsonFlag = False) -> None:
     """Political commitments and proposals beside the treaties: politically committed, never bound."""
@@ -119,7 +119,7 @@ def commitments(on: OnOption = None, json: JsonFlag = False) -> None:
         render_commitments(ans)
 
 
-@app.command()
+@app.command(epilog=epilog("foederis deployments nato_russia_founding_act --on 2022-01-10", choices=()))
 @handles_input_errors
 def deployments(commitment: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """Which Allies' current allied forces COMMITMENT (a 1997-based clause) would have reached."""
