@@ -131,3 +131,22 @@ def test_source_tables_name_each_domain_once_and_use_known_kinds():
         assert len(domains) == len(set(domains)), name
     assert set(TABLES.kinds.values()) <= set(SOURCE_KINDS)
     assert not set(TABLES.kinds) & set(TABLES.refused)
+
+
+#: Tables whose `source` column is the provenance of codes or texts, not a fact about a state's acts.
+CODE_TABLES = {"project/state_codes.csv", "project/state_codes_overrides.csv"}
+
+
+@pytest.mark.parametrize("rel", [r for r in ALL_CSV if r not in CODE_TABLES])
+def test_every_sourced_row_names_its_source_kind(rel: str) -> None:
+    """Every file of sourced facts (the alliance tables too) carries a valid kind beside the source."""
+    rows = _rows(rel)
+    if not rows or "source" not in rows[0][1]:
+        pytest.skip(f"{rel} has no source column")
+    assert "source_kind" in rows[0][1], f"{rel} has sources but no source_kind column"
+    bad = [
+        f"{rel}:{i}: {row['source_kind']!r}"
+        for i, row in rows
+        if row["source"].strip() and row["source_kind"] not in SOURCE_KINDS
+    ]
+    assert bad == []
