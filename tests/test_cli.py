@@ -156,6 +156,12 @@ COMMANDS = [
     ["scenario", "run"],
     ["data", "check"],
     ["serve"],
+    ["accession"],
+    ["exclusion"],
+    ["history"],
+    ["presence"],
+    ["commitments"],
+    ["deployments"],
 ]
 
 

@@ -187,3 +187,20 @@ def test_panel_run_expansion_matches_the_engine_lookup_row_for_row(compiled):
     assert np.array_equal(got[exists], res.interval[exists])
     assert np.array_equal(np.array(table["bound"].to_pylist())[exists], res.bound[exists])
     assert (got[~exists] == -1).all()
+
+
+def test_state_codes_agree_with_the_conflict_crosswalk():
+    """The GW numbers the export gives agree with the GW → state mapping the conflict data uses,
+    for every current state that mapping names (an explicit override may say otherwise: Serbia)."""
+    from foederis.record.codes import state_codes
+
+    codes = state_codes()
+    project = ROOT / "src/foederis/data/project"
+    with (project / "state_codes_overrides.csv").open(newline="", encoding="utf-8") as fh:
+        explicit = {r["iso3"] for r in csv.DictReader(fh) if r["gw"]}
+    with (project / "gw_overrides.csv").open(newline="", encoding="utf-8") as fh:
+        current = [r for r in csv.DictReader(fh) if r["iso3"] and not r["until"]]
+    assert current
+    for row in current:
+        if row["iso3"] in codes and row["iso3"] not in explicit:
+            assert codes[row["iso3"]].gw == int(row["gwno"]), row

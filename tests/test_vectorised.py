@@ -107,8 +107,9 @@ def test_add_months_equals_calendar(days, options):
     assert [from_day_number(g) for g in got] == [calendar.add_months(d, 6, options) for d in days]
 
 
-@given(st.lists(st.dates(date(1, 3, 1), date(9999, 6, 30)), min_size=1, max_size=60),
-       st.sampled_from(OPTIONS))
+@given(
+    st.lists(st.dates(date(1, 3, 1), date(9999, 6, 30)), min_size=1, max_size=60), st.sampled_from(OPTIONS)
+)
 def test_add_months_outside_the_table_range(days, options):
     """Days before 1800 or after 2158 take the arithmetic path; it too equals the calendar module."""
     numbers = np.array([day_number(d) for d in days] + [-1])
@@ -133,3 +134,38 @@ def test_names_its_provisions(record):
     for pid in vectorised.PROVISIONS:
         assert pid in record.provisions
         assert pid in (vectorised.__doc__ or "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    notice=st.dates(date(2023, 1, 1), date(2025, 12, 31)),
+    start=st.dates(date(2022, 1, 1), date(2024, 12, 31)),
+    other=st.one_of(
+        st.none(), st.tuples(st.dates(date(2023, 1, 1), date(2026, 12, 31)), st.integers(1, 400))
+    ),
+)
+def test_a_period_ending_with_its_dataset_keeps_a_covered_withdrawal_pending(notice, start, other):
+    """`open_end` in the kernel is `censored` in frozen_until: it covers days up to the dataset's
+    end, and a withdrawal expiring inside it stays pending."""
+    from dataclasses import replace
+
+    end = date(2025, 1, 1)
+    periods = [replace(_conflict(start, end), censored=True)]
+    slots = [(start, end, True)]
+    if other is not None:
+        s = other[0]
+        periods.append(_conflict(s, s + timedelta(days=other[1])))
+        slots.append((s, s + timedelta(days=other[1]), False))
+    for options in OPTIONS:
+        want = frozen_until(calendar.add_months(notice, 6, options), sorted(periods, key=lambda p: p.start))[
+            0
+        ]
+        eff, pending = vectorised.withdrawal_effective(
+            np.array([day_number(notice)]),
+            np.array([[day_number(s) for s, _, _ in slots]]),
+            np.array([[day_number(e) for _, e, _ in slots]]),
+            options,
+            open_end=np.array([[o for _, _, o in slots]]),
+        )
+        got = None if pending[0] else from_day_number(eff[0])
+        assert got == want, (notice, slots, options.month_overflow)

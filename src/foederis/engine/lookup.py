@@ -29,8 +29,11 @@ def lookup(c: Compiled, state_idx: np.ndarray, instrument_idx: np.ndarray, days:
     keys = state_idx * len(c.instruments) + instrument_idx
     query = (keys << DAY_BITS) | days
     pos = np.searchsorted(c.key_start, query, side="right") - 1
-    safe = np.clip(pos, 0, max(len(c.key_start) - 1, 0))
-    hit = (pos >= 0) & (c.interval_key[safe] == keys) if len(c.key_start) else np.zeros(keys.shape, bool)
+    if not len(c.key_start):  # nothing compiled (a record as known before any act): status none
+        none = np.zeros(keys.shape, bool)
+        return LookupResult(np.zeros(keys.shape, np.int8), none, np.full(keys.shape, -1, np.int64))
+    safe = np.clip(pos, 0, len(c.key_start) - 1)
+    hit = (pos >= 0) & (c.interval_key[safe] == keys)
     status = np.where(hit, c.status_code[safe], 0).astype(np.int8)
     bound = np.where(hit, c.bound_flag[safe], False)
     return LookupResult(status, bound, np.where(hit, pos, -1))

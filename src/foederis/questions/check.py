@@ -28,6 +28,7 @@ class ClaimOut(BaseModel):
     evidence: list[dict[str, Any]] = []
     changes: list[dict[str, str]] = []
     wrong: list[str] = []
+    changed_later: str | None = None  # with known_on: how the record as it stands now judges it
 
 
 class CheckAnswer(BaseModel):
@@ -38,6 +39,7 @@ class CheckAnswer(BaseModel):
     repairs: list[dict[str, Any]]
     summary: dict[str, int]
     text: str
+    known_on: date | None = None  # judged against the record as it stood on this day
 
 
 def check(c: Compiled, text: str, as_of: date | None = None, today: date | None = None) -> CheckAnswer:
@@ -170,3 +172,36 @@ def _drop_inside_quotes(claims: list[ClaimOut]) -> list[ClaimOut]:
     quotes = [(q.start, q.end) for q in claims if q.kind == "quote"]
     keep = [x for x in claims if x.kind == "quote" or not any(a <= x.start < b for a, b in quotes)]
     return sorted(keep, key=lambda x: x.start)
+
+
+def check_as_known(
+    then: Compiled, now: Compiled, text: str, as_of: date | None = None, today: date | None = None
+) -> CheckAnswer:
+    """Judge `text` against the record as it stood on `then.record.known_on`, and say for each
+    claim whether the record as it stands now (`now`) judges it otherwise."""
+    ans = check(then, text, as_of, today)
+    later = {(x.start, x.end, x.kind): x for x in check(now, text, as_of, today).claims}
+    for claim in ans.claims:
+        other = later.get((claim.start, claim.end, claim.kind))
+        if other is None:
+            continue
+        if other.verdict != claim.verdict or other.reasons[:1] != claim.reasons[:1]:
+            claim.changed_later = (
+                f"facts that became known after {then.record.known_on} change this: as the record "
+                f"stands now the claim is {other.verdict}"
+                + (f" ({other.reasons[0]})" if other.reasons else "")
+            )
+    ans.known_on = then.record.known_on
+    return ans
+
+
+def known_on_day(text: str, value: str) -> date | None:
+    """The day for `--known-on`: a YYYY-MM-DD date, or 'article' for the article's own date."""
+    from foederis.claims.extract import article_date
+    from foederis.claims.text import clean
+    from foederis.questions.inputs import parse_date
+
+    if value.strip().lower() != "article":
+        return parse_date(value, "known-on")
+    found = article_date(clean(text).text)
+    return found[0] if found else None

@@ -18,6 +18,9 @@ def event_out(ev: Event) -> EventOut:
         status=ev.status,
         note=ev.note,
         ref=ev.ref,
+        source_kind=ev.source_kind,
+        known_from=ev.known,
+        derived_from=ev.derived_from,
     )
 
 

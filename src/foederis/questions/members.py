@@ -28,4 +28,5 @@ def members(c: Compiled, instrument: str, day: date) -> MembersAnswer:
         count=len(parties),
         names={s: c.record.states.name(s) for s in parties},
         options=describe_options(c.options),
+        known_on=c.record.known_on,
     )

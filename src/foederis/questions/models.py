@@ -19,6 +19,11 @@ class EventOut(BaseModel):
     status: str = Field(description="sourced, derived or unverified")
     note: str = ""
     ref: str = Field("", description="file:row in the record")
+    source_kind: str = Field(
+        "other", description="depositary, government, ... other (data/sources/kinds.csv)"
+    )
+    known_from: date | None = Field(None, description="the day the fact became public")
+    derived_from: str = Field("", description="for a derived fact: what it was derived from")
 
 
 class ReasonOut(BaseModel):
@@ -44,6 +49,10 @@ class StatusAnswer(BaseModel):
     until: date | None = Field(description="first day this status no longer holds; null: open")
     reasons: list[ReasonOut]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 class MembersAnswer(BaseModel):
@@ -53,6 +62,10 @@ class MembersAnswer(BaseModel):
     count: int
     names: dict[str, str]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 class IntervalOut(BaseModel):
@@ -70,6 +83,10 @@ class TimelineAnswer(BaseModel):
     instruments: list[str]
     intervals: list[IntervalOut]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 class ExplainAnswer(BaseModel):
@@ -97,6 +114,21 @@ class CheckOut(BaseModel):
     )
 
 
+class DependentCheckOut(CheckOut):
+    """A comparison that proves nothing: the recorded date and the rule's input are one fact."""
+
+    why: str
+
+
+class WeakFactOut(BaseModel):
+    """A fact resting only on `other` sources, or on a single source that is not primary."""
+
+    ref: str
+    what: str
+    kinds: list[str]
+    source: str
+
+
 class DataCheckReport(BaseModel):
     ok: bool
     digest: str
@@ -106,6 +138,17 @@ class DataCheckReport(BaseModel):
     unverified: list[EventOut]
     checks: int
     disagreements: list[CheckOut]
+    independent: int = Field(0, description="recorded dates from a different fact than the rule's input")
+    dependent: list[DependentCheckOut] = Field(
+        default_factory=list, description="checks reported as `not independent`, each with why"
+    )
+    source_kinds: dict[str, int] = Field(
+        default_factory=dict, description="event rows and curated conflict rows per source kind"
+    )
+    weak: list[WeakFactOut] = Field(default_factory=list)
+    conflict_sources: dict[str, int] = Field(
+        default_factory=dict, description="conflict periods per origin (UCDP/PRIO v25.1, curated rows)"
+    )
     missing_texts: list[str]
     notes: list[str]
     errors: list[str]

@@ -35,6 +35,7 @@ def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
             until=later[0].start if later else None,
             reasons=reasons,
             options=describe_options(c.options),
+            known_on=c.record.known_on,
         )
     return StatusAnswer(
         state=state,
@@ -47,4 +48,5 @@ def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
         until=iv.end,
         reasons=[reason_out(c, r) for r in iv.reasons],
         options=describe_options(c.options),
+        known_on=c.record.known_on,
     )

@@ -17,4 +17,5 @@ def timeline(c: Compiled, state: str, instrument: str | None = None) -> Timeline
         instruments=instruments,
         intervals=intervals,
         options=describe_options(c.options),
+        known_on=c.record.known_on,
     )

@@ -58,6 +58,10 @@ class WithdrawalAnswer(BaseModel):
     )
     reasons: list[ReasonOut]
     options: dict[str, Any]
+    known_on: date | None = Field(
+        None,
+        description="set when answered as the record stood on that day (--known-on): later facts left out",
+    )
 
 
 def parse_conflict(text: str, field: str = "conflict") -> tuple[date, date | None]:
@@ -114,6 +118,7 @@ def _not_permitted(
         conflicts=conflicts,
         reasons=[reason_out(c, Reason(provision, why, events))],
         options=describe_options(c.options),
+        known_on=c.record.known_on,
     )
 
 
@@ -218,6 +223,7 @@ def withdrawal_whatif(
             superseded=replaced,
             reasons=_superseding(world, superseded) + [reason_out(world, r) for r in withdrawn.reasons],
             options=describe_options(c.options),
+            known_on=c.record.known_on,
         )
     if last is not None and last.status == Status.withdrawal_pending:
         return WithdrawalAnswer(
@@ -231,6 +237,7 @@ def withdrawal_whatif(
             superseded=replaced,
             reasons=_superseding(world, superseded) + [reason_out(world, r) for r in last.reasons],
             options=describe_options(c.options),
+            known_on=c.record.known_on,
         )
     return _not_permitted(
         c,

@@ -24,7 +24,9 @@ from foederis.record.models import (
     Provision,
     SuccessionLink,
 )
+from foederis.record.sources import SOURCE_KINDS
 from foederis.record.states import StateRegistry, build_registry
+from foederis.record.ucdp import UCDP_FILE, load_ucdp
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -49,6 +51,8 @@ ACTIONS = frozenset(
         "suspension_claimed",
         "suspension_effective",
         "suspension_notified",
+        "suspension_partial",  # a suspension declared towards named States Parties only
+        "objection",  # a State Party's formal objection to another's act
         "ratification_revoked",
         "depositary_notification",
         # accession protocols (North Atlantic Treaty)
@@ -128,6 +132,7 @@ class Record:
     states: StateRegistry
     digest: str
     files: dict[str, int] = field(default_factory=dict)
+    known_on: date | None = None  # set when the record is read as it stood on a day
 
     @cached_property
     def by_instrument(self) -> dict[str, tuple[Event, ...]]:
@@ -144,6 +149,32 @@ class Record:
 
     def provision(self, pid: str) -> Provision | None:
         return self.provisions.get(pid)
+
+    def as_known_on(self, day: date) -> Record:
+        """The record as it stood on `day`: only facts public by then (`known_from` <= day).
+
+        A conflict period whose end lies after `day` was, on that day, still running.
+        """
+        from dataclasses import replace
+
+        conflicts = tuple(
+            c if c.end is None or c.end <= day else replace(c, end=None, censored=False)
+            for c in self.conflicts
+            if c.known <= day
+        )
+        h = hashlib.sha256(self.digest.encode())
+        h.update(f"known_on={day}".encode())
+        return Record(
+            events=tuple(e for e in self.events if e.known <= day),
+            provisions=self.provisions,
+            conflicts=conflicts,
+            presence=self.presence,
+            successions=self.successions,
+            states=self.states,
+            digest=h.hexdigest()[:16],
+            files=self.files,
+            known_on=day,
+        )
 
     def overlay(self, events: Iterable[Event] = (), conflicts: Iterable[ConflictPeriod] = ()) -> Record:
         """A new record with extra events and conflict periods laid over this one (a scenario).
@@ -163,6 +194,7 @@ class Record:
             states=self.states,
             digest=h.hexdigest()[:16],
             files=self.files,
+            known_on=self.known_on,
         )
 
 
@@ -172,7 +204,7 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
         path = root / rel
         if not path.exists():
             raise RecordError(rel, None, "file is missing")
-        required = ("state", "iso3", "action", "date", "source") + (
+        required = ("state", "iso3", "action", "date", "source", "source_kind", "known_from") + (
             () if fixed_instrument else ("instrument",)
         )
         for i, row in _rows(path, rel, required):
@@ -201,6 +233,9 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
                 if row["status"] not in FACT_STATUSES:
                     raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
                 status = row["status"]  # type: ignore[assignment]
+            kind = _source_kind(row, rel, i)
+            if status == "derived" and not row.get("derived_from"):
+                raise RecordError(rel, i, "a derived fact must say what it was derived from ('derived_from')")
             events.append(
                 Event(
                     instrument=instrument,
@@ -213,9 +248,19 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
                     status=status,
                     file=rel,
                     row=i,
+                    source_kind=kind,
+                    known_from=parse_day(row["known_from"], rel, i, "known_from"),
+                    derived_from=row.get("derived_from", ""),
                 )
             )
     return events
+
+
+def _source_kind(row: dict[str, str], rel: str, i: int) -> str:
+    kind = row.get("source_kind", "")
+    if kind not in SOURCE_KINDS:
+        raise RecordError(rel, i, f"source_kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+    return kind
 
 
 def _load_provisions(root: Path) -> dict[str, Provision]:
@@ -254,7 +299,8 @@ def _load_provisions(root: Path) -> dict[str, Provision]:
 def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
     rel = "events/conflicts.csv"
     out: list[ConflictPeriod] = []
-    for i, row in _rows(root / rel, rel, ("state", "iso3", "start", "end", "basis", "source")):
+    cols = ("state", "iso3", "start", "end", "basis", "source", "role", "source_kind", "known_from")
+    for i, row in _rows(root / rel, rel, cols):
         if row["iso3"] not in states.states:
             raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row['iso3']!r}")
         if not row["source"]:
@@ -263,6 +309,10 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
         end = parse_partial(row["end"], rel, i, "end", end=True)[0] if row["end"] else None
         if end is not None and end < start:
             raise RecordError(rel, i, f"end {row['end']} is before start {row['start']}")
+        if row["role"] not in ("primary", "secondary"):
+            raise RecordError(rel, i, f"role {row['role']!r} is not primary or secondary")
+        if row.get("international", "yes") not in ("yes", "no"):
+            raise RecordError(rel, i, f"international {row['international']!r} is not yes or no")
         out.append(
             ConflictPeriod(
                 row["iso3"],
@@ -275,6 +325,10 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
                 precision,
                 rel,
                 i,
+                role=row["role"],
+                international=row.get("international", "yes") != "no",
+                known_from=parse_partial(row["known_from"], rel, i, "known_from", end=False)[0],
+                source_kind=_source_kind(row, rel, i),
             )
         )
     return out
@@ -359,9 +413,11 @@ def load_record(root: Path = DATA_DIR) -> Record:
     states = build_registry(_record_names(root), aliases)
     events = _load_events(root, states)
     provisions = _load_provisions(root)
-    conflicts = _load_conflicts(root, states)
     presence = _load_presence(root, states)
     successions = _load_successions(root, states)
+    conflicts = _load_conflicts(root, states)
+    if (root / UCDP_FILE).exists():
+        conflicts = load_ucdp(root, set(states.states), tuple(successions)) + conflicts
     files: dict[str, int] = defaultdict(int)
     for ev in events:
         files[ev.file] += 1

@@ -27,6 +27,14 @@ class Event:
     status: FactStatus = "sourced"
     file: str = ""
     row: int = 0
+    source_kind: str = "other"  # see record/sources.py: depositary, government, ... other
+    known_from: date | None = None  # the day the fact became public; None: the event's own date
+    derived_from: str = ""  # for a derived fact: the row(s) it was worked out from (file:row)
+
+    @property
+    def known(self) -> date:
+        """The day from which the record treats the fact as public."""
+        return self.known_from or self.date
 
     @property
     def ref(self) -> str:
@@ -64,6 +72,16 @@ class ConflictPeriod:
     precision: str = "day"  # precision of the source dates: day, month or year
     file: str = ""
     row: int = 0
+    role: str = "primary"  # primary: a warring party itself; secondary: a state that joined with troops
+    international: bool = True  # False for a non-international (internal) armed conflict
+    censored: bool = False  # True: the period ends only because the dataset ends there
+    known_from: date | None = None
+    source_kind: str = "other"
+    conflict_id: str = ""  # UCDP conflict id, when the period comes from UCDP/PRIO
+
+    @property
+    def known(self) -> date:
+        return self.known_from or self.start
 
     def covers(self, day: date) -> bool:
         """True when the state is engaged in this conflict on that day."""

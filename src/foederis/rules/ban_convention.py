@@ -11,7 +11,7 @@ from datetime import date
 from foederis.record.models import CONSENT_ACTIONS, Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status
-from foederis.rules.conflict import engaged_periods, frozen_until
+from foederis.rules.conflict import dataset_end_note, engaged_periods, frozen_until
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,8 @@ class BanConvention:
         events: list[Event],
     ) -> None:
         expiry = calendar.add_months(notice.date, self.withdrawal_months, ctx.options)
-        effective, frozen_by = frozen_until(expiry, engaged_periods(ctx, state))
+        periods = engaged_periods(ctx, state)
+        effective, frozen_by = frozen_until(expiry, periods)
         notice_reason = Reason(
             self.withdrawal_right,
             f"Instrument of withdrawal received by the Depositary on {notice.date}"
@@ -161,7 +162,10 @@ class BanConvention:
         # a claimed suspension keeps its own reading of `bound` while the withdrawal is pending
         bound = before.bound if before is not None and before.status == Status.suspended else True
         out.add(state, notice.date, Status.withdrawal_pending, bound, *party_reasons, notice_reason)
-        conflicts = ", ".join(f"{c.basis} ({c.start}–{c.end or 'ongoing'}; {c.source})" for c in frozen_by)
+        conflicts = ", ".join(
+            f"{c.basis} ({c.start}–{'end of the dataset' if c.censored else c.end or 'ongoing'}; {c.source})"
+            for c in frozen_by
+        )
         if effective is None:
             summary = (
                 f"The six-month period expires on {expiry}, but the state is then engaged in an "
@@ -178,6 +182,7 @@ class BanConvention:
                 f"Six months after receipt ({notice.date}) is {expiry}; the state is not engaged in "
                 f"an armed conflict on that day, so the withdrawal takes effect on {effective}."
             )
+        summary += dataset_end_note(expiry, periods)
         stated = [e for e in events if e.action == "withdrawal_effective" and e.date >= notice.date]
         for ev in stated:
             verdict = "agrees" if ev.date == effective else "DISAGREES"

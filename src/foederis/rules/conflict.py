@@ -14,6 +14,8 @@ from foederis.rules.base import RuleContext
 def engaged_periods(ctx: RuleContext, iso3: str) -> list[ConflictPeriod]:
     """The periods in which `iso3` counts as engaged in an armed conflict under the options."""
     periods = ctx.conflicts(iso3)
+    if ctx.options.engaged == "primary_party":
+        periods = [c for c in periods if c.role == "primary"]
     if ctx.options.engaged == "article5_participant":
         periods = periods + article5_periods(ctx, iso3)
     return sorted(periods, key=lambda c: c.start)
@@ -77,6 +79,28 @@ def frozen_until(expiry: date, periods: list[ConflictPeriod]) -> tuple[date | No
         if not covering:
             return day, used
         used.extend(c for c in covering if c not in used)
-        if any(c.end is None for c in covering):
-            return None, used
+        if any(c.end is None or c.censored for c in covering):
+            return None, used  # still running, or its end unknown because the dataset ends
         day = max(c.end for c in covering if c.end is not None)
+
+
+def dataset_end_note(expiry: date, periods: list[ConflictPeriod]) -> str:
+    """What to say when a conflict period ends before `expiry` only because its dataset ends."""
+    cut = [c for c in periods if c.censored and c.end is not None and c.start <= expiry]
+    if not cut:
+        return ""
+    carried = [
+        c for c in periods if not c.censored and not c.conflict_id and (c.end is None or c.end > expiry)
+    ]
+    names = "; ".join(f"{c.basis} ({c.start}–, {c.source.split(' (')[0]})" for c in cut)
+    further = (
+        " A dated source carries the state's engagement further: "
+        + "; ".join(f"{c.basis} ({c.file}:{c.row})" for c in carried)
+        + "."
+        if carried
+        else " No dated source in the record carries it further."
+    )
+    return (
+        f" Note: {names} was still active at the end of 2024, where UCDP v25.1 ends; the period "
+        f"ends there only because the dataset does.{further}"
+    )

@@ -32,13 +32,16 @@ class Options(BaseModel):
             "no longer bound while the suspension lasts."
         ),
     )
-    engaged: Literal["party_to_hostilities", "article5_participant"] = Field(
+    engaged: Literal["party_to_hostilities", "primary_party", "article5_participant"] = Field(
         "party_to_hostilities",
         description=(
-            "Who is 'engaged in an armed conflict' (CCM and APMBT Art. 20(3)): "
-            "'party_to_hostilities' counts only the states recorded as taking part in the "
-            "conflict; 'article5_participant' also counts every ally taking part in collective "
-            "defence once Article 5 of the North Atlantic Treaty has been invoked for an attack."
+            "Who is 'engaged in an armed conflict' (CCM and APMBT Art. 20(3)), international or "
+            "not, read from UCDP/PRIO v25.1 and the curated rows: 'party_to_hostilities' counts "
+            "the primary warring parties (UCDP side_a/side_b governments) and the secondary "
+            "warring states that joined with troops (side_a_2nd/side_b_2nd); 'primary_party' "
+            "counts only the primary parties; 'article5_participant' counts what "
+            "'party_to_hostilities' counts and also every ally taking part in collective defence "
+            "once Article 5 of the North Atlantic Treaty has been invoked for an attack."
         ),
     )
     assist_reading: Literal["state_declared", "broad", "narrow"] = Field(

@@ -95,6 +95,7 @@ def withdrawal_effective(
     conflict_end: np.ndarray,
     options: Options | Literal["clip", "next_day"],
     months: int = 6,
+    open_end: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Effective day numbers and a pending flag for withdrawals notified on `notice` (Art. 20(3)).
 
@@ -103,24 +104,32 @@ def withdrawal_effective(
     (ends are exclusive: a conflict ending on the expiry day does not freeze). A conflict covering
     the expiry day defers the effect to its end, repeated while further conflicts cover that day;
     if an ongoing one covers it the withdrawal is pending and its effective day is PENDING.
+    `open_end` (same shape, bool) marks conflicts whose end is only where their dataset ends
+    (`ConflictPeriod.censored`): they cover days up to that end, and one covering the day keeps the
+    withdrawal pending, as `conflict.frozen_until` does.
     """
     overflow = options.month_overflow if isinstance(options, Options) else options
     day = add_months(notice, months, overflow)
     start = np.asarray(conflict_start, np.int64)
     end = np.asarray(conflict_end, np.int64)
+    opened = np.zeros(end.shape, bool) if open_end is None else np.asarray(open_end, bool)
     if start.ndim == 1:
-        start, end = start[:, None], end[:, None]
+        start, end, opened = start[:, None], end[:, None], opened[:, None]
     # one contiguous row per slot; an empty slot never starts, an ongoing conflict never ends
     starts = np.where(start.T == NO_CONFLICT, _NEVER, start.T)
     ends = np.where(end.T == ONGOING, _NEVER, end.T)
+    targets = np.where(opened.T, _NEVER, ends)  # where a covering conflict moves the day to
     rows = np.arange(day.shape[0])  # rows whose effective day may still move
     for round_ in range(starts.shape[0]):  # each round passes at least one conflict: k rounds suffice
         first = round_ == 0
         d = day if first else day[rows]
         later = d.copy()
         for j in range(starts.shape[0]):
-            s, e = (starts[j], ends[j]) if first else (starts[j, rows], ends[j, rows])
-            later = np.maximum(later, np.where((s <= d) & (d < e), e, d))
+            if first:
+                s, e, t = starts[j], ends[j], targets[j]
+            else:
+                s, e, t = starts[j, rows], ends[j, rows], targets[j, rows]
+            later = np.maximum(later, np.where((s <= d) & (d < e), t, d))
         moved = later != d
         rows = rows[moved]
         day[rows] = later[moved]

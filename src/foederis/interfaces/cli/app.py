@@ -94,7 +94,8 @@ def main(
     ),
     engaged: str = typer.Option(
         "party_to_hostilities",
-        help="Who is 'engaged in an armed conflict': party_to_hostilities | article5_participant.",
+        help="Who is 'engaged in an armed conflict': party_to_hostilities | primary_party | "
+        "article5_participant.",
     ),
     assist_reading: str = typer.Option(
         "state_declared",
@@ -107,17 +108,26 @@ def main(
     GLOBALS.claimed_suspension = _choice(
         "--claimed-suspension", claimed_suspension, ("no_legal_effect", "releases")
     )
-    GLOBALS.engaged = _choice("--engaged", engaged, ("party_to_hostilities", "article5_participant"))
+    GLOBALS.engaged = _choice(
+        "--engaged", engaged, ("party_to_hostilities", "primary_party", "article5_participant")
+    )
     GLOBALS.assist_reading = _choice(
         "--assist-reading", assist_reading, ("state_declared", "broad", "narrow")
     )
 
 
-def compiled() -> Any:
-    """The compiled real record under the global options (cached on disk)."""
+def compiled(known_on: str | None = None) -> Any:
+    """The compiled real record under the global options (cached on disk); with `known_on`
+    (YYYY-MM-DD), the record as it stood on that day."""
     from foederis.engine.cache import load_compiled
 
-    return load_compiled(GLOBALS.options())
+    if known_on is None:
+        return load_compiled(GLOBALS.options())
+    from foederis.questions.inputs import parse_date
+
+    day = parse_date(known_on, "known-on")
+    print(f"as known on {day}: only facts public by then (known_from <= {day})", file=sys.stderr)
+    return load_compiled(GLOBALS.options(), known_on=day)
 
 
 class CommandFailed(Exception):

@@ -15,6 +15,14 @@ from foederis.questions.inputs import parse_date
 def check(
     file: Annotated[str, typer.Argument(help="A plain-text or Markdown article (UTF-8); '-' for stdin.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Judge as of this day (YYYY-MM-DD).")] = None,
+    known_on: Annotated[
+        str | None,
+        typer.Option(
+            "--known-on",
+            help="Judge against the record as it stood on this day (YYYY-MM-DD, or 'article' for the "
+            "article's date); each claim says if facts known later change it.",
+        ),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")] = False,
     report: Annotated[
         str | None, typer.Option("--report", help="Also write a self-contained HTML page.")
@@ -29,7 +37,14 @@ def check(
         text = read_path(file)
     except ArticleError as exc:
         fail(str(exc), field="file")
-    ans = ask(compiled(), text, day)
+    if known_on is None:
+        ans = ask(compiled(), text, day)
+    else:
+        from foederis.questions.check import check_as_known, known_on_day
+
+        then_day = known_on_day(text, known_on)
+        now = compiled()
+        ans = check_as_known(compiled(str(then_day)), now, text, day) if then_day else ask(now, text, day)
     if report:
         from pathlib import Path
 
@@ -45,3 +60,8 @@ def check(
         from foederis.claims.report import render_terminal
 
         render_terminal(ans)
+        if ans.known_on is not None:
+            print(f"judged as the record stood on {ans.known_on}")
+            for claim in ans.claims:
+                if claim.changed_later:
+                    print(f"  {claim.text.strip()[:60]!r}: {claim.changed_later}")

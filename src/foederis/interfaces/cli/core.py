@@ -11,15 +11,23 @@ from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
 OnOption = Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD); default today.")]
+KnownOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--known-on", help="Answer as the record stood on this day (YYYY-MM-DD): only facts public by then."
+    ),
+]
 
 
 @app.command(epilog=epilog("foederis status LTU ccm --on 2025-03-06"))
 @handles_input_errors
-def status(state: str, instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
+def status(
+    state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
+) -> None:
     """Is STATE bound by INSTRUMENT on a day, and why."""
     from foederis.questions.status import status as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(on))
     if json:
         emit_json(ans)
@@ -31,11 +39,13 @@ def status(state: str, instrument: str, on: OnOption = None, json: JsonFlag = Fa
 
 @app.command(epilog=epilog("foederis members nato --on 2024-03-07 --json"))
 @handles_input_errors
-def members(instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
+def members(
+    instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
+) -> None:
     """The states bound by INSTRUMENT on a day."""
     from foederis.questions.members import members as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_instrument(instrument), parse_date(on))
     if json:
         emit_json(ans)
@@ -48,12 +58,15 @@ def members(instrument: str, on: OnOption = None, json: JsonFlag = False) -> Non
 @app.command(epilog=epilog("foederis timeline LTU", "foederis timeline RUS inf"))
 @handles_input_errors
 def timeline(
-    state: str, instrument: Annotated[str | None, typer.Argument()] = None, json: JsonFlag = False
+    state: str,
+    instrument: Annotated[str | None, typer.Argument()] = None,
+    known_on: KnownOnOption = None,
+    json: JsonFlag = False,
 ) -> None:
     """Every status interval of STATE (under one INSTRUMENT or all), with reasons."""
     from foederis.questions.timeline import timeline as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument) if instrument else None)
     if json:
         emit_json(ans)
@@ -65,11 +78,13 @@ def timeline(
 
 @app.command(epilog=epilog("foederis explain LTU ccm --on 2025-03-06"))
 @handles_input_errors
-def explain(state: str, instrument: str, on: OnOption = None, json: JsonFlag = False) -> None:
+def explain(
+    state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
+) -> None:
     """The full chain of reasons, as prose quoting the provisions."""
     from foederis.questions.explain import explain as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(on))
     if json:
         emit_json(ans)

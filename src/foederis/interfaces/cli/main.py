@@ -11,6 +11,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from foederis.interfaces.cli import (  # noqa: F401  (registers commands)
+    alliance,
     check,
     core,
     export,

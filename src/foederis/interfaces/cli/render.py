@@ -153,14 +153,32 @@ def render_datacheck(rep: Any) -> None:
         )
     console.print(table)
     console.print(
-        f"cross-checks: {rep.checks} recorded dates compared with the rules; "
-        f"{len(rep.disagreements)} disagree."
+        f"cross-checks: {rep.checks} recorded dates compared with the rules: {rep.independent} "
+        f"independent, {len(rep.dependent)} not independent; {len(rep.disagreements)} independent "
+        "ones disagree."
     )
+    by_why: dict[str, int] = {}
+    for d in rep.dependent:
+        if d.kind == "rule":
+            by_why[d.why] = by_why.get(d.why, 0) + 1
+        else:
+            console.print(f"  [yellow]NOT INDEPENDENT[/yellow] {d.instrument} {d.state} {d.what}: {d.why}")
+    for why, n in by_why.items():
+        console.print(f"  [yellow]NOT INDEPENDENT[/yellow] {n} checks: {why}")
     for d in rep.disagreements:
         console.print(
             f"  [red]DISAGREES[/red] {d.instrument} {d.state} {d.what}: recorded "
             f"{d.recorded}, rule {d.computed} ({d.ref})"
         )
+    console.print(
+        "curated rows per source kind: " + ", ".join(f"{k} {n}" for k, n in rep.source_kinds.items())
+    )
+    console.print(
+        "conflict periods: " + ", ".join(f"{k} {n}" for k, n in sorted(rep.conflict_sources.items()))
+    )
+    console.print(f"facts resting only on 'other' or on a single non-primary source: {len(rep.weak)}")
+    for w in rep.weak:
+        console.print(f"  [WEAK] {w.what} ({w.ref}; {', '.join(w.kinds)})")
     console.print(f"derived facts: {len(rep.derived)}; unverified facts: {len(rep.unverified)}")
     for e in rep.derived + rep.unverified:
         console.print(f"  [{e.status.upper()}] {e.instrument} {e.state} {e.action} {e.date} ({e.ref})")

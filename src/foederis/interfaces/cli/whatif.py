@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
-from foederis.interfaces.cli.core import JsonFlag, OnOption
+from foederis.interfaces.cli.core import JsonFlag, KnownOnOption, OnOption
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 
@@ -23,12 +23,13 @@ def withdrawal(
             "--conflict", help="Assumed armed conflict START..END or START.. (ongoing); repeatable."
         ),
     ] = None,
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """If STATE gives notice on a day, when does its withdrawal from INSTRUMENT take effect?"""
     from foederis.questions.withdrawal import parse_conflict, withdrawal_whatif
 
-    c = compiled()
+    c = compiled(known_on)
     ans = withdrawal_whatif(
         c,
         parse_state(c.record.states, state),
@@ -61,12 +62,13 @@ def free_by(
     on: Annotated[
         str | None, typer.Option("--on", help="Ask as on this day (YYYY-MM-DD); default today.")
     ] = None,
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """The latest notice day that frees STATE from INSTRUMENT by a day, and on what condition."""
     from foederis.questions.freeby import free_by as ask
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(
         c,
         parse_state(c.record.states, state),
@@ -117,13 +119,14 @@ def may(
             "--with", help="The partner (a non-party ally) for transit, stockpiles, joint operations."
         ),
     ] = None,
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """May STATE do ACTIVITY (use, transfer, permit_transit, ...) with WEAPON on a day?"""
     from foederis.questions.obligations import may as ask
     from foederis.questions.obligations import parse_activity, parse_weapon
 
-    c = compiled()
+    c = compiled(known_on)
     states = c.record.states
     ans = ask(
         c,
@@ -171,6 +174,7 @@ def matrix(
         str | None, typer.Option("--out", help="Also write the matrix as PNG, SVG or PDF.")
     ] = None,
     reasons: Annotated[bool, typer.Option("--reasons", help="List the reasons behind every cell.")] = False,
+    known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
@@ -178,7 +182,7 @@ def matrix(
     from foederis.questions.matrix import parse_alliance, write_matrix_image
     from foederis.questions.obligations import ACTIVITIES, ALL_ACTIVITIES, ISSUES, parse_weapon
 
-    c = compiled()
+    c = compiled(known_on)
     ans = ask(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
     if out:
         write_matrix_image(ans, out)

@@ -16,7 +16,13 @@ log = logging.getLogger("foederis.http")
 
 def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
     """Build the app. `db_url` defaults to $FOEDERIS_DB, else SQLite in the user data dir."""
-    from foederis.interfaces.http import routes_batch, routes_catalog, routes_questions, routes_scenarios
+    from foederis.interfaces.http import (
+        routes_alliance,
+        routes_batch,
+        routes_catalog,
+        routes_questions,
+        routes_scenarios,
+    )
     from foederis.store.db import open_database
     from foederis.store.repository import ScenarioRepository
 
@@ -31,7 +37,7 @@ def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
     app.state.engine = engine
     app.state.repository = ScenarioRepository(engine)
     errors.install(app)
-    for module in (routes_questions, routes_batch, routes_catalog, routes_scenarios):
+    for module in (routes_questions, routes_batch, routes_catalog, routes_scenarios, routes_alliance):
         app.include_router(module.router)
     from foederis.interfaces.web.pages import install as install_web
 

@@ -37,8 +37,14 @@ VERDICT = {
 }
 
 
-def _c():  # type: ignore[no-untyped-def]
-    return compiled_for(DEFAULT_OPTIONS)
+def _c(known_on: date | None = None):  # type: ignore[no-untyped-def]
+    return compiled_for(DEFAULT_OPTIONS, known_on)
+
+
+def _known_on(request: Request) -> date | None:
+    """The `known_on` query parameter (the record as it stood on that day), or None."""
+    text = _q(request, "known_on")
+    return parse_date(text, "known_on") if text else None
 
 
 def _page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
@@ -172,6 +178,7 @@ def install(app: FastAPI) -> None:
         if not q:
             return _page(request, "home.html")
         try:
+            c = _c(_known_on(request))
             iso3 = parse_state(c.record.states, q, "q")
         except InputError as exc:
             return _page(request, "home.html", 400, error=exc, q=q)
@@ -296,11 +303,13 @@ def install(app: FastAPI) -> None:
             "instrument": _q(request, "instrument", "ccm"),
             "notice": _q(request, "notice"),
             "conflicts": conflicts,
+            "known_on": _q(request, "known_on"),
         }
         ctx: dict[str, Any] = {"form": form, "withdrawable": sorted(NOTICE_ACTION)}
         if not form["state"]:
             return _page(request, "withdrawal.html", **ctx)
         try:
+            c = _c(_known_on(request))
             ans = withdrawal_whatif(
                 c,
                 parse_state(c.record.states, form["state"]),
