@@ -81,8 +81,11 @@ def test_germany_transit_with_the_united_states_the_done_case(compiled):
         "broad": "prohibited",
         "narrow": "permitted_with_limits",
     }
-    assert answers["state_declared"].declared is None  # none recorded, and the answer says so
-    assert "No declared view of Germany" in answers["state_declared"].reasons[0].summary
+    declared = answers["state_declared"].declared  # Germany declined to comment: 'no view', sourced
+    assert declared is not None and declared.view == "no view"
+    assert declared.source_url.startswith("https://www.finanznachrichten.de/")
+    assert "Germany has declared no view" in answers["state_declared"].reasons[1].summary
+    assert all(a.reasons[-1].events for a in answers.values())  # Germany's ratification, sourced
 
 
 def test_a_declared_view_decides_under_state_declared_and_carries_its_source(compiled):
@@ -131,7 +134,9 @@ def test_matrix_has_the_four_columns_and_the_declared_views(compiled):
     row = next(r for r in ans.rows if r.state == "DEU")
     assert set(ISSUES) <= set(row.activities)
     assert row.activities["invest"] == "permitted" and row.declared["invest"].view == "permitted"
-    assert row.declared["permit_transit"] is None and row.activities["permit_transit"] == "contested"
+    assert row.declared["permit_transit"].view == "no view"
+    assert row.activities["permit_transit"] == "contested"
+    assert row.declared["joint_operations"] is None and row.activities["joint_operations"] == "contested"
     assert "DEU" in ans.contested["permit_transit"] and "DEU" in ans.free["invest"]
     assert "Germany's declared view" in row.reasons["invest"][0].summary
     usa = next(r for r in ans.rows if r.state == "USA")
