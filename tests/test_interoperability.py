@@ -210,3 +210,10 @@ def test_the_data_readme_lists_every_ally_with_no_recorded_view(compiled):
             recorded = ", ".join(f"{d.state} ({d.view})" for d in line.declared) or "—"
             row = f"| `{line.issue}` | {recorded} | {', '.join(line.not_recorded) or '—'} |"
             assert row in readme, f"README out of date for {weapon} {line.issue}: {row}"
+
+
+def test_a_view_stated_after_the_day_asked_says_so(compiled):
+    before = may(compiled, "DEU", "permit_transit", "cluster_munitions", DAY, "USA")
+    assert any("after the day asked" in r.summary for r in before.reasons)
+    after = may(compiled, "DEU", "permit_transit", "cluster_munitions", date(2025, 1, 1), "USA")
+    assert not any("after the day asked" in r.summary for r in after.reasons)

@@ -136,15 +136,20 @@ def _interoperability(
 ) -> tuple[Verdict, list[Reason]]:
     names = c.record.states
     ally_iv = c.interval_on(ally, instrument, day) if ally else None
+    declared = declared_view(state, instrument, activity)
     v, reasons = interoperability_verdict(
         instrument,
         activity,
         c.options.assist_reading,
         names.name(state),
-        declared_view(state, instrument, activity),
+        declared,
         ally_bound=bool(ally_iv and ally_iv.bound),
         ally_name=names.name(ally) if ally else "",
     )
+    if declared and declared.stated and declared.stated > day.isoformat()[: len(declared.stated)]:
+        reasons.append(
+            Reason(None, f"The declared view was stated ({declared.stated}) after the day asked ({day}).")
+        )
     title = INSTRUMENTS[instrument].short
     bound = Reason(
         None,
