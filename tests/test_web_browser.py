@@ -336,3 +336,30 @@ def test_example_scenarios_listed_read_only(page) -> None:  # type: ignore[no-un
         "#scenario-result iframe, #scenario-result .report, #scenario-result *", timeout=30_000
     )
     assert page.locator("link[rel=icon]").count() == 1
+
+
+def test_accession_page_shows_holdouts_longest_last(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.click("a.card[href='/accession']")
+    page.fill("#accession-form input[name=q]", "Sweden")
+    page.fill("#accession-form input[name=on]", "2023-12-01")
+    page.press("#accession-form input[name=on]", "Enter")
+    assert page.inner_text("#holdouts") == "HUN, TUR"
+    allies = page.locator("#accession-bars tbody tr").evaluate_all("rs => rs.map(r => r.dataset.ally)")
+    assert set(allies[-2:]) == {"HUN", "TUR"}  # the holdouts come last
+    assert "holding out" in page.locator("#accession-bars tr[data-ally=HUN]").inner_text()
+    page.set_viewport_size({"width": 1400, "height": 900})
+    _shot(page, "accession-1400", tmp_path)
+
+
+def test_presence_exclusion_and_history_pages(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/presence?on=2022-01-10")
+    assert "host_forces_v1" in page.inner_text("#tier-rule")
+    for state in ("EST", "LVA", "LTU", "POL"):
+        row = page.locator(f"#presence tr[data-state={state}]")
+        assert row.get_attribute("data-tier") == "1" and "battlegroup" in row.inner_text().lower()
+    page.goto("/exclusion?instrument=nato")
+    assert "vclt/art_60__para_2" in page.inner_text("main")
+    page.goto("/history")
+    assert page.locator("#occasions tr[data-article='4']").count() >= 5
+    assert "such action as it deems necessary" in page.inner_text("#art5-text")

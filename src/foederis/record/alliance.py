@@ -6,7 +6,6 @@ has its own columns (documented in `data/alliance/README.md`).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from foederis.record.errors import RecordError
-from foederis.record.loader import DATA_DIR, FACT_STATUSES
+from foederis.record.loader import DATA_DIR, FACT_STATUSES, read_rows
 
 STEPS = ("invitation", "acceptance", "entry_into_force", "invitation_to_accede")
 DateKind = Literal["on", "by", "unknown"]
@@ -53,15 +52,6 @@ class Practice:
     note: str
 
 
-def _read(path: Path, rel: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise RecordError(rel, 1, f"missing columns {missing}")
-        return [(i, {k: (v or "").strip() for k, v in row.items()}) for i, row in enumerate(reader, start=2)]
-
-
 def _day(text: str, rel: str, row: int, column: str) -> date | None:
     if not text:
         return None
@@ -76,7 +66,7 @@ def load_steps(root: Path = DATA_DIR) -> tuple[AccessionStep, ...]:
     rel = "alliance/accession_steps.csv"
     cols = ("protocol", "candidate", "step", "ally", "date", "date_kind", "not_before", "status", "source")
     out: list[AccessionStep] = []
-    for i, row in _read(root / rel, rel, cols):
+    for i, row in read_rows(root / rel, rel, cols):
         if row["step"] not in STEPS:
             raise RecordError(rel, i, f"step {row['step']!r}; valid: {', '.join(STEPS)}")
         if row["date_kind"] not in ("on", "by", "unknown"):
@@ -114,7 +104,7 @@ def load_practices(root: Path = DATA_DIR) -> tuple[Practice, ...]:
     """Sourced practices (e.g. NATO's consensus rule); each needs a quote and a source."""
     rel = "alliance/practices.csv"
     out: list[Practice] = []
-    for i, row in _read(root / rel, rel, ("id", "instrument", "subject", "quote", "source")):
+    for i, row in read_rows(root / rel, rel, ("id", "instrument", "subject", "quote", "source")):
         if not row["quote"] or not row["source"]:
             raise RecordError(rel, i, "a practice needs a quote and a source")
         out.append(
@@ -197,7 +187,7 @@ def load_forces(root: Path = DATA_DIR) -> tuple[Force, ...]:
 
     classes: dict[tuple[str, str], dict[str, str]] = {}
     rel = "alliance/presence_classes.csv"
-    for i, row in _read(
+    for i, row in read_rows(
         root / rel, rel, ("host_iso3", "force", "kind", "size_class", "start", "start_source")
     ):
         if row["kind"] not in PRESENCE_KINDS:
@@ -208,7 +198,7 @@ def load_forces(root: Path = DATA_DIR) -> tuple[Force, ...]:
     out: list[Force] = []
     cols = ("host_iso3", "force", "lead_iso3", "start", "end", "source")
     for rel, extra in (("events/forward_presence.csv", False), ("alliance/presence_extra.csv", True)):
-        for i, row in _read(root / rel, rel, cols + (("kind", "size_class") if extra else ())):
+        for i, row in read_rows(root / rel, rel, cols + (("kind", "size_class") if extra else ())):
             if not row["source"]:
                 raise RecordError(rel, i, "empty 'source'")
             if extra:

@@ -108,7 +108,8 @@ def parse_partial(text: str, file: str, row: int, column: str, *, end: bool) -> 
         raise RecordError(file, row, f"column {column!r}: {text!r} is not a date") from None
 
 
-def _rows(path: Path, rel: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def read_rows(path: Path, rel: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV file as (line number, stripped fields); a missing column fails naming the file."""
     with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
@@ -207,7 +208,7 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
         required = ("state", "iso3", "action", "date", "source", "source_kind", "known_from") + (
             () if fixed_instrument else ("instrument",)
         )
-        for i, row in _rows(path, rel, required):
+        for i, row in read_rows(path, rel, required):
             instrument = fixed_instrument or row["instrument"]
             if not instrument:
                 raise RecordError(rel, i, "empty 'instrument'")
@@ -300,7 +301,7 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
     rel = "events/conflicts.csv"
     out: list[ConflictPeriod] = []
     cols = ("state", "iso3", "start", "end", "basis", "source", "role", "source_kind", "known_from")
-    for i, row in _rows(root / rel, rel, cols):
+    for i, row in read_rows(root / rel, rel, cols):
         if row["iso3"] not in states.states:
             raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row['iso3']!r}")
         if not row["source"]:
@@ -337,7 +338,7 @@ def _load_conflicts(root: Path, states: StateRegistry) -> list[ConflictPeriod]:
 def _load_presence(root: Path, states: StateRegistry) -> list[Presence]:
     rel = "events/forward_presence.csv"
     out: list[Presence] = []
-    for i, row in _rows(root / rel, rel, ("host_iso3", "force", "lead_iso3", "start", "end", "source")):
+    for i, row in read_rows(root / rel, rel, ("host_iso3", "force", "lead_iso3", "start", "end", "source")):
         for col in ("host_iso3", "lead_iso3"):
             if row[col] not in states.states:
                 raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row[col]!r} in {col!r}")
@@ -362,7 +363,7 @@ def _load_successions(root: Path, states: StateRegistry) -> list[SuccessionLink]
     rel = "project/successions.csv"
     out: list[SuccessionLink] = []
     cols = ("predecessor", "successor", "kind", "date", "source", "status")
-    for i, row in _rows(root / rel, rel, cols):
+    for i, row in read_rows(root / rel, rel, cols):
         for col in ("predecessor", "successor"):
             if row[col] not in states.states:
                 raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {row[col]!r} in {col!r}")
@@ -399,7 +400,7 @@ def data_digest(root: Path = DATA_DIR) -> str:
 def _record_names(root: Path) -> list[tuple[str, str]]:
     names: list[tuple[str, str]] = []
     for rel in EVENT_FILES:
-        for _, row in _rows(root / rel, rel, ("state", "iso3")):
+        for _, row in read_rows(root / rel, rel, ("state", "iso3")):
             names.append((row["state"], row["iso3"]))
     return names
 
@@ -408,7 +409,7 @@ def load_record(root: Path = DATA_DIR) -> Record:
     """Load and validate the whole record; raises RecordError on the first bad row."""
     aliases = [
         (row["alias"], row["iso3"])
-        for _, row in _rows(root / "project/aliases.csv", "project/aliases.csv", ("alias", "iso3"))
+        for _, row in read_rows(root / "project/aliases.csv", "project/aliases.csv", ("alias", "iso3"))
     ]
     states = build_registry(_record_names(root), aliases)
     events = _load_events(root, states)

@@ -162,6 +162,43 @@ def count_chart(counts: list[tuple[date, int]], width: int = 900, height: int = 
     }
 
 
+def alliance_of_registry() -> str:
+    """The registry's alliance instrument (the pages name none)."""
+    return next(i for i, spec in INSTRUMENTS.items() if spec.kind == "alliance")
+
+
+def accession_bars(ans: Any) -> dict[str, Any]:
+    """Each ally's span from the protocol's signature to its ratification (or to the day asked, for
+    a holdout), as percentages of the whole span, longest last: who was last, and for how long."""
+    start = ans.protocol_signed
+    if start is None:
+        return {"rows": [], "start": None, "end": None}
+
+    def done_by_then(a: Any) -> date | None:  # a deposit after the day asked is not known yet
+        d = a.deposited or a.ratified_by
+        return d if d is not None and d <= ans.date else None
+
+    end = ans.date
+    span = max((end - start).days, 1)
+    rows = []
+    for a in ans.allies:
+        done = done_by_then(a)
+        stop = done or ans.date
+        rows.append(
+            {
+                "ally": a.ally,
+                "name": a.name,
+                "state": a.state,
+                "width": max(100 * (stop - start).days / span, 0.6),
+                "days": (stop - start).days,
+                "done": done,
+                "exact": done is not None and done == a.deposited,
+            }
+        )
+    rows.sort(key=lambda r: (r["state"] == "not_ratified", r["days"]))
+    return {"rows": rows, "start": start, "end": end}
+
+
 def install(app: FastAPI) -> None:
     """Mount the static files and register the page routes (left out of the OpenAPI spec)."""
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -348,6 +385,51 @@ def install(app: FastAPI) -> None:
             chart=count_chart(member_counts(c, inst)),
             grouped=grouped.get(inst, {}),
         )
+
+    @app.get("/accession", include_in_schema=False)
+    def accession_page(request: Request) -> HTMLResponse:
+        """A candidate's protocol: each ally's ratification on a timeline, the holdouts and how long."""
+        from foederis.questions.accession import accession
+
+        c = _c()
+        q = _q(request, "q", "Sweden")
+        try:
+            iso3 = parse_state(c.record.states, q, "q")
+            day = parse_date(_q(request, "on") or None, "on")
+            ans = accession(c, iso3, day)
+        except InputError as exc:
+            return _page(request, "accession.html", 400, error=exc, q=q)
+        return _page(request, "accession.html", ans=ans, q=q, bars=accession_bars(ans))
+
+    @app.get("/presence", include_in_schema=False)
+    def presence_page(request: Request) -> HTMLResponse:
+        from foederis.questions.presence import presence
+
+        c = _c()
+        try:
+            day = parse_date(_q(request, "on") or None, "on")
+        except InputError as exc:
+            return _page(request, "presence.html", 400, error=exc)
+        return _page(request, "presence.html", ans=presence(c, day))
+
+    @app.get("/exclusion", include_in_schema=False)
+    def exclusion_page(request: Request) -> HTMLResponse:
+        from foederis.questions.exclusion import exclusion
+
+        c = _c()
+        try:
+            inst = parse_instrument(_q(request, "instrument", "nato"))
+        except InputError as exc:
+            return _page(request, "exclusion.html", 400, error=exc)
+        return _page(request, "exclusion.html", ans=exclusion(c, inst))
+
+    @app.get("/history", include_in_schema=False)
+    def history_page(request: Request) -> HTMLResponse:
+        from foederis.questions.history import history
+
+        c = _c()
+        ans = history(c, alliance_of_registry())
+        return _page(request, "history.html", ans=ans)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:
