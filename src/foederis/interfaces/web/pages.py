@@ -34,6 +34,7 @@ VERDICT = {
     "prohibited": ("✗", "prohibited"),
     "permitted": ("✓", "permitted"),
     "permitted_with_limits": ("◐", "with limits"),
+    "contested": ("?", "contested"),
 }
 
 
@@ -244,7 +245,7 @@ def install(app: FastAPI) -> None:
     @app.get("/matrix", include_in_schema=False)
     def matrix_page(request: Request) -> HTMLResponse:
         from foederis.questions.matrix import ALLIANCES, matrix, parse_alliance
-        from foederis.questions.obligations import ACTIVITIES, WEAPONS, parse_weapon
+        from foederis.questions.obligations import ALL_ACTIVITIES, WEAPONS, parse_weapon
 
         c = _c()
         form = {
@@ -256,7 +257,7 @@ def install(app: FastAPI) -> None:
             "form": form,
             "alliances": ALLIANCES,
             "weapons": list(WEAPONS),
-            "activities": ACTIVITIES,
+            "activities": ALL_ACTIVITIES,
             "verdict": VERDICT,
         }
         try:
@@ -293,7 +294,8 @@ def install(app: FastAPI) -> None:
         from fastapi.responses import Response
 
         from foederis.questions.matrix import matrix, parse_alliance
-        from foederis.questions.obligations import ACTIVITIES, parse_weapon
+        from foederis.questions.obligations import ALL_ACTIVITIES as ACTIVITIES
+        from foederis.questions.obligations import parse_weapon
 
         c = _c()
         try:
