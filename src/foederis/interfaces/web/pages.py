@@ -245,7 +245,7 @@ def install(app: FastAPI) -> None:
     @app.get("/matrix", include_in_schema=False)
     def matrix_page(request: Request) -> HTMLResponse:
         from foederis.questions.matrix import ALLIANCES, matrix, parse_alliance
-        from foederis.questions.obligations import ALL_ACTIVITIES, WEAPONS, parse_weapon
+        from foederis.questions.obligations import ACTIVITIES, ISSUES, WEAPONS, parse_weapon
 
         c = _c()
         form = {
@@ -257,7 +257,8 @@ def install(app: FastAPI) -> None:
             "form": form,
             "alliances": ALLIANCES,
             "weapons": list(WEAPONS),
-            "activities": ALL_ACTIVITIES,
+            "activities": ACTIVITIES,
+            "issues": ISSUES,
             "verdict": VERDICT,
         }
         try:

@@ -8,7 +8,8 @@ const foederis = (() => {
     const data = document.getElementById("matrix-data");
     if (!data) return;
     const cells = JSON.parse(data.textContent);
-    const table = document.getElementById("matrix");
+    const tables = [...document.querySelectorAll("table.matrix")];
+    const table = tables[0];
     const panel = document.getElementById("cell-reasons");
     const {alliance, weapon, date} = table.dataset;
     const permalink = (state, activity) => {
@@ -42,23 +43,23 @@ const foederis = (() => {
       });
       if (location.hash !== `#cell-${state}-${activity}`) history.replaceState(null, "", `#cell-${state}-${activity}`);
     }
-    table.addEventListener("click", (ev) => {
+    tables.forEach((t) => t.addEventListener("click", (ev) => {
       const btn = ev.target.closest("button.cell");
       if (btn) show(btn);
-    });
+    }));
     // arrow keys move between cells like a grid; Enter or Space (native button) shows the reasons
-    table.addEventListener("keydown", (ev) => {
+    tables.forEach((t) => t.addEventListener("keydown", (ev) => {
       const btn = ev.target.closest("button.cell");
       const moves = {ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0]};
       if (!btn || !(ev.key in moves)) return;
       const td = btn.closest("td"), tr = td.closest("tr");
-      const rows = [...table.tBodies[0].rows];
+      const rows = [...t.tBodies[0].rows];
       const [dr, dc] = moves[ev.key];
       const row = rows[rows.indexOf(tr) + dr];
       const col = [...tr.cells].indexOf(td) + dc;
       const next = row && row.cells[col] && row.cells[col].querySelector("button.cell");
       if (next) { ev.preventDefault(); next.focus(); }
-    });
+    }));
     const fromHash = location.hash && document.getElementById(location.hash.slice(1));
     if (fromHash && fromHash.matches("button.cell")) { show(fromHash); fromHash.focus(); }
   }
