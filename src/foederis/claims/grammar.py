@@ -103,10 +103,29 @@ EXTRA_INSTRUMENT_PATTERNS = {
     "ccm": [
         r"cluster[- ]munitions?\s+(?:ban\s+)?(?:treaty|convention|ban)",
         r"cluster[- ]bomb\s+(?:treaty|ban)",
+        r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
+        r"oslo\s+convention",
     ],
     "apmbt": [
         r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
         r"ottawa\s+(?:mine[- ]ban\s+)?(?:treaty|convention)",
+        r"(?:treaty|convention)\s+on\s+the\s+(?:ban|prohibition)\s+(?:of|on)\s+(?:the\s+use[^.;]{0,60}?of\s+)?"
+        r"anti-?personnel\s+(?:land)?mines(?:\s+and\s+on\s+their\s+destruction)?",
+        r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
+        r"anti[- ]landmine\s+ottawa\s+convention",
+    ],
+    "inf": [
+        r"intermediate(?:[- ]range)?\s+nuclear\s+forces?(?:\s+\(INF\))?\s+treaty",
+        r"(?-i:INF)\s+(?:missile\s+)?treaty",
+    ],
+    "cfe": [
+        r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
+        r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
+    ],
+    "open_skies": [r"(?:treaty\s+on\s+)?open\s+skies(?:\s+(?:arms[- ]control\s+)?(?:treaty|agreement|pact|accord))?"],
+    "new_start": [
+        r"(?-i:New\s+START)(?:\s+(?:nuclear\s+)?(?:arms(?:[- ]control|[- ]reduction)?\s+|disarmament\s+|weapons\s+)?"
+        r"(?:treaty|agreement|pact|accord))?"
     ],
 }
 GENERIC_INSTRUMENT = r"(?:the\s+)?(?:convention|treaty|alliance|pact)\b|\bit\b"
@@ -352,9 +371,11 @@ def productions() -> tuple[Production, ...]:
             "provision",
             "pv_period",
             "withdrawal_period",
-            rf"(?:withdraw\w*|denunciation|denounce|leave|exit|cease)[^.;]{{0,100}}?\b(?:takes?\s+effect|effective|"
-            rf"only|after|with|following)[^.;]{{0,30}}?\b(?P<num>{NUM}|one|a)[ -](?P<unit>months?|years?|days?)"  # noqa: E501
-            rf"(?:'s?)?\b",
+            rf"(?:withdraw\w*|denunciation|denounce|leave|leaving|exit|cease|pull-?out|pull\s+out|notification\s+period)"
+            rf"[^.;]{{0,100}}?\b(?:(?:takes?\s+effect|take\s+effect|effective|only|after|with|following|"
+            rf"(?:enter|come)s?\s+into\s+force|in|within)[^.;]{{0,30}}?\b(?P<num>{NUM}|one|a)[ -](?P<unit>months?|years?|days?)"
+            rf"(?:'s?)?\b|(?P<num2>{NUM}|one|a)[ -](?P<unit2>months?|years?|days?)(?:'s?)?\s+(?:after|following|from|of)\s+"
+            rf"(?:the\s+)?(?:notice|notification|receipt|deposit|giving|it\s+gives|sending|the\s+date))",
         ),
         _p(
             "provision",

@@ -1,0 +1,160 @@
+"""The claim reader's word lists (predicates, markers, group names), loaded once from data files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from foederis.claims.grammar import NUM, instrument_regex
+
+GENERIC = (
+    r"(?:the|this|that|its|their)\s+(?:(?:same|security|landmark|key|arms[- ]control|international|"
+    r"military|defen[cs]e|mine[- ]ban|nuclear|[\w]+-era|[\w]+-year-old)\s+){0,2}"
+    r"(?:treaty|convention|alliance|pact|agreement|accord|bloc|deal|document)\b"
+)
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One predicate pattern: the lemma it reads, the relation judged, where its subjects are."""
+
+    lemma: str
+    relation: str
+    pattern: re.Pattern[str]
+    subjects: str = "before"
+    verb: str = ""
+    appositive: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group name ("the Baltic states") with its sourced definition."""
+
+    name: str
+    pattern: re.Pattern[str]
+    members: tuple[str, ...]
+    derived: str
+    instrument: str | None
+    standalone: bool
+    definition: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def raw() -> dict[str, Any]:
+    text = resources.files("foederis.claims").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _ordinal_rx(data: dict[str, Any]) -> str:
+    words = sorted((*data["ordinals"], *data["superlatives"]), key=len, reverse=True)
+    return r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(re.escape(w).replace(r"\-", "[- ]") for w in words) + ")"
+
+
+@lru_cache(maxsize=1)
+def slots() -> dict[str, str]:
+    """The regex for each slot name used in predicate patterns."""
+    d = raw()
+    inst = rf"(?:{instrument_regex()}|{GENERIC})"
+    adv = r"(?:(?:" + "|".join(d["adverbs"]) + r")\s+)*"
+    return {
+        "<INST>": inst,
+        "<NEG>": rf"(?P<neg>{d['negation']}\s+)",
+        "<ADV>": adv,
+        "<AUX>": d["auxiliary"],
+        "<COP>": d["copula"],
+        "<ORD>": _ordinal_rx(d),
+        "<NUM>": NUM,
+        "<MEMBER>": d["member_nouns"],
+        "<PARTY>": d["party_nouns"],
+    }
+
+
+def expand(pattern: str) -> str:
+    """Replace the slots of a pattern; each <INST> becomes a named group i0, i1, …"""
+    s = slots()
+    n = 0
+    out = pattern
+    while "<INST>" in out:
+        out = out.replace("<INST>", f"(?P<i{n}>{s['<INST>']})", 1)
+        n += 1
+    neg_seen = False
+    while "<NEG>" in out:  # only the first negation slot is named
+        out = out.replace("<NEG>", s["<NEG>"] if not neg_seen else s["<NEG>"].replace("?P<neg>", "?:"), 1)
+        neg_seen = True
+    for k, v in s.items():
+        out = out.replace(k, v)
+    return out
+
+
+@lru_cache(maxsize=1)
+def predicates() -> tuple[Predicate, ...]:
+    out = []
+    for p in raw()["predicates"]:
+        out.append(
+            Predicate(
+                p["lemma"],
+                p["relation"],
+                re.compile(expand(p["pattern"]), re.IGNORECASE),
+                p.get("subjects", "before"),
+                p.get("verb", ""),
+                bool(p.get("appositive")),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def groups() -> tuple[Group, ...]:
+    text = resources.files("foederis.claims").joinpath("data/groups.yaml").read_text(encoding="utf-8")
+    return tuple(
+        Group(
+            g["name"],
+            re.compile(g["pattern"], re.IGNORECASE),
+            tuple(g.get("members", ())),
+            g.get("derived", ""),
+            g.get("instrument"),
+            bool(g.get("standalone")),
+            g["definition"],
+            g["source"],
+        )
+        for g in yaml.safe_load(text)
+    )
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def markers() -> dict[str, re.Pattern[str]]:
+    d = raw()
+    return {
+        "reporting": _alternation(d["reporting_verbs"]),
+        "hypothetical": re.compile("|".join(d["hypothetical"]), re.IGNORECASE),
+        "over": re.compile("|".join(d["over_assertion"]), re.IGNORECASE),
+        "hedge": _alternation(d["hedges"]),
+        "universal": re.compile("|".join(d["universal"]), re.IGNORECASE),
+        "ordinal": re.compile(r"\b" + slots()["<ORD>"] + r"\b", re.IGNORECASE),
+    }
+
+
+def ordinal_value(text: str) -> tuple[int | None, str | None]:
+    """(n, None) for "30th"/"thirtieth"; (None, "first"/"last") for a superlative."""
+    t = re.sub(r"[\s-]+", "-", text.strip().lower())
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1)), None
+    d = raw()
+    sup = {re.sub(r"\s+", "-", k): v for k, v in d["superlatives"].items()}
+    if t in sup and t != "first":
+        return None, sup[t]
+    words = [re.sub(r"\s+", "-", w) for w in d["ordinals"]]
+    if t in words:
+        return words.index(t) + 1, None
+    return None, None
