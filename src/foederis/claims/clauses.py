@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from foederis.claims.lexicon import markers
 
 _BOUNDARY = re.compile(
-    r"\s+-\s+|;\s*|\s*\((?=[^)]{3,})|\)"
+    r"\s+-\s+|;\s*|\s*\((?=[^)]*\s[^)]*\s[^)]*\s[^)]*\))|(?<=[^)]{3}\s[^)]{3})\)"
     r"|,?\s+(?P<rel>which|who|whose|that)\s+"
     r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
     r"|\s+(?P<coord2>but|while|whereas|although)\s+"
-    r"|,?\s+(?P<sub>after|before|because|since|when|as|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
+    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then)\b)"
+    r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
     r"|,?\s+(?P<cond>if|unless|whether)\s+",
     re.IGNORECASE,
 )
@@ -44,8 +45,8 @@ def clauses(sent: str) -> list[Clause]:
             kind = "complement" if opener == "that" and _reported(before) else "relative"
             if opener == "that" and kind == "relative" and not re.search(r"[A-Za-z]\s*$", before):
                 continue
-        elif m.group("coord") or m.group("coord2"):
-            opener = (m.group("coord") or m.group("coord2")).lower()
+        elif m.group("coord") or m.group("coord2") or m.group("coord3"):
+            opener = (m.group("coord") or m.group("coord2") or m.group("coord3")).lower()
             kind = "coord"
         elif m.group("sub"):
             opener = m.group("sub").lower()

@@ -18,7 +18,7 @@ from foederis.claims.lexicon import GENERIC, Group, expand, groups, markers, ord
 from foederis.claims.matching import alliance_ids
 from foederis.claims.mentions import Mention
 
-_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$")
+_LIST_GLUE = re.compile(r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$")
 _PREP = re.compile(
     r"\b(?:after|from|in|with|by|of|to|for|against|on|into|than|between|among|over|near|toward|towards|"
     r"like|unlike|including|besides|without|about|across|behind|beyond|under|within|at|bordering)\s+(?:the\s+)?$",
@@ -216,10 +216,11 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                 return None  # named an instrument the reader cannot resolve
             break
     if inst_m is None:
-        if re.match(r"\s+(?:of|in|to)\s+(?!" + GENERIC + ")", sent[e : e + 60], re.I):
+        if re.match(r"\s+(?:of|in|to)\s+(?!" + GENERIC + r"|\d|(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b)", sent[e : e + 60], re.I):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
-        if inst_m is None and p.relation not in ("member",):
+        if inst_m is None and p.relation not in ("member", "withdrew", "suspended"):
             return None
     inst = inst_m.inst if inst_m else ctx.context_inst
     how = inst_m.how if inst_m else (f"the instrument named before ({inst})" if inst else "")
@@ -262,6 +263,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                 lists = _lists(after, sent)
                 if lists and lists[0][0].start - e <= len(inverted.group()) + 4:
                     subj = lists[0]
+                    e = lists[0][-1].end
         if not subj and p.relation not in ("passive",):
             sg = _standalone_group(sent, cl.start, s)
             if sg and re.search(r"\b(?:most|many|some|several|few|half|majority|minority|dozens?|number)\b(?:\s+of)?[^,;]*$", sent[cl.start : sg[1]], re.I):
@@ -410,7 +412,9 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
     date, _ = _pick_date(ctx, cl, start, e)
     effect = re.match(r"[^,;]{0,80}?\b(?:came|comes|took|takes|went|goes|entered|enters)\s+(?:into\s+(?:force|effect)|effect)|"
                       r"[^,;]{0,40}?\bwas\s+completed", sent[e:cl.end], re.I)
-    presupposed = re.search(r"\b(?:after|since|following|with|mark|marks|marked|welcomed|celebrated)\s+(?:the\s+)?$", lead, re.I)
+    presupposed = re.search(
+        r"\b(?:after|since|following|followed|follows|with|mark|marks|marked|welcomed|celebrated|condemned|"
+        r"regretted|criticised|criticized|despite)\s+(?:the\s+)?$", lead, re.I)
     if date is None and not effect and not presupposed:
         return []
     future = bool(_FUTURE.search(sent[e : cl.end]))
@@ -514,8 +518,8 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                 head_gap = sent[im[-1].end : s]
                 if len(head_gap.split()) <= 8:
                     inst, how = im[-1].inst, im[-1].how
-            elif re.fullmatch(r"\s*(?:it|which|that)\s*", head, re.I) or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head):
-                if cl.kind == "relative" or head.strip().lower().startswith("it"):
+            elif re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I) or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head):
+                if (cl.kind == "relative" and cl.opener in ("which", "that")) or head.strip().lower().startswith("it"):
                     prev = [m for m in ctx.insts if m.end <= cl.start]
                     if prev and (cl.start - prev[-1].end) < 120:
                         inst, how = prev[-1].inst, f"{head.strip()!r} refers to {prev[-1].text!r}"

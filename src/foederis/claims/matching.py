@@ -342,28 +342,122 @@ _WORD = re.compile(r"[A-Za-z]+")
 _VOCAB: Vocabulary | None = None
 
 
+#: A known word rarer than this rank may be a damaged frequent word (said so when repaired).
+RARE_RANK = 15000
+#: How many of the most frequent English words (wordfreq) the vocabulary takes.
+VOCAB_SIZE = 60000
+
+
+def _english_words() -> list[str]:
+    """The most frequent English words, most frequent first, from the wordfreq package.
+
+    Cached as a plain word list next to the compiled record (keyed by the wordfreq version),
+    so a cold `foederis check` reads a text file instead of unpacking wordfreq's tables.
+    """
+    from importlib.metadata import version
+
+    from foederis.engine.cache import cache_dir
+
+    path = cache_dir() / f"wordfreq-en-{version('wordfreq')}-{VOCAB_SIZE}.txt"
+    try:
+        words = path.read_text(encoding="utf-8").split("\n")
+        if len(words) > VOCAB_SIZE // 2:
+            return words
+    except OSError:
+        pass
+    import wordfreq
+
+    words = [w for w in wordfreq.top_n_list("en", VOCAB_SIZE) if w.isalpha()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text("\n".join(words), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return words
+
+
 def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_words: list[str]) -> Vocabulary:
-    """Build (once per process) the vocabulary from provisions, names, grammar and common words."""
+    """Build (once per process) the vocabulary: English words by frequency (wordfreq), the
+    provision texts, state and instrument names, and the grammar's keywords."""
     global _VOCAB
     if _VOCAB is not None:
         return _VOCAB
     freq: Counter[str] = Counter()
+    words = _english_words()
+    n = len(words)
+    for i, w in enumerate(words):
+        freq[w] = n - i
     for text in provision_texts:
-        freq.update(w.lower() for w in _WORD.findall(text))
+        for w in _WORD.findall(text):
+            freq[w.lower()] += 50
     for label in (*registry.labels(), *instrument_labels()):
-        freq.update(_WORD.findall(label))
+        for w in _WORD.findall(label):
+            freq[w.lower()] += 1000
     for w in (*COMMON, *grammar_words):
-        freq[w.lower()] += 3
-    damaged: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for w in freq:
-        if len(w) < 2:
-            continue
-        for pair in {w[i : i + 2] for i in range(len(w) - 1)}:
-            d = w.replace(pair, "")
-            if d:
-                damaged[d].append((pair, w))
-    _VOCAB = Vocabulary(freq, dict(damaged), sorted({w.lower() for w in grammar_words if len(w) >= 5}))
+        freq[w.lower()] += 100
+    _VOCAB = Vocabulary(freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}))
     return _VOCAB
+
+
+#: Letter pairs common enough in English that a long text without any of them has lost them.
+COMMON_PAIRS = (
+    "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri "
+    "ro ic ne ea ra ce li ch ll be ma si om ur"
+).split()
+
+
+def _restorations(word: str, pairs: tuple[str, ...], vocab: Vocabulary, depth: int = 3) -> list[str]:
+    """Known words that `word` becomes when pairs are put back (up to `depth` insertions)."""
+    found: set[str] = set()
+    frontier = {word}
+    for _ in range(depth):
+        nxt: set[str] = set()
+        for w in frontier:
+            for i in range(len(w) + 1):
+                for p in pairs:
+                    cand = w[:i] + p + w[i:]
+                    if cand in vocab.freq:
+                        found.add(cand)
+                    nxt.add(cand)
+        frontier = nxt if len(nxt) < 20000 else set()
+    return sorted(found, key=lambda w: (-vocab.freq[w], len(w)))
+
+
+def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str, int]]:
+    """The letter pairs deleted throughout the text, each with how many unknown words it explains.
+
+    A pair counts only if the text never contains it, it is common in English, and it turns at
+    least three different unknown words into known ones; then the next pair is sought among the
+    words still unexplained (several pairs can be lost from one text).
+    """
+    lowered = text.lower()
+    if len(lowered) < 200:
+        return []
+    unknown = {w.lower() for w in _WORD.findall(text) if len(w) >= 1} - set(vocab.freq)
+    absent = [p for p in COMMON_PAIRS if p not in lowered]
+    chosen: list[tuple[str, int]] = []
+    remaining = set(unknown)
+    while absent and len(chosen) < limit and remaining:
+        best, best_n = None, 0
+        for p in absent:
+            n = sum(1 for w in remaining if _restorations(w, (*[c for c, _ in chosen], p), vocab, 2))
+            if n > best_n:
+                best, best_n = p, n
+        if best is None or best_n < 3:
+            break
+        chosen.append((best, best_n))
+        absent.remove(best)
+        pairs = tuple(c for c, _ in chosen)
+        remaining = {w for w in remaining if not _restorations(w, pairs, vocab, 2)}
+    return chosen
+
+
+def detect_pair(text: str, vocab: Vocabulary) -> tuple[str | None, int]:
+    """The (first) letter pair deleted throughout the text, and how many unknown words it explains."""
+    found = detect_pairs(text, vocab, 1)
+    return found[0] if found else (None, 0)
 
 
 #: Two-letter pairs that are words of their own: deleting them leaves a double space.
@@ -394,39 +488,34 @@ PAIR_WORDS = {
 }
 
 
-def detect_pair(text: str, vocab: Vocabulary) -> tuple[str | None, int]:
-    """The letter pair deleted throughout the text, and how many unknown words it explains."""
-    unknown = {w.lower() for w in _WORD.findall(text)} - set(vocab.freq)
-    votes: Counter[str] = Counter()
-    lowered = text.lower()
-    for w in unknown:
-        for pair in {p for p, _ in vocab.damaged.get(w, ())}:
-            votes[pair] += 1
-    ranked = [(pair, n) for pair, n in votes.most_common() if pair not in lowered]
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return ranked[0]
-    return None, 0  # no pair, or a tie: guessing would put words in the article's mouth
-
-
 def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str | None]:
-    """Restore a deleted letter pair and mistyped keywords; every change becomes a Repair."""
+    """Restore deleted letter pairs and mistyped keywords; every change becomes a Repair.
+
+    Only unknown words are restored, and only into known words: a known word is never turned
+    into another one, and nothing is repaired in a text that lost no pair.
+    """
     from rapidfuzz import fuzz, process
 
-    pair, _ = detect_pair(m.text, vocab)
+    found = detect_pairs(m.text, vocab)
+    pairs = tuple(p for p, _ in found)
     repairs: list[Repair] = []
 
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
         low = word.lower()
         if low in vocab.freq:
-            return None
+            return _known(word, low, match) if pairs else None
         new, method, score = None, "", 0.0
-        if pair:
-            cands = [w for p, w in vocab.damaged.get(low, ()) if p == pair]
+        if pairs:
+            cands = _restorations(low, pairs, vocab)
             if cands:
-                new = max(cands, key=lambda w: (vocab.freq[w], -len(w)))
-                method, score = f"deleted pair {pair!r} restored", fuzz.ratio(low, new) / 100
-        if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower():
+                new = cands[0]
+                used = [p for p in pairs if new.count(p) > low.count(p)]
+                method = f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
+                score = fuzz.ratio(low, new) / 100
+                if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
+                    method += f" (also possible: {cands[1]!r})"
+        if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
             hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
             if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
                 new, method, score = hit[0], "keyword typo", hit[1] / 100
@@ -440,19 +529,34 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         repairs.append(Repair(s, e, word, new, method, score))
         return new
 
-    out = m.sub(_WORD, fix)
-    if pair in PAIR_WORDS:
+    def _known(word: str, low: str, match: re.Match[str]) -> str | None:
+        """A rare real word that a frequent one explains ("trey" ← "treaty"): read, and say so."""
+        top = len(vocab.freq)
+        rank = top - vocab.freq[low] if vocab.freq[low] <= top else 0
+        if rank < RARE_RANK or len(low) < 3:
+            return None
+        cands = _restorations(low, pairs, vocab, 2)
+        if not cands or top - vocab.freq[cands[0]] > rank // 8:
+            return None
+        new = cands[0]
+        new = new[0].upper() + new[1:] if word[0].isupper() else new
+        s, e = m.span(match.start(), match.end())
+        repairs.append(Repair(s, e, word, new, f"deleted pair restored; {low!r} is itself a rare word", 0.5))
+        return new
 
-        def hole(match: re.Match[str]) -> str:
-            s, e = m_span(match)
+    out = m.sub(_WORD, fix)
+    for pair in pairs:
+        if pair not in PAIR_WORDS:
+            continue
+
+        def hole(match: re.Match[str], pair: str = pair, base: Mapped = out) -> str:
+            s, e = base.span(match.start(), match.end())
             repairs.append(Repair(s, e, "  ", f" {pair} ", "whole word (deleted pair) restored", 1.0))
             return f" {pair} "
 
-        def m_span(match: re.Match[str]) -> tuple[int, int]:
-            return out.span(match.start(), match.end())
-
         out = out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)
-    return out, repairs, pair
+        break  # one missing short word per double space: the first pair that is a word
+    return out, repairs, ", ".join(pairs) if pairs else None
 
 
 class Matcher:
@@ -461,14 +565,16 @@ class Matcher:
     def __init__(self, registry: StateRegistry, pair: str | None) -> None:
         self.registry = registry
         self.pair = pair
+        pairs = [p.strip() for p in (pair or "").split(",") if p.strip()]
         self.labels = registry.labels()
         self._label_list = list(self.labels)
         self._damaged: dict[str, list[str]] = {}
-        if pair:
-            for label in self.labels:
-                d = label.replace(pair, "")
-                if d != label:
-                    self._damaged.setdefault(d, []).append(label)
+        for label in self.labels if pairs else ():
+            d = label
+            for p in pairs:
+                d = d.replace(p, "")
+            if d != label:
+                self._damaged.setdefault(d, []).append(label)
 
     def state(self, phrase: str) -> tuple[str | None, str, float, str]:
         """(iso3 or None, the name read, score, method) for a capitalised phrase."""

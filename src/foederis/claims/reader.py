@@ -18,12 +18,28 @@ from foederis.claims.frames import Frame, SentenceContext, read_frames
 from foederis.claims.judge import Judge, Verdict
 from foederis.claims.lexicon import Group
 from foederis.claims.matching import Matcher, alliance_ids
-from foederis.claims.mentions import date_mentions, group_mentions, instrument_mentions, state_mentions
+from foederis.claims.grammar import number_value
+from foederis.claims.mentions import Mention, date_mentions, group_mentions, instrument_mentions, state_mentions
 from foederis.claims.text import Mapped, sentences
 from foederis.questions.members import bound_states
 from foederis.rules.registry import INSTRUMENTS
 
+_ANAPHORA = re.compile(r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^)]{1,20}\))\s*[-:\u2013\u2014]?")
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|\d{4})", re.I)
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Inside a quotation in its paragraph (an odd number of quote marks before it)."""
+    para = text.rfind("\n\n", 0, pos)
+    before = text[para + 1 if para >= 0 else 0 : pos]
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
+
+
+def _in_dateline(sent: str, pos: int) -> bool:
+    """A date in a dateline ("Vilnius, June 29 (IANS) …") dates the report, not the event."""
+    m = _DATELINE.match(sent)
+    return bool(m) and pos < m.end()
 
 
 def _unquote_names(sent: str) -> str:
@@ -88,6 +104,7 @@ class Reader:
 
     def __init__(self, judge: Judge, matcher: Matcher, ref_day: date | None) -> None:
         self.judge, self.matcher, self.ref = judge, matcher, ref_day
+        self.last_list: list[str] = []
 
     def read(self, m: Mapped) -> list[Claim]:
         text = m.text
@@ -98,10 +115,10 @@ class Reader:
             insts = instrument_mentions(sent, context)
             ctx = SentenceContext(
                 sent,
-                state_mentions(sent, self.matcher),
+                state_mentions(sent, self.matcher) + self._anaphora(sent),
                 group_mentions(sent),
                 insts,
-                date_mentions(sent, self.ref),
+                [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
                 context,
             )
             judge = self._sentence_judge(sent)
@@ -109,6 +126,8 @@ class Reader:
                 claim = self._judge_frame(f, s0, sent, judge)
                 if claim is not None:
                     out.append(claim)
+                    if len(claim.subjects) > 1:
+                        self.last_list = [x.iso3 for x in claim.subjects if x.iso3]
             named = [
                 x.inst for x in insts
                 if x.how.startswith("named") and (x.inst not in alliance_ids() or "treaty" in x.text.lower())
@@ -117,6 +136,15 @@ class Reader:
                 context = named[-1]
         out += self._provisions(m)
         return sorted(out, key=lambda c: c.start)
+
+    def _anaphora(self, sent: str) -> list[Mention]:
+        """ "these three states" → the list of states the text named last, when the count agrees."""
+        out: list[Mention] = []
+        for mt in _ANAPHORA.finditer(sent):
+            n = number_value(mt.group("n")) if mt.group("n") else None
+            if self.last_list and n == len(self.last_list):
+                out += [Mention("state", mt.start(), mt.end(), mt.group(), iso, method="refers back") for iso in self.last_list]
+        return out
 
     def _sentence_judge(self, sent: str) -> Judge:
         """An 'as of' phrase inside a sentence applies to that sentence only."""
@@ -130,7 +158,7 @@ class Reader:
     def _provisions(self, m: Mapped) -> list[Claim]:
         out = []
         for d in extract(m, self.matcher):
-            if d.kind != "provision":
+            if d.kind != "provision" or _quoted_at(m.text, d.start):
                 continue
             v = self.judge.judge(d)
             out.append(Claim(d.start, d.end, d.kind, d.production, [], d.instrument, d.instrument_how, v))
