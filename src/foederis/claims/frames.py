@@ -248,6 +248,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             gap = sent[subj[-1].end : s]
             if re.search(r"[.;:]", gap) or len(gap.split()) > 12:
                 subj = []
+            elif re.search(r"(?<![\w'])[b-hj-zB-HJ-Z](?![\w'])", gap):
+                return None  # a stray letter between subject and verb: damaged, maybe a lost "not"
         if not subj and cl.kind in ("relative", "aside") and not sent[cl.start : s].strip(" ,"):
             subj = _antecedent(ctx, cl, subjects_ms)
         if not subj and p.appositive and cl.kind == "aside":

@@ -401,13 +401,6 @@ def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_word
     return _VOCAB
 
 
-#: Letter pairs common enough in English that a long text without any of them has lost them.
-COMMON_PAIRS = (
-    "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri "
-    "ro ic ne ea ra ce li ch ll be ma si om ur"
-).split()
-
-
 def _restorations(word: str, pairs: tuple[str, ...], vocab: Vocabulary, depth: int = 3) -> list[str]:
     """Known words that `word` becomes when pairs are put back (up to `depth` insertions)."""
     found: set[str] = set()
@@ -425,31 +418,57 @@ def _restorations(word: str, pairs: tuple[str, ...], vocab: Vocabulary, depth: i
     return sorted(found, key=lambda w: (-vocab.freq[w], len(w)))
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ALL_PAIRS = tuple(a + b for a in _LETTERS for b in _LETTERS)
+
+
+def _unknown(low: str, vocab: Vocabulary) -> bool:
+    """Not a word: outside the vocabulary, or a stray single letter ("has t joined")."""
+    return low not in vocab.freq or (len(low) == 1 and low not in "ai")
+
+
+def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[str, set[str]]:
+    """For each pair absent from the text, the unknown words one insertion of it makes known."""
+    votes: dict[str, set[str]] = {}
+    for w in words:
+        for i in range(len(w) + 1):
+            head, tail = w[:i], w[i:]
+            for p in absent:
+                if head + p + tail in vocab.freq:
+                    votes.setdefault(p, set()).add(w)
+    return votes
+
+
 def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str, int]]:
     """The letter pairs deleted throughout the text, each with how many unknown words it explains.
 
-    A pair counts only if the text never contains it, it is common in English, and it turns at
-    least three different unknown words into known ones; then the next pair is sought among the
-    words still unexplained (several pairs can be lost from one text).
+    A pair counts only if the text never contains it and it turns at least two different unknown
+    words into known ones, more than any other pair (a tie is not guessed); then the next pair is
+    sought among the words still unexplained, alone or together with the pairs already found.
     """
-    lowered = text.lower()
-    if len(lowered) < 200:
+    unknown = {w.lower() for w in _WORD.findall(text) if _unknown(w.lower(), vocab)}
+    absent = {p for p in _ALL_PAIRS if p not in text}  # deletion takes lower-case pairs only
+    if not unknown or not absent:
         return []
-    unknown = {w.lower() for w in _WORD.findall(text) if len(w) >= 1} - set(vocab.freq)
-    absent = [p for p in COMMON_PAIRS if p not in lowered]
+    votes = _single_votes(unknown, vocab, absent)
     chosen: list[tuple[str, int]] = []
     remaining = set(unknown)
-    while absent and len(chosen) < limit and remaining:
-        best, best_n = None, 0
-        for p in absent:
-            n = sum(1 for w in remaining if _restorations(w, (*[c for c, _ in chosen], p), vocab, 2))
-            if n > best_n:
-                best, best_n = p, n
-        if best is None or best_n < 3:
-            break
-        chosen.append((best, best_n))
-        absent.remove(best)
+    while len(chosen) < limit and remaining:
         pairs = tuple(c for c, _ in chosen)
+        ranked: list[tuple[int, str]] = []
+        for p, ws in votes.items():
+            if p in pairs:
+                continue
+            n = len(ws & remaining)
+            if pairs:  # words that lost this pair and one already found
+                n += sum(1 for w in remaining - ws if _restorations(w, (*pairs, p), vocab, 2))
+            ranked.append((n, p))
+        ranked.sort(reverse=True)
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            break
+        n, best = ranked[0]
+        chosen.append((best, n))
+        pairs = (*pairs, best)
         remaining = {w for w in remaining if not _restorations(w, pairs, vocab, 2)}
     return chosen
 
@@ -503,7 +522,7 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
         low = word.lower()
-        if low in vocab.freq:
+        if not _unknown(low, vocab):
             return _known(word, low, match) if pairs else None
         new, method, score = None, "", 0.0
         if pairs:

@@ -64,15 +64,16 @@ class Claim:
 
 
 def _kind(f: Frame) -> str:
-    if f.relation == "ordinal":
-        return "ordinal"
-    if f.relation == "count":
-        return "count"
-    if f.relation in ("treaty_event", "signed", "ratified", "suspended") or f.lemma == "passive":
+    """The claim's kind, by what it says: membership (member, ally, joined), status (party, bound,
+    withdrew, never joined), event (a dated act), ordinal, count."""
+    if f.relation in ("ordinal", "count"):
+        return f.relation
+    if f.relation == "treaty_event" or (f.relation in ("signed", "ratified", "suspended") and f.positive):
         return "event"
-    if f.relation in ("member", "bound", "party", "joined"):
-        alliance = f.instrument and INSTRUMENTS[f.instrument].kind == "alliance"
-        return "membership" if alliance or f.relation == "joined" else "status"
+    if f.lemma == "passive":
+        return "event" if f.positive else "status"
+    if f.lemma in ("member", "member_list") or (f.relation == "joined" and f.positive):
+        return "membership" if not f.rel.lower().startswith(("part", "signator")) else "status"
     return "status"
 
 
