@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from foederis.claims.clauses import Clause, clauses
 from foederis.claims.extract import DateSpec
-from foederis.claims.lexicon import GENERIC, Group, expand, groups, markers, ordinal_value, predicates, raw
+from foederis.claims.lexicon import MASK, Group, expand, groups, markers, mask, ordinal_value, predicates, provision_patterns, raw
 from foederis.claims.matching import alliance_ids
 from foederis.claims.mentions import Mention
 
@@ -96,19 +96,24 @@ class SentenceContext:
     insts: list[Mention]
     dates: list[Mention]
     context_inst: str | None
+    view: str = ""  # the sentence with instrument mentions masked (lexicon.mask)
+
+    def __post_init__(self) -> None:
+        if not self.view:
+            self.view = mask(self.sent, [(m.start, m.end) for m in self.insts])
 
 
 def read_frames(ctx: SentenceContext) -> list[Frame]:
     """Every frame of one sentence, non-overlapping predicates, in order."""
     sent = ctx.sent
-    cls = clauses(sent)
+    cls = clauses(ctx.view)
     hypothetical_sentence = bool(cls) and cls[0].kind == "condition" and cls[0].start == 0
     frames: list[Frame] = []
     taken: list[tuple[int, int]] = []
     subjects_ms = sorted(ctx.states + ctx.groups, key=lambda m: m.start)
     prev_subjects: list[Mention] = []
     for ci, cl in enumerate(cls):
-        text = sent[cl.start : cl.end]
+        text = ctx.view[cl.start : cl.end]
         for p in predicates():
             for mt in p.pattern.finditer(text):
                 s, e = cl.start + mt.start(), cl.start + mt.end()
@@ -128,7 +133,30 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     frames += _member_lists(ctx, taken)
     frames += _treaty_frames(ctx, cls, taken, hypothetical_sentence)
     frames += _counts(ctx, taken)
+    frames += _provisions(ctx, hypothetical_sentence)
     return sorted(frames, key=lambda f: f.start)
+
+
+def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
+    """Paraphrases of provisions: a withdrawal period, the armed-conflict clause, expulsion, accession."""
+    out: list[Frame] = []
+    for relation, rx in provision_patterns():
+        for mt in rx.finditer(ctx.view):
+            s, e = mt.start(), mt.end()
+            if _in_quote(ctx.sent, s) or any(f.start < e and s < f.end for f in out):
+                continue
+            gd = {k: v for k, v in mt.groupdict().items() if v}
+            im = _inst_in(ctx, mt.start("i0"), mt.end("i0")) if "i0" in gd else None
+            if im is None:
+                before = [m for m in ctx.insts if m.start < e]
+                im = before[-1] if before else None
+            inst = im.inst if im else ctx.context_inst
+            if inst is None:
+                continue
+            f = Frame("provision", relation, s, e, [], inst, im.how if im else f"the instrument named before ({inst})")
+            f.extra = {k: gd[k] for k in ("num", "unit", "num2", "unit2", "neg", "eu", "inv") if k in gd}
+            out.append(f)
+    return out
 
 
 def _inst_in(ctx: SentenceContext, s: int, e: int) -> Mention | None:
@@ -216,7 +244,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                 return None  # named an instrument the reader cannot resolve
             break
     if inst_m is None:
-        if re.match(r"\s+(?:of|in|to)\s+(?!" + GENERIC + r"|\d|(?:January|February|March|April|May|June|July|"
+        if re.match(r"\s+(?:of|in|to)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|June|July|"
                     r"August|September|October|November|December)\b)", sent[e : e + 60], re.I):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
@@ -372,14 +400,14 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
         for m in ctx.states:
             if not m.possessive:
                 continue
-            mt = poss.match(sent, m.end)
+            mt = poss.match(ctx.view, m.end)
             if mt:
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
-        for mt in of.finditer(sent):
+        for mt in of.finditer(ctx.view):
             lst = _lists([x for x in ctx.states if x.start >= mt.end()], sent)
             if not lst or lst[0][0].start != mt.end():
                 continue
-            tm = tail.match(sent, lst[0][-1].end)
+            tm = tail.match(ctx.view, lst[0][-1].end)
             out += _nominal_frame(ctx, cls, taken, lemma, lst[0], mt.start(), tm, hyp_sentence, of_form=True)
     return out
 
@@ -449,13 +477,13 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
     rx = re.compile(
         expand(
             r"(?:(?P<pre><INST>)(?:'s)?\s+)?(?:(?:other|fellow|current|founding|new|eastern|european|"
-            r"frontline|northern|baltic|nordic)\s+)*(?P<noun>" + d["member_nouns"] + "|" + d["party_nouns"] + r"|(?<=NATO\s)(?:countries|nations|states))"
+            r"frontline|northern|baltic|nordic)\s+)*(?P<noun>" + d["member_nouns"] + "|" + d["party_nouns"] + r"|(?<=\u27e7\s)(?:countries|nations|states))"
             r"(?:\s+(?:of|to)\s+(?P<post><INST>))?(?:\s+\w+){0,4}?\s*,?\s*(?P<marker>" + d["list_markers"] + r"|-)?\s*"
         ),
         re.I,
     )
     out = []
-    for mt in rx.finditer(sent):
+    for mt in rx.finditer(ctx.view):
         lists = _lists([m for m in ctx.states if m.start >= mt.end()], sent)
         if not lists or lists[0][0].start != mt.end():
             continue
@@ -502,7 +530,7 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
     if hyp_sentence:
         return out
     for verb, body in raw()["treaty_predicates"].items():
-        for mt in re.finditer(body, sent, re.I):
+        for mt in re.finditer(body, ctx.view, re.I):
             s, e = mt.start(), mt.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -518,7 +546,11 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                 r"agreement\s+on)\b", sent[im[-1].end : s], re.I
             ):
                 head_gap = sent[im[-1].end : s]
-                if len(head_gap.split()) <= 8:
+                lead = sent[cl.start : im[-1].start]
+                lead = lead[lead.rfind(",") + 1 :]
+                nominal = re.search(r"(?:'s|\b(?:withdrawal|exit|accession|suspension|ratification|denunciation|law|"
+                                    r"decision|protocol|amendment|bill|decree|membership|participation))\b[^,;]*$", lead, re.I)
+                if len(head_gap.split()) <= 8 and not nominal:
                     inst, how = im[-1].inst, im[-1].how
             elif re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I) or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head):
                 if (cl.kind == "relative" and cl.opener in ("which", "that")) or head.strip().lower().startswith("it"):
@@ -587,7 +619,7 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
     ]
     out = []
     for rx in pats:
-        for mt in re.finditer(rx, sent, re.I):
+        for mt in re.finditer(rx, ctx.view, re.I):
             s, e = mt.start(), mt.end()
             gd = {k: v for k, v in mt.groupdict().items() if v}
             if any(s < te and ts < e for ts, te in taken) or _in_quote(sent, s):

@@ -10,7 +10,22 @@ from typing import Any
 
 import yaml
 
-from foederis.claims.grammar import NUM, instrument_regex
+from foederis.claims.grammar import NUM
+
+#: Instrument mentions are masked in the text frames are read from (`mask`): the slot <INST>
+#: matches a mask, so the patterns stay small however many names the registry knows.
+MASK_OPEN, MASK_FILL, MASK_CLOSE = "\u27e6", "\u00b7", "\u27e7"
+MASK = f"(?:{MASK_OPEN}{MASK_FILL}*{MASK_CLOSE})"
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by a mask of the same length (offsets are kept)."""
+    out = list(text)
+    for s, e in spans:
+        if e - s < 2:
+            continue
+        out[s:e] = [MASK_OPEN] + [MASK_FILL] * (e - s - 2) + [MASK_CLOSE]
+    return "".join(out)
 
 GENERIC = (
     r"(?:the|this|that|its|their)\s+(?:(?:same|security|landmark|key|arms[- ]control|international|"
@@ -60,7 +75,7 @@ def _ordinal_rx(data: dict[str, Any]) -> str:
 def slots() -> dict[str, str]:
     """The regex for each slot name used in predicate patterns."""
     d = raw()
-    inst = rf"(?:{instrument_regex()}|{GENERIC})"
+    inst = MASK
     adv = r"(?:(?:" + "|".join(d["adverbs"]) + r")\s+)*"
     return {
         "<INST>": inst,
@@ -107,6 +122,11 @@ def predicates() -> tuple[Predicate, ...]:
             )
         )
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def provision_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((p["relation"], re.compile(expand(p["pattern"]), re.IGNORECASE)) for p in raw()["provisions"])
 
 
 @lru_cache(maxsize=1)

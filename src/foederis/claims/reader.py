@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from foederis.claims.extract import Draft, Subject, article_date, extract, parse_date
+from foederis.claims.extract import Draft, Subject, article_date, parse_date
 from foederis.claims.frames import Frame, SentenceContext, read_frames
 from foederis.claims.judge import Judge, Verdict
 from foederis.claims.lexicon import Group
@@ -135,7 +135,6 @@ class Reader:
             ]
             if named:
                 context = named[-1]
-        out += self._provisions(m)
         return sorted(out, key=lambda c: c.start)
 
     def _anaphora(self, sent: str) -> list[Mention]:
@@ -155,15 +154,6 @@ class Reader:
             if spec:
                 return Judge(self.judge.c, spec.hi, self.judge.today)
         return self.judge
-
-    def _provisions(self, m: Mapped) -> list[Claim]:
-        out = []
-        for d in extract(m, self.matcher):
-            if d.kind != "provision" or _quoted_at(m.text, d.start):
-                continue
-            v = self.judge.judge(d)
-            out.append(Claim(d.start, d.end, d.kind, d.production, [], d.instrument, d.instrument_how, v))
-        return out
 
     # ---- judgement per subject, then aggregation ---------------------------------------------
     def _expand(self, f: Frame, judge: Judge) -> list[Subject]:
@@ -196,6 +186,10 @@ class Reader:
         start, end = base + f.start, base + f.end
         kind = _kind(f)
         text = sent[f.start : f.end]
+        if f.lemma == "provision":
+            d = Draft("provision", f.relation, f.relation, start, end, text, dict(f.extra), [], f.instrument,
+                      f.instrument_how)
+            return Claim(start, end, "provision", f.relation, [], f.instrument, f.instrument_how, judge.judge(d))
         if f.relation in ("count", "treaty_event"):
             groups = {"num": f.num, "noun": f.rel, "verb": f.verb}
             d = Draft(kind, f.lemma, f.relation, start, end, text, groups, [], f.instrument, f.instrument_how, f.date)
