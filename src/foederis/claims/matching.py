@@ -427,15 +427,18 @@ def _unknown(low: str, vocab: Vocabulary) -> bool:
     return low not in vocab.freq or (len(low) == 1 and low not in "ai")
 
 
-def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[str, set[str]]:
-    """For each pair absent from the text, the unknown words one insertion of it makes known."""
-    votes: dict[str, set[str]] = {}
+def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[str, dict[str, int]]:
+    """For each pair absent from the text, the unknown words one insertion of it makes known,
+    with the frequency of the best word made."""
+    votes: dict[str, dict[str, int]] = {}
     for w in words:
         for i in range(len(w) + 1):
             head, tail = w[:i], w[i:]
             for p in absent:
-                if head + p + tail in vocab.freq:
-                    votes.setdefault(p, set()).add(w)
+                f = vocab.freq.get(head + p + tail)
+                if f:
+                    d = votes.setdefault(p, {})
+                    d[w] = max(d.get(w, 0), f)
     return votes
 
 
@@ -455,18 +458,24 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
     remaining = set(unknown)
     while len(chosen) < limit and remaining:
         pairs = tuple(c for c, _ in chosen)
-        ranked: list[tuple[int, str]] = []
+        ranked: list[tuple[int, int, str]] = []
         for p, ws in votes.items():
             if p in pairs:
                 continue
-            n = len(ws & remaining)
+            mine = {w: f for w, f in ws.items() if w in remaining}
+            n, weight = len(mine), sum(mine.values())
             if pairs:  # words that lost this pair and one already found
-                n += sum(1 for w in remaining - ws if _restorations(w, (*pairs, p), vocab, 2))
-            ranked.append((n, p))
+                for w in remaining - set(mine):
+                    got = _restorations(w, (*pairs, p), vocab, 2)
+                    if got:
+                        n, weight = n + 1, weight + vocab.freq[got[0]]
+            ranked.append((n, weight, p))
         ranked.sort(reverse=True)
-        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        if not ranked or ranked[0][0] < 2:
             break
-        n, best = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[1][1] * 2 > ranked[0][1]:
+            break  # a tie: guessing would put words in the article's mouth
+        n, _, best = ranked[0]
         chosen.append((best, n))
         pairs = (*pairs, best)
         remaining = {w for w in remaining if not _restorations(w, pairs, vocab, 2)}

@@ -29,11 +29,14 @@ _DATELINE = re.compile(r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|\d{4})", re.I)
 
 
-def _quoted_at(text: str, pos: int) -> bool:
-    """Inside a quotation in its paragraph (an odd number of quote marks before it)."""
-    para = text.rfind("\n\n", 0, pos)
-    before = text[para + 1 if para >= 0 else 0 : pos]
-    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
+_NAMED = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty|Pact|Accord|Agreement)\b|\b(?:Convention|Treaty)\s+on\s+[A-Z]")
+
+
+def _unreadable_instrument(sent: str, insts: list[Mention]) -> bool:
+    """A capitalised treaty name ("the Oawa Treaty") that no instrument mention covers."""
+    return any(
+        not any(x.start <= m.end() and m.start() <= x.end for x in insts) for m in _NAMED.finditer(sent)
+    )
 
 
 def _in_dateline(sent: str, pos: int) -> bool:
@@ -114,13 +117,19 @@ class Reader:
         for s0, e0 in sentences(text):
             sent = _unquote_names(text[s0:e0])
             insts = instrument_mentions(sent, context)
+            if _unreadable_instrument(sent, insts):
+                # a sentence naming an instrument we cannot read is not judged against another one
+                insts = [x for x in insts if x.how.startswith("named")]
+                context_here: str | None = None
+            else:
+                context_here = context
             ctx = SentenceContext(
                 sent,
                 state_mentions(sent, self.matcher) + self._anaphora(sent),
                 group_mentions(sent),
                 insts,
                 [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
-                context,
+                context_here,
             )
             judge = self._sentence_judge(sent)
             for f in read_frames(ctx):

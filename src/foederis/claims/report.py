@@ -6,6 +6,10 @@ import html
 from typing import Any
 
 COLOURS = {"supported": "green", "contradicted": "red", "partly": "yellow", "unverifiable": "grey50"}
+#: Verdict marks that read without colour (a pipe, a monochrome terminal, a screen reader).
+SYMBOLS = {"supported": "✓", "contradicted": "✗", "partly": "◐", "unverifiable": "?"}
+#: Terminal output is wrapped to at most this many columns.
+WIDTH = 80
 HTML_COLOURS = {
     "supported": "#c8f2c8",
     "contradicted": "#f7c4c4",
@@ -33,7 +37,7 @@ def render_terminal(ans: Any) -> None:
     from rich.markup import escape
     from rich.text import Text
 
-    console = Console()
+    console = Console(width=min(Console().width, WIDTH))
     body = Text()
     numbered = []
     for chunk, tag in _segments(ans):
@@ -42,7 +46,7 @@ def render_terminal(ans: Any) -> None:
         else:
             n, cl = tag
             body.append(chunk, style=f"bold {COLOURS[cl.verdict]} underline")
-            body.append(f"[{n}]", style=COLOURS[cl.verdict])
+            body.append(f"[{n}{SYMBOLS[cl.verdict]}]", style=COLOURS[cl.verdict])
             numbered.append((n, cl))
     console.print(body)
     console.rule(f"Claims as of {ans.as_of} ({ans.as_of_reason})")
@@ -54,7 +58,7 @@ def render_terminal(ans: Any) -> None:
     for n, cl in numbered:
         subj = ", ".join(cl.subjects)
         console.print(
-            f"[{COLOURS[cl.verdict]}][{n}] {cl.verdict.upper()}[/] {cl.kind}"
+            f"[{COLOURS[cl.verdict]}]\\[{n}] {SYMBOLS[cl.verdict]} {cl.verdict.upper()}[/] {cl.kind}"
             f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{escape(cl.text[:100])}[/italic]"
         )
         for r in cl.reasons:
@@ -63,7 +67,8 @@ def render_terminal(ans: Any) -> None:
             console.print(f"    ~ repair: {escape(r['message'])}", style="cyan", highlight=False)
     s = ans.summary
     console.print(
-        f"supported {s['supported']} · contradicted {s['contradicted']} · partly {s['partly']} · "
+        f"{SYMBOLS['supported']} supported {s['supported']} · {SYMBOLS['contradicted']} contradicted "
+        f"{s['contradicted']} · {SYMBOLS['partly']} partly {s['partly']} · {SYMBOLS['unverifiable']} "
         f"unverifiable {s['unverifiable']}"
     )
 

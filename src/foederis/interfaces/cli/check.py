@@ -19,8 +19,14 @@ def check(
     report: Annotated[
         str | None, typer.Option("--report", help="Also write a self-contained HTML page.")
     ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when a claim is contradicted or partly true.")
+    ] = False,
 ) -> None:
-    """Find membership, status, count, date, quote and provision claims in an article and judge each."""
+    """Find membership, status, count, date, quote and provision claims in an article and judge each.
+
+    Exits 1 when any claim is contradicted or partly true (as a linter does), 0 otherwise.
+    """
     from foederis.claims.text import ArticleError, read_path
     from foederis.questions.check import check as ask
 
@@ -46,3 +52,5 @@ def check(
         from foederis.claims.report import render_terminal
 
         render_terminal(ans)
+    if not exit_zero and (ans.summary["contradicted"] or ans.summary["partly"]):
+        raise typer.Exit(1)
