@@ -205,11 +205,10 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
 
 
 def _over(sent: str, cl: Clause, spans: list[tuple[int, int]]) -> str | None:
+    """A word of the clause that asserts more than a frame reads ("only", "most", "the last state")."""
     text = sent[cl.start : cl.end]
     for m in markers()["over"].finditer(text):
-        a, b = cl.start + m.start(), cl.start + m.end()
-        if not any(x <= a and b <= y for x, y in spans):
-            return m.group()
+        return m.group()  # never part of what a frame reads
     for m in markers()["ordinal"].finditer(text):
         if not re.match(r"(?:\s+[\w-]+){0,2}?\s+(?:states?|countr(?:y|ies)|nations?|members?|all(?:y|ies)|part(?:y|ies)|signator(?:y|ies)|to)\b", text[m.end():], re.I):
             continue
@@ -284,7 +283,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             subj = _antecedent(ctx, cl, subjects_ms)
         if not subj and p.appositive:
             subj = _appositive_head(ctx, s, subjects_ms)
-        if not subj and cl.kind == "coord" and not sent[cl.start : s].strip(" ,"):
+        if not subj and cl.kind in ("coord", "resume") and not sent[cl.start : s].strip(" ,"):
             subj = prev_subjects
         if not subj:
             inverted = re.match(r"\s*,?\s*(?:are|include|includes|were)\s+", sent[e:])
@@ -302,7 +301,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                 group = sg[0]
                 universal = bool(markers()["universal"].search(sent[cl.start : s]))
         if subj:
-            universal = bool(markers()["universal"].search(sent[cl.start : subj[0].start + 1]))
+            universal = bool(markers()["universal"].search(sent[cl.start : e]))
         gm = [m for m in subj if m.kind == "group"]
         if gm:
             group = gm[0].group
@@ -347,6 +346,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         rel=gd.get("rel", ""),
         ordinal=ordinal_value(gd["ord"]) if "ord" in gd else (None, None),
     )
+    if p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I) and not neg:
+        f.relation = "founder"
     if p.relation in ("member", "party") and re.search(r"\bbec[oa]me", mt.group(), re.I):
         f.relation = "joined"  # "became a member of": an event, dated or not
     if subj and cl.kind != "main" and subj[0].start < cl.start:
@@ -501,11 +502,12 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
                 im = _inst_in(ctx, mt.start(k), mt.end(k))
         noun = mt.group("noun").lower()
         if im is None:
-            if noun.startswith("all") and ctx.context_inst is None:
-                continue
-            if not noun.startswith("all"):
-                continue
-        inst = im.inst if im else ctx.context_inst
+            near = [m for m in ctx.insts if m.end <= s and s - m.end <= 40 and not re.search(r"[.;:]", sent[m.end : s])]
+            im = near[-1] if near else None
+        if im is None and not noun.startswith("all"):
+            continue
+        inst = im.inst if im else (ctx.context_inst if ctx.context_inst in alliance_ids() else
+                                   (alliance_ids()[0] if alliance_ids() else None))
         if inst is None:
             continue
         cl_text = sent[max(0, s - 60) : s]

@@ -295,6 +295,22 @@ class Judge:
             return Verdict("supported", [f"{name} gave notice of withdrawal from {inst} on {days[0]}"], ev)
         return Verdict("contradicted", [f"{name} gave notice on {days[0]}, not {d.date.text!r}"], ev)
 
+    def _founder(self, d: Draft) -> Verdict:
+        """A founding member: it signed the instrument on its first signature day."""
+        state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+        sigs = sorted((e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date)
+        if not sigs:
+            return Verdict("unverifiable", [f"the record has no signature of {inst}"])
+        first = sigs[0].date
+        founders = {e.state for e in sigs if e.date == first}
+        name = f"{self.names.name(state)} ({state})"
+        mine = [e for e in sigs if e.state == state]
+        if state in founders:
+            return Verdict("supported", [f"{name} signed {inst} on its first signature day, {first}"], [_ev(mine[0])])
+        why = f"first signed by {len(founders)} states on {first}; {name} " + (
+            f"signed on {mine[0].date}" if mine else "was not among them")
+        return Verdict("contradicted", [why], [self.status_ev(state, inst, self.as_of)])
+
     def _ordinal(self, d: Draft) -> Verdict:
         """'the 30th member', 'the last state to join', 'the first to leave': a rank among states."""
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""

@@ -75,7 +75,7 @@ def _kind(f: Frame) -> str:
         return "event"
     if f.lemma == "passive":
         return "event" if f.positive else "status"
-    if f.lemma in ("member", "member_list") or (f.relation == "joined" and f.positive):
+    if f.lemma in ("member", "member_list") or f.relation == "founder" or (f.relation == "joined" and f.positive):
         return "membership" if not f.rel.lower().startswith(("part", "signator")) else "status"
     return "status"
 
@@ -98,7 +98,7 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
         return ("event" if pos else ""), {"verb": "suspended"}
     if rel == "withdrew":
         return ("withdrew" if pos else "not_withdrew"), {"future": "1" if f.future else ""}
-    if rel in ("notice", "withdrawal_any", "ordinal"):
+    if rel in ("notice", "withdrawal_any", "ordinal", "founder"):
         return (rel if pos else ""), {}
     return "", {}
 
