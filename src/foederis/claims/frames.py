@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from foederis.claims.clauses import Clause, clauses
 from foederis.claims.extract import DateSpec
-from foederis.claims.lexicon import MASK, Group, expand, groups, markers, mask, ordinal_value, predicates, provision_patterns, raw
+from foederis.claims.lexicon import MASK, MASK_OPEN, Group, expand, groups, markers, mask, ordinal_value, predicates, provision_patterns, raw
 from foederis.claims.matching import alliance_ids
 from foederis.claims.mentions import Mention
 
@@ -25,6 +25,7 @@ _PREP = re.compile(
     re.I,
 )
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled\s+to|'ll)\b", re.I)
+_MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
 _QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
 
 
@@ -112,9 +113,16 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     taken: list[tuple[int, int]] = []
     subjects_ms = sorted(ctx.states + ctx.groups, key=lambda m: m.start)
     prev_subjects: list[Mention] = []
-    for ci, cl in enumerate(cls):
+    if not ctx.insts and not _MEMBERISH.search(ctx.view):
+        cls_for_predicates: list[Clause] = []  # every predicate needs an instrument or a member noun
+    else:
+        cls_for_predicates = cls
+    for ci, cl in enumerate(cls_for_predicates):
         text = ctx.view[cl.start : cl.end]
+        has_inst = MASK_OPEN in text
         for p in predicates():
+            if p.needs_inst and not has_inst:
+                continue
             for mt in p.pattern.finditer(text):
                 s, e = cl.start + mt.start(), cl.start + mt.end()
                 if any(s < te and ts < e for ts, te in taken):
@@ -231,6 +239,8 @@ def _standalone_group(sent: str, s: int, e: int) -> tuple[Group, int, int] | Non
 def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame | None:
     sent = ctx.sent
     gd = {k: v for k, v in mt.groupdict().items() if v}
+    if "ord" in gd and ordinal_value(gd["ord"]) == (None, None):
+        return None  # the ordinal slot is loose: only real ordinals count
     if p.relation != "ordinal" and re.search(r"\bto\s+$", sent[max(0, s - 4) : s]):
         return None  # an infinitive ("decided to withdraw", "the last state to sign"): not asserted
     # instrument
@@ -472,10 +482,10 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
 
 
 # ---- lists of members: "NATO members Poland, Slovakia and Hungary", "allies such as A and B" ----
-def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
-    sent = ctx.sent
+@lru_cache(maxsize=1)
+def _member_list_rx() -> re.Pattern[str]:
     d = raw()
-    rx = re.compile(
+    return re.compile(
         expand(
             r"(?:(?P<pre><INST>)(?:'s)?\s+)?(?:(?:other|fellow|current|founding|new|eastern|european|"
             r"frontline|northern|baltic|nordic)\s+)*(?P<noun>" + d["member_nouns"] + "|" + d["party_nouns"] + r"|(?<=\u27e7\s)(?:countries|nations|states))"
@@ -483,8 +493,14 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
         ),
         re.I,
     )
+
+
+def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
+    sent = ctx.sent
     out = []
-    for mt in rx.finditer(ctx.view):
+    if not ctx.states:
+        return out
+    for mt in _member_list_rx().finditer(ctx.view):
         lists = _lists([m for m in ctx.states if m.start >= mt.end()], sent)
         if not lists or lists[0][0].start != mt.end():
             continue
@@ -602,8 +618,8 @@ _VAGUE = re.compile(
 )
 
 
-def _counts(ctx: SentenceContext, taken) -> list[Frame]:
-    sent = ctx.sent
+@lru_cache(maxsize=1)
+def _count_rxs() -> tuple[re.Pattern[str], ...]:
     pats = [
         expand(
             r"(?:(?P<all>all)\s+(?:of\s+)?)?(?:(?:the|its)\s+|(?P<pre><INST>)(?:'s)?\s+)?(?P<num><NUM>)\s+"
@@ -619,9 +635,18 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
         ),
     ]
-    out = []
-    for rx in pats:
-        for mt in re.finditer(rx, ctx.view, re.I):
+    return tuple(re.compile(p, re.I) for p in pats)
+
+
+def _counts(ctx: SentenceContext, taken) -> list[Frame]:
+    sent = ctx.sent
+    out: list[Frame] = []
+    if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                     r"ninety|hundred)", ctx.view, re.I):
+        return out
+    for rx in _count_rxs():
+        for mt in rx.finditer(ctx.view):
             s, e = mt.start(), mt.end()
             gd = {k: v for k, v in mt.groupdict().items() if v}
             if any(s < te and ts < e for ts, te in taken) or _in_quote(sent, s):

@@ -34,6 +34,9 @@ GENERIC = (
 )
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: a faster cold start
+
+
 @dataclass(frozen=True)
 class Predicate:
     """One predicate pattern: the lemma it reads, the relation judged, where its subjects are."""
@@ -44,6 +47,7 @@ class Predicate:
     subjects: str = "before"
     verb: str = ""
     appositive: bool = False
+    needs_inst: bool = True  # the pattern ends in <INST>: a clause without one cannot match
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class Group:
 @lru_cache(maxsize=1)
 def raw() -> dict[str, Any]:
     text = resources.files("foederis.claims").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_LOADER)
 
 
 def _ordinal_rx(data: dict[str, Any]) -> str:
@@ -76,14 +80,16 @@ def slots() -> dict[str, str]:
     """The regex for each slot name used in predicate patterns."""
     d = raw()
     inst = MASK
-    adv = r"(?:(?:" + "|".join(d["adverbs"]) + r")\s+)*"
+    # adverbs: any "-ly" word in lower case, or one of the listed others (kept small: compile time)
+    others = [w for w in d["adverbs"] if not w.endswith("ly")]
+    adv = r"(?:(?:(?-i:[a-z]{2,}ly)|" + "|".join(others) + r")\s+)*"
     return {
         "<INST>": inst,
         "<NEG>": rf"(?P<neg>{d['negation']}\s+)",
         "<ADV>": adv,
         "<AUX>": d["auxiliary"],
         "<COP>": d["copula"],
-        "<ORD>": _ordinal_rx(d),
+        "<ORD>": r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:[- ][a-z]+)?)",  # checked by ordinal_value()
         "<NUM>": NUM,
         "<MEMBER>": d["member_nouns"],
         "<PARTY>": d["party_nouns"],
@@ -119,6 +125,7 @@ def predicates() -> tuple[Predicate, ...]:
                 p.get("subjects", "before"),
                 p.get("verb", ""),
                 bool(p.get("appositive")),
+                p["pattern"].rstrip().endswith("<INST>"),
             )
         )
     return tuple(out)
@@ -143,7 +150,7 @@ def groups() -> tuple[Group, ...]:
             g["definition"],
             g["source"],
         )
-        for g in yaml.safe_load(text)
+        for g in yaml.load(text, Loader=_LOADER)
     )
 
 
@@ -160,7 +167,7 @@ def markers() -> dict[str, re.Pattern[str]]:
         "over": re.compile("|".join(d["over_assertion"]), re.IGNORECASE),
         "hedge": _alternation(d["hedges"]),
         "universal": re.compile("|".join(d["universal"]), re.IGNORECASE),
-        "ordinal": re.compile(r"\b" + slots()["<ORD>"] + r"\b", re.IGNORECASE),
+        "ordinal": re.compile(r"\b" + _ordinal_rx(d) + r"\b", re.IGNORECASE),
     }
 
 

@@ -384,11 +384,9 @@ def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_word
     global _VOCAB
     if _VOCAB is not None:
         return _VOCAB
-    freq: Counter[str] = Counter()
     words = _english_words()
     n = len(words)
-    for i, w in enumerate(words):
-        freq[w] = n - i
+    freq: Counter[str] = Counter(dict(zip(reversed(words), range(1, n + 1), strict=True)))
     for text in provision_texts:
         for w in _WORD.findall(text):
             freq[w.lower()] += 50
