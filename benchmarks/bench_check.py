@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "examples" / "articles"
 DEV = ROOT / "evaluation" / "claims" / "dev"
+HOLDOUT = ROOT / "evaluation" / "claims" / "holdout"
 #: Letter pairs deleted throughout a text for the damaged copies: one, then two per excerpt.
 PAIRS_ONE = ["or", "an", "in", "er", "on", "at", "re", "en"]
 PAIRS_TWO = [("or", "an"), ("in", "at"), ("er", "on"), ("re", "an"), ("en", "or"), ("at", "on")]
@@ -32,10 +33,10 @@ def damage(text: str, pairs: tuple[str, ...]) -> str:
     return text
 
 
-def make_damaged() -> None:
-    out = DEV / "damaged"
+def make_damaged(root: Path = DEV) -> None:
+    out = root / "damaged"
     out.mkdir(exist_ok=True)
-    for i, f in enumerate(sorted((DEV / "excerpts").glob("*.md"))):
+    for i, f in enumerate(sorted((root / "excerpts").glob("*.md"))):
         text = f.read_text(encoding="utf-8")
         one = (PAIRS_ONE[i % len(PAIRS_ONE)],)
         two = PAIRS_TWO[i % len(PAIRS_TWO)]
@@ -49,8 +50,10 @@ def _overlap(a: int, b: int, c: int, d: int) -> bool:
     return a < d and c < b
 
 
-def dev_eval(variant: str = "clean", verbose: bool = False) -> dict[str, object]:
-    """Score the checker on the development set: recall/precision per kind, verdicts."""
+def dev_eval(variant: str = "clean", verbose: bool = False, root: Path = DEV) -> dict[str, object]:
+    """Score the checker on a labelled set (the development set by default): recall/precision per
+    kind, verdicts."""
+    DEV = root  # noqa: N806
     from datetime import date
 
     from foederis.engine.cache import load_compiled
@@ -134,7 +137,8 @@ def dev_eval(variant: str = "clean", verbose: bool = False) -> dict[str, object]
                 bump(g["kind"], "fn")
                 if verbose:
                     print(f"  [{variant}] missed {name}: {g['kind']} {g['text'][:80]!r}")
-    return {"variant": variant, "totals": totals, "per_kind": per_kind}
+    name = "dev" if root == globals()["DEV"] else root.name
+    return {"variant": f"{name}:{variant}", "totals": totals, "per_kind": per_kind}
 
 
 def _ratio(a: int, b: int) -> str:
@@ -142,17 +146,18 @@ def _ratio(a: int, b: int) -> str:
 
 
 def print_dev(results: list[dict[str, object]]) -> None:
-    print("development set (evaluation/claims/dev, 24 real excerpts; gold written before the run)")
-    print(f"{'variant':8} {'kind':11} {'recall':>7} {'prec.':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    print("labelled real excerpts (gold written before the run): dev = evaluation/claims/dev (24), "
+          "holdout = evaluation/claims/holdout (6)")
+    print(f"{'set':12} {'kind':11} {'recall':>7} {'prec.':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for r in results:
         t = r["totals"]  # type: ignore[index]
         for kind, k in sorted(r["per_kind"].items()):  # type: ignore[union-attr]
-            print(f"{r['variant']:8} {kind:11} {_ratio(k['tp'], k['tp'] + k['fn']):>7} "
+            print(f"{r['variant']:12} {kind:11} {_ratio(k['tp'], k['tp'] + k['fn']):>7} "
                   f"{_ratio(k['tp'], k['tp'] + k['fp']):>7} {k['tp']:4} {k['fp']:4} {k['fn']:4}")
         tp, fp, fn, opt = t["tp"], t["fp"], t["fn"], t["opt"]
-        print(f"{r['variant']:8} {'ALL':11} {_ratio(tp, tp + fn):>7} {_ratio(tp + opt, tp + opt + fp):>7} "
+        print(f"{r['variant']:12} {'ALL':11} {_ratio(tp, tp + fn):>7} {_ratio(tp + opt, tp + opt + fp):>7} "
               f"{tp:4} {fp:4} {fn:4}   (+{opt} optional claims read)")
-        print(f"{'':8} verdicts right {t['verdict_ok']}/{t['verdict_n']} ({_ratio(t['verdict_ok'], t['verdict_n'])}); "
+        print(f"{'':12} verdicts right {t['verdict_ok']}/{t['verdict_n']} ({_ratio(t['verdict_ok'], t['verdict_n'])}); "
               f"true called contradicted {t['true_contradicted']}; false called supported {t['false_supported']}; "
               f"true called partly {t['true_partly']}")
 
@@ -231,10 +236,12 @@ def cold_start(runs: int = 3) -> None:
 if __name__ == "__main__":
     args = sys.argv[1:]
     if "--make-damaged" in args:
-        make_damaged()
+        make_damaged(DEV)
+        make_damaged(HOLDOUT)
         sys.exit(0)
     verbose = "--verbose" in args
-    print_dev([dev_eval(v, verbose) for v in ("clean", "p1", "p2")])
+    sets = [(v, DEV) for v in ("clean", "p1", "p2")] + [(v, HOLDOUT) for v in ("clean", "p1", "p2")]
+    print_dev([dev_eval(v, verbose, root) for v, root in sets])
     if "--dev" not in args:
         precision_recall()
         cold_start()
