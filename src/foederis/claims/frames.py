@@ -97,7 +97,8 @@ class SentenceContext:
     insts: list[Mention]
     dates: list[Mention]
     context_inst: str | None
-    view: str = ""  # the sentence with instrument mentions masked (lexicon.mask)
+    view: str = ""
+    context_alliance: str | None = None  # the alliance named last, even by its acronym  # the sentence with instrument mentions masked (lexicon.mask)
 
     def __post_init__(self) -> None:
         if not self.view:
@@ -204,6 +205,13 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
     ranked = [d for d in ranked if d.date and d.date.precision != "year" or not re.search(r"last|this", d.text, re.I)] + [
         d for d in ranked if d.date and d.date.precision == "year" and re.search(r"last|this", d.text, re.I)
     ]
+    if not ranked:  # "Poland will withdraw from T — which bans … — on February 20"
+        cls = clauses(ctx.view)
+        later = [c for c in cls if c.start >= cl.end]
+        nxt = next((c for c in later if c.kind == "resume"), None) if later and later[0].kind == "aside" else None
+        if nxt is not None:
+            ranked = [d for d in ctx.dates if nxt.start <= d.start <= nxt.start + 6
+                      and re.match(r"\s*(?:on|in)\s", ctx.sent[nxt.start : d.start + 1])]
     for d in ranked:
         lead = ctx.sent[max(cl.start, d.start - 12) : d.start].lower()
         if re.search(r"\b(?:until|till|by|before|as\s+of|as\s+at|from)\s+$", lead):
@@ -257,7 +265,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                     r"August|September|October|November|December)\b)", sent[e : e + 60], re.I):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
-        if inst_m is None and p.relation not in ("member", "withdrew", "suspended"):
+        if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party"):
             return None
     inst = inst_m.inst if inst_m else ctx.context_inst
     how = inst_m.how if inst_m else (f"the instrument named before ({inst})" if inst else "")
@@ -327,9 +335,22 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     hyp, future = _modality(sent, cl, s, e)
     if hyp:
         return None
+    until = re.match(r"[^,;]{0,30}?\buntil\s+", sent[e : cl.end])
+    if neg and until:  # "did not ratify it until 2012": it did, in 2012
+        at = e + until.end()
+        hit = next((d for d in ctx.dates if d.start == at), None)
+        if hit is None:
+            return None
+        neg = False
+        gd.pop("neg", None)
+        until_date = hit.date
+    else:
+        until_date = None
     subj_start = min([m.start for m in subj] or [s])
     reported = _reported(sent, cls, cl, subj_start)
     date, since = _pick_date(ctx, cl, s, e)
+    if until_date is not None:
+        date, since = until_date, False
     if reported and (date is None or _in_quote(sent, subj_start)):
         return None
     if future and date is None:
@@ -358,7 +379,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     )
     if p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I) and not neg:
         f.relation = "founder"
-    if p.relation in ("member", "party") and re.search(r"\bbec[oa]me", mt.group(), re.I):
+    if p.relation in ("member", "party") and re.search(r"\bbec[oa]m", mt.group(), re.I):
         f.relation = "joined"  # "became a member of": an event, dated or not
     if subj and cl.kind != "main" and subj[0].start < cl.start:
         f.over = f.over or _over(sent, _clause_of(cls, subj[0].start) or cl, spans)
@@ -409,8 +430,8 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
     out = []
     for lemma, poss, of, tail in _nominal_patterns():
         for m in ctx.states:
-            if not m.possessive:
-                continue
+            if not m.possessive and not re.search(r"\b[Tt]he\s+$", sent[max(0, m.start - 4) : m.start]):
+                continue  # "Russia's withdrawal", or "the United States withdrawal"
             mt = poss.match(ctx.view, m.end)
             if mt:
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
@@ -452,6 +473,7 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
         return []
     date, _ = _pick_date(ctx, cl, start, e)
     effect = re.match(r"[^,;]{0,80}?\b(?:came|comes|took|takes|went|goes|entered|enters)\s+(?:into\s+(?:force|effect)|effect)|"
+                      r"[^,;]{0,20}?\b(?:is|was|became|becomes)\s+(?:now\s+)?effective|"
                       r"[^,;]{0,40}?\bwas\s+completed", sent[e:cl.end], re.I)
     presupposed = re.search(
         r"\b(?:after|since|following|followed|follows|with|mark|marks|marked|welcomed|celebrated|condemned|"
@@ -570,6 +592,11 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                                     r"decision|protocol|amendment|bill|decree|membership|participation))\b[^,;]*$", lead, re.I)
                 if len(head_gap.split()) <= 8 and not nominal:
                     inst, how = im[-1].inst, im[-1].how
+            elif not head.strip() and cl.kind == "coord" and (opening := [
+                m for m in ctx.insts if m.start <= (prev := [c for c in cls if c.end <= cl.start][-1]).start + 6
+                and m.start >= prev.start
+            ]):
+                inst, how = opening[0].inst, f"the subject of the clause before: {opening[0].text!r}"
             elif re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I) or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head):
                 if (cl.kind == "relative" and cl.opener in ("which", "that")) or head.strip().lower().startswith("it"):
                     prev = [m for m in ctx.insts if m.end <= cl.start]
@@ -631,8 +658,14 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
         ),
         expand(r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state)\s+(?P<mid><INST>)"),
         expand(
-            r"(?P<pre><INST>)\s+(?:was|were|has\s+been|had\s+been)\s+(?P<verb>signed|ratified|joined|accepted)\s+by\s+"
-            r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+            r"(?P<pre><INST>)(?:\s*,[^,;]{1,80},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:now\s+)?"
+            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:some\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+        ),
+        expand(
+            r"(?:take|takes|took|taking|bring|brings|brought|bringing|raise|raises|raised|raising|grow|grows|grew|"
+            r"growing|grown|expand|expands|expanded|expanding)\s+(?:it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
+            r"(?:number\s+of\s+)?(?P<noun>member\s+(?:nations|states|countries)|members|allies|nations|parties)?"
+            r"(?:\s+of\s+(?P<post><INST>))?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
         ),
     ]
     return tuple(re.compile(p, re.I) for p in pats)
@@ -645,11 +678,12 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                      r"ninety|hundred)", ctx.view, re.I):
         return out
+    counted: list[tuple[int, int]] = []  # a count may share words with a frame of another kind
     for rx in _count_rxs():
         for mt in rx.finditer(ctx.view):
             s, e = mt.start(), mt.end()
             gd = {k: v for k, v in mt.groupdict().items() if v}
-            if any(s < te and ts < e for ts, te in taken) or _in_quote(sent, s):
+            if any(s < te and ts < e for ts, te in counted) or _in_quote(sent, s):
                 continue
             if _VAGUE.search(sent[max(0, s - 20) : s]) or re.match(r"\s*(?:%|per\s*cent|percent|km|years?|months?)", sent[e:]):
                 continue
@@ -662,7 +696,15 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     if im is None:
                         break
             noun = gd.get("noun", "").lower()
-            if im is None:
+            growth = "ctx" in mt.groupdict() and mt.group("ctx") is not None  # "raising its members to 28"
+            if growth and im is None:
+                near = [m for m in ctx.insts if m.end <= s]
+                cand = near[-1].inst if near else (ctx.context_alliance or ctx.context_inst)
+                if cand not in alliance_ids():
+                    continue
+                inst, how = cand, (near[-1].how if near else f"the alliance named before ({cand})")
+                noun = "members"
+            elif im is None:
                 its = re.match(r"(?:all\s+(?:of\s+)?)?(?:its|the\s+treaty's|the\s+convention's)\s", mt.group(), re.I)
                 if noun == "allies" and ctx.context_inst in alliance_ids():
                     inst, how = ctx.context_inst, f"'allies': {ctx.context_inst}"
@@ -674,12 +716,16 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     continue
             else:
                 inst, how = im.inst, im.how
+                if growth:
+                    noun = "members"
+            if growth:
+                gd["pre"] = "growth"
             if noun in ("nations", "countries", "states") and not ({"pre", "mid", "post", "obj"} & set(gd)):
                 continue
             cl_text = sent[max(0, s - 50) : s]
             if markers()["hypothetical"].search(cl_text[-30:]):
                 continue
-            taken.append((s, e))
+            counted.append((s, e))
             out.append(
                 Frame("count", "count", s, e, [], inst, how, num=gd["num"], verb=(gd.get("verb") or "").lower(),
                       rel=noun, universal=bool(gd.get("all")))

@@ -122,6 +122,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
         r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
     ],
+    "nato": [r"(?-i:Nato)", r"north\s+atlantic\s+treaty\s+organi[sz]ation", r"(?-i:OTAN)"],
     "open_skies": [r"(?:treaty\s+on\s+)?open\s+skies(?:\s+(?:arms[- ]control\s+)?(?:treaty|agreement|pact|accord))?"],
     "new_start": [
         r"(?-i:New\s+START)(?:\s+(?:nuclear\s+)?(?:arms(?:[- ]control|[- ]reduction)?\s+|disarmament\s+|weapons\s+)?"

@@ -121,7 +121,7 @@ def predicates() -> tuple[Predicate, ...]:
             Predicate(
                 p["lemma"],
                 p["relation"],
-                re.compile(expand(p["pattern"]), re.IGNORECASE),
+                re.compile(r"(?<!\w)" + expand(p["pattern"]), re.IGNORECASE),  # starts at a word
                 p.get("subjects", "before"),
                 p.get("verb", ""),
                 bool(p.get("appositive")),

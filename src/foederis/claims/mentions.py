@@ -24,6 +24,10 @@ _NOT_NAMES = {
 _CAP_TOKEN = r"[A-Z][\w'.\u2019-]*"
 _SPAN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:of|and|the|and\s+the)\s+)?{_CAP_TOKEN})*")
 _INST_RE = re.compile(rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE)
+#: "ratified it": a pronoun is an instrument only as the object of a treaty verb.
+_IT = re.compile(
+    r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|denounced|denounce|"
+    r"acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)\s+(?P<it>it)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_RX = re.compile(
@@ -135,6 +139,12 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
             out.append(Mention("inst", m.start(), m.end(), text, inst=alliance_ids()[0], how=f"{text!r} means the alliance"))
         elif context and re.search(r"treaty|convention|pact|agreement|accord|deal|document", text, re.I):
             out.append(Mention("inst", m.start(), m.end(), text, inst=context, how=f"{text!r} means {context}, named before"))
+    if context:
+        for m in _IT.finditer(sent):
+            if not any(x.start <= m.start("it") < x.end for x in out):
+                out.append(Mention("inst", m.start("it"), m.end("it"), "it", inst=context,
+                                   how=f"'it' after {m.group('v')!r}: {context}, named before"))
+        out.sort(key=lambda x: x.start)
     return out
 
 

@@ -109,6 +109,7 @@ class Reader:
     def __init__(self, judge: Judge, matcher: Matcher, ref_day: date | None) -> None:
         self.judge, self.matcher, self.ref = judge, matcher, ref_day
         self.last_list: list[str] = []
+        self.last_alliance: str | None = None
 
     def read(self, m: Mapped) -> list[Claim]:
         text = m.text
@@ -130,6 +131,7 @@ class Reader:
                 insts,
                 [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
                 context_here,
+                context_alliance=self.last_alliance,
             )
             judge = self._sentence_judge(sent)
             for f in read_frames(ctx):
@@ -144,6 +146,9 @@ class Reader:
             ]
             if named:
                 context = named[-1]
+            allied = [x.inst for x in insts if x.inst in alliance_ids()]
+            if allied:
+                self.last_alliance = allied[-1]
         return sorted(out, key=lambda c: c.start)
 
     def _anaphora(self, sent: str) -> list[Mention]:
