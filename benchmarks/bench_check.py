@@ -100,7 +100,8 @@ def dev_eval(variant: str = "clean", verbose: bool = False, root: Path = DEV) ->
                     continue
                 if g["subjects"] and cl.subjects and not set(g["subjects"]) & set(cl.subjects):
                     continue
-                if best is None or (hit[best] and not hit[i]):
+                rank = (not hit[i], g["kind"] == cl.kind)  # an unread claim first, of the same kind
+                if best is None or rank > (not hit[best], items[best]["kind"] == cl.kind):
                     best = i
             if best is None:
                 totals["fp"] += 1
