@@ -339,6 +339,8 @@ class Vocabulary:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+#: Words of an article as repair sees them: not the "s" of "Nato's", not the letters of "U.S." or "e.g.".
+_TOKEN = re.compile(r"(?<![A-Za-z'\u2019.])[A-Za-z]+(?![A-Za-z]*\.[A-Za-z])")
 _VOCAB: Vocabulary | None = None
 
 
@@ -425,6 +427,10 @@ def _unknown(low: str, vocab: Vocabulary) -> bool:
     return low not in vocab.freq or (len(low) == 1 and low not in "ai")
 
 
+def _stray(word: str) -> bool:
+    return len(word) == 1 and word.islower() and word not in "ai"
+
+
 def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[str, dict[str, int]]:
     """For each pair absent from the text, the unknown words one insertion of it makes known,
     with the frequency of the best word made."""
@@ -443,40 +449,37 @@ def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[
 def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str, int]]:
     """The letter pairs deleted throughout the text, each with how many unknown words it explains.
 
-    A pair counts only if the text never contains it and it turns at least two different unknown
-    words into known ones, more than any other pair (a tie is not guessed); then the next pair is
-    sought among the words still unexplained, alone or together with the pairs already found.
+    Each unknown word votes for the pair whose restoration makes the most frequent word (a stray
+    "f" votes for "or" → "for", not "an" → "fan"; a stray letter counts once per occurrence, up
+    to three). A pair counts only if the text never contains it and it gets at least two votes,
+    clearly more than the next pair (a tie is not guessed). Words still unexplained are then tried
+    with two of the pairs found (a word can lose both).
     """
-    unknown = {w.lower() for w in _WORD.findall(text) if _unknown(w.lower(), vocab)}
+    tokens = _TOKEN.findall(text)
+    seen: Counter[str] = Counter(w.lower() for w in tokens if _unknown(w.lower(), vocab) and (len(w) > 1 or _stray(w)))
+    unknown = set(seen)
     absent = {p for p in _ALL_PAIRS if p not in text}  # deletion takes lower-case pairs only
     if not unknown or not absent:
         return []
     votes = _single_votes(unknown, vocab, absent)
+    best_for: dict[str, tuple[int, str]] = {}
+    for p, ws in votes.items():
+        for w, f in ws.items():
+            if w not in best_for or f > best_for[w][0]:
+                best_for[w] = (f, p)
+    tally: Counter[str] = Counter()
+    weight: Counter[str] = Counter()
+    for w, (f, p) in best_for.items():
+        tally[p] += min(seen[w], 3) if len(w) == 1 else 1
+        weight[p] += f
     chosen: list[tuple[str, int]] = []
-    remaining = set(unknown)
-    while len(chosen) < limit and remaining:
-        pairs = tuple(c for c, _ in chosen)
-        ranked: list[tuple[int, int, str]] = []
-        for p, ws in votes.items():
-            if p in pairs:
-                continue
-            mine = {w: f for w, f in ws.items() if w in remaining}
-            n, weight = len(mine), sum(mine.values())
-            if pairs:  # words that lost this pair and one already found
-                for w in remaining - set(mine):
-                    got = _restorations(w, (*pairs, p), vocab, 2)
-                    if got:
-                        n, weight = n + 1, weight + vocab.freq[got[0]]
-            ranked.append((n, weight, p))
-        ranked.sort(reverse=True)
-        if not ranked or ranked[0][0] < 2:
+    for p, n in sorted(tally.items(), key=lambda x: (-x[1], -weight[x[0]])):
+        if len(chosen) >= limit or n < 2:
             break
-        if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[1][1] * 2 > ranked[0][1]:
+        rivals = [q for q, m in tally.items() if m == n and q != p and q not in {c for c, _ in chosen}]
+        if rivals and any(weight[q] * 2 > weight[p] for q in rivals):
             break  # a tie: guessing would put words in the article's mouth
-        n, _, best = ranked[0]
-        chosen.append((best, n))
-        pairs = (*pairs, best)
-        remaining = {w for w in remaining if not _restorations(w, pairs, vocab, 2)}
+        chosen.append((p, n))
     return chosen
 
 
@@ -529,8 +532,8 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
         low = word.lower()
-        if not _unknown(low, vocab):
-            return _known(word, low, match) if pairs else None
+        if not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
+            return _known(word, low, match) if pairs and len(word) > 1 else None
         new, method, score = None, "", 0.0
         if pairs:
             cands = _restorations(low, pairs, vocab)
@@ -570,7 +573,7 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         repairs.append(Repair(s, e, word, new, f"deleted pair restored; {low!r} is itself a rare word", 0.5))
         return new
 
-    out = m.sub(_WORD, fix)
+    out = m.sub(_TOKEN, fix)
     for pair in pairs:
         if pair not in PAIR_WORDS:
             continue
