@@ -238,3 +238,49 @@ def test_article_date_and_sentence_as_of(compiled: Compiled) -> None:
     ans = check(compiled, text, today=TODAY)
     assert ans.as_of == date(2025, 7, 1)
     assert [x.verdict for x in ans.claims] == ["supported", "contradicted"]
+
+
+# ---- damaged text: several deleted letter pairs ----------------------------------------------
+EVAL = __import__("pathlib").Path(__file__).resolve().parent.parent / "evaluation" / "claims"
+
+
+def test_two_deleted_pairs_in_one_text_are_found_and_repaired(compiled: Compiled) -> None:
+    text = (
+        "Norway and France are parties to the Convention on Cluster Munitions. Sweden joined NATO in 2024, "
+        "and the alliance now counts 32 members. Finland, which joined NATO in 2023, is a member of the "
+        "alliance and an important partner for Norway. Poland is a NATO member and a party to the Ottawa "
+        "Convention, for now."
+    )
+    damaged = text.replace("or", "").replace("an", "")
+    ans = check(compiled, damaged, date(2025, 6, 1), today=TODAY)
+    assert set((ans.damaged_pair or "").split(", ")) == {"or", "an"}
+    read_as = {r["text"]: r["read_as"] for r in ans.repairs}
+    assert read_as.get("Nway") == "Norway" and read_as.get("Frce") == "France"
+    assert about(ans.claims, "NOR", "FRA").verdict == "supported"
+    assert about(ans.claims, "SWE").verdict == "supported"
+
+
+def test_repair_never_turns_a_word_into_another_real_word(compiled: Compiled) -> None:
+    text = (
+        "NATO expansion has been a theme. The expansion of the alliance, its expansion into the east, "
+        "and the planned expansion all matter; Poland and Ukraine want expansion."
+    )
+    ans = check(compiled, text.replace("an", ""), date(2025, 6, 1), today=TODAY)
+    assert ans.damaged_pair == "an"
+    assert {r["read_as"] for r in ans.repairs if r["text"] == "expsion"} == {"expansion"}
+
+
+@pytest.mark.parametrize("path", sorted(EVAL.glob("*/excerpts/*.md")), ids=lambda p: p.name)
+def test_no_repair_on_undamaged_real_articles(compiled: Compiled, path) -> None:
+    ans = check(compiled, path.read_text(encoding="utf-8"), date(2025, 6, 1), today=TODAY)
+    assert ans.damaged_pair is None and ans.repairs == []
+
+
+def test_a_rare_real_word_is_repaired_only_with_a_note(compiled: Compiled) -> None:
+    text = (
+        "The Ottawa Treaty was ratified by Latvia, and later that state left the treaty. Latvia ratified "
+        "other treaties at that time; the state parties of the treaty meet each year in Geneva."
+    )
+    ans = check(compiled, text.replace("at", ""), date(2026, 6, 1), today=TODAY)
+    notes = [r for r in ans.repairs if r["text"].lower() == "trey"]
+    assert notes and all("itself a rare word" in r["method"] for r in notes)

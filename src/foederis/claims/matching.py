@@ -449,9 +449,9 @@ def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[
 def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str, int]]:
     """The letter pairs deleted throughout the text, each with how many unknown words it explains.
 
-    Each unknown word votes for the pair whose restoration makes the most frequent word (a stray
-    "f" votes for "or" → "for", not "an" → "fan"; a stray letter counts once per occurrence, up
-    to three). A pair counts only if the text never contains it and it gets at least two votes,
+    Each unknown word votes for the pairs whose restoration makes a word about as frequent as its
+    best reading (a stray "f" votes for "or" → "for", not for "an" → "fan"; a stray letter counts
+    once per occurrence, up to three). A pair counts only if the text never contains it and it gets at least two votes,
     clearly more than the next pair (a tie is not guessed). Words still unexplained are then tried
     with two of the pairs found (a word can lose both).
     """
@@ -462,16 +462,19 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
     if not unknown or not absent:
         return []
     votes = _single_votes(unknown, vocab, absent)
-    best_for: dict[str, tuple[int, str]] = {}
-    for p, ws in votes.items():
+    top = len(vocab.freq)
+    best_rank: dict[str, int] = {}
+    for ws in votes.values():
         for w, f in ws.items():
-            if w not in best_for or f > best_for[w][0]:
-                best_for[w] = (f, p)
+            best_rank[w] = min(best_rank.get(w, top), max(top - f, 0))
     tally: Counter[str] = Counter()
     weight: Counter[str] = Counter()
-    for w, (f, p) in best_for.items():
-        tally[p] += min(seen[w], 3) if len(w) == 1 else 1
-        weight[p] += f
+    for p, ws in votes.items():
+        for w, f in ws.items():
+            rank = max(top - f, 0)
+            if rank <= 3 * best_rank[w] + 2000:  # close to the best reading of this word
+                tally[p] += min(seen[w], 3) if len(w) == 1 else 1
+                weight[p] += f
     chosen: list[tuple[str, int]] = []
     for p, n in sorted(tally.items(), key=lambda x: (-x[1], -weight[x[0]])):
         if len(chosen) >= limit or n < 2:
