@@ -336,6 +336,7 @@ class Vocabulary:
     freq: Counter[str]
     damaged: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
+    pair_rate: dict[str, float] = field(default_factory=dict)  # letter pairs per letter of English text
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -344,6 +345,9 @@ _TOKEN = re.compile(r"(?<![A-Za-z'\u2019.])[A-Za-z]+(?![A-Za-z]*\.[A-Za-z])")
 _VOCAB: Vocabulary | None = None
 
 
+#: A common pair expected this many times in a text of its length, yet absent, is evidence of
+#: deletion by itself: one unknown word it restores is then enough.
+ABSENT_EVIDENCE = 5.0
 #: A known word rarer than this rank may be a damaged frequent word (said so when repaired).
 RARE_RANK = 15000
 #: How many of the most frequent English words (wordfreq) the vocabulary takes.
@@ -397,8 +401,20 @@ def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_word
             freq[w.lower()] += 1000
     for w in (*COMMON, *grammar_words):
         freq[w.lower()] += 100
-    _VOCAB = Vocabulary(freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}))
+    _VOCAB = Vocabulary(freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}), _pair_rates(words))
     return _VOCAB
+
+
+def _pair_rates(words: list[str], n: int = 5000) -> dict[str, float]:
+    """How often each letter pair occurs per letter of running English (Zipf-weighted top words)."""
+    counts: Counter[str] = Counter()
+    letters = 0.0
+    for rank, w in enumerate(words[:n], start=1):
+        weight = 1.0 / rank
+        letters += weight * len(w)
+        for i in range(len(w) - 1):
+            counts[w[i : i + 2]] += weight
+    return {p: c / letters for p, c in counts.items()} if letters else {}
 
 
 def _restorations(word: str, pairs: tuple[str, ...], vocab: Vocabulary, depth: int = 3) -> list[str]:
@@ -449,40 +465,61 @@ def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[
 def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str, int]]:
     """The letter pairs deleted throughout the text, each with how many unknown words it explains.
 
-    Each unknown word votes for the pairs whose restoration makes a word about as frequent as its
-    best reading (a stray "f" votes for "or" → "for", not for "an" → "fan"; a stray letter counts
-    once per occurrence, up to three). A pair counts only if the text never contains it and it gets at least two votes,
-    clearly more than the next pair (a tie is not guessed). Words still unexplained are then tried
-    with two of the pairs found (a word can lose both).
+    Greedy: the next pair is the one that explains the most unknown words — explains meaning it
+    gives a word no pair found so far explains, or a reading at least three times more frequent
+    (a stray "f" is "for" with "or", not "fan" with "an"); a stray letter counts once per
+    occurrence, up to three. A pair must be absent from the text, explain at least two words and
+    clearly more than the runner-up that would read them differently (a tie is not guessed).
+    Words that lost two pairs are tried with the pairs found.
     """
     tokens = _TOKEN.findall(text)
-    seen: Counter[str] = Counter(w.lower() for w in tokens if _unknown(w.lower(), vocab) and (len(w) > 1 or _stray(w)))
-    unknown = set(seen)
+    lower_words = {w for w in tokens if w[:1].islower()}
+    seen: Counter[str] = Counter(
+        w.lower() for w in tokens if _unknown(w.lower(), vocab) and (len(w) > 1 or _stray(w))
+    )
     absent = {p for p in _ALL_PAIRS if p not in text}  # deletion takes lower-case pairs only
-    if not unknown or not absent:
+    if not seen or not absent:
         return []
-    votes = _single_votes(unknown, vocab, absent)
+    votes = _single_votes(set(seen), vocab, absent)
     top = len(vocab.freq)
-    best_rank: dict[str, int] = {}
-    for ws in votes.values():
-        for w, f in ws.items():
-            best_rank[w] = min(best_rank.get(w, top), max(top - f, 0))
-    tally: Counter[str] = Counter()
-    weight: Counter[str] = Counter()
-    for p, ws in votes.items():
-        for w, f in ws.items():
-            rank = max(top - f, 0)
-            if rank <= 3 * best_rank[w] + 2000:  # close to the best reading of this word
-                tally[p] += min(seen[w], 3) if len(w) == 1 else 1
-                weight[p] += f
+
+    def rank_with(w: str, pairs: tuple[str, ...]) -> int:
+        got = _restorations(w, pairs, vocab, 2)
+        return max(top - vocab.freq[got[0]], 1) if got else top * 10
+
     chosen: list[tuple[str, int]] = []
-    for p, n in sorted(tally.items(), key=lambda x: (-x[1], -weight[x[0]])):
-        if len(chosen) >= limit or n < 2:
+    current: dict[str, int] = dict.fromkeys(seen, top * 10)
+    while len(chosen) < limit:
+        pairs = tuple(c for c, _ in chosen)
+        gains: list[tuple[int, int, str, frozenset[str]]] = []
+        for p, ws in votes.items():
+            if p in pairs:
+                continue
+            better = set()
+            weight = 0
+            for w in seen:
+                r = max(top - ws[w], 1) if w in ws else (rank_with(w, (*pairs, p)) if pairs and len(w) > 3 else top * 10)
+                if r * 3 <= current[w] and r < top * 10:
+                    better.add(w)
+                    weight += top - r
+            n = sum(min(seen[w], 3) if len(w) == 1 else 1 for w in better)
+            if n:
+                gains.append((n, weight, p, frozenset(better)))
+        gains.sort(reverse=True)
+        letters = sum(ch.isalpha() for ch in text)
+        if not gains:
             break
-        rivals = [q for q, m in tally.items() if m == n and q != p and q not in {c for c, _ in chosen}]
-        if rivals and any(weight[q] * 2 > weight[p] for q in rivals):
-            break  # a tie: guessing would put words in the article's mouth
-        chosen.append((p, n))
+        n, weight, best, words = gains[0]
+        expected = vocab.pair_rate.get(best, 0.0) * letters  # how often English text this long has it
+        common = any(w in lower_words for w in words)  # a lower-case word, not a name
+        if n < 2 and not (n >= 1 and common and expected >= ABSENT_EVIDENCE):
+            break
+        if len(gains) > 1 and gains[1][0] == n and gains[1][1] * 2 > weight and gains[1][3] & words:
+            break  # a tie on the same words: guessing would put words in the article's mouth
+        chosen.append((best, n))
+        pairs = (*pairs, best)
+        for w in words:
+            current[w] = min(current[w], rank_with(w, pairs))
     return chosen
 
 
