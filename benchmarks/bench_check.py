@@ -53,22 +53,33 @@ def _overlap(a: int, b: int, c: int, d: int) -> bool:
 def dev_eval(variant: str = "clean", verbose: bool = False, root: Path = DEV) -> dict[str, object]:
     """Score the checker on a labelled set (the development set by default): recall/precision per
     kind, verdicts."""
-    DEV = root  # noqa: N806
+    DEV = root
     from datetime import date
 
     from foederis.engine.cache import load_compiled
     from foederis.questions.check import check
 
     c = load_compiled()
-    sources = {json.loads(x)["file"]: json.loads(x) for x in (DEV / "sources.jsonl").read_text().splitlines() if x}
+    sources = {
+        json.loads(x)["file"]: json.loads(x) for x in (DEV / "sources.jsonl").read_text().splitlines() if x
+    }
     gold: dict[str, list[dict]] = {}
     for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             g = json.loads(line)
             gold.setdefault(g["file"], []).append(g)
     per_kind: dict[str, dict[str, int]] = {}
-    totals = {"tp": 0, "fp": 0, "fn": 0, "opt": 0, "verdict_ok": 0, "verdict_n": 0,
-              "true_contradicted": 0, "false_supported": 0, "true_partly": 0}
+    totals = {
+        "tp": 0,
+        "fp": 0,
+        "fn": 0,
+        "opt": 0,
+        "verdict_ok": 0,
+        "verdict_n": 0,
+        "true_contradicted": 0,
+        "false_supported": 0,
+        "true_partly": 0,
+    }
 
     def bump(kind: str, key: str) -> None:
         per_kind.setdefault(kind, {"tp": 0, "fp": 0, "fn": 0})[key] += 1
@@ -129,7 +140,9 @@ def dev_eval(variant: str = "clean", verbose: bool = False, root: Path = DEV) ->
             if primary == "contradicted" and cl.verdict == "supported":
                 totals["false_supported"] += 1
             if verbose and not ok:
-                print(f"  [{variant}] wrong verdict {name}: {cl.verdict} (gold {g['verdict']}) {cl.text[:70]!r}")
+                print(
+                    f"  [{variant}] wrong verdict {name}: {cl.verdict} (gold {g['verdict']}) {cl.text[:70]!r}"
+                )
                 for r in cl.reasons[:3]:
                     print(f"        - {r[:150]}")
         for g, ok in zip(items, hit, strict=True):
@@ -147,20 +160,30 @@ def _ratio(a: int, b: int) -> str:
 
 
 def print_dev(results: list[dict[str, object]]) -> None:
-    print("labelled real excerpts (gold written before the run): dev = evaluation/claims/dev (24), "
-          "holdout = evaluation/claims/holdout (6)")
+    print(
+        "labelled real excerpts (gold written before the run): dev = evaluation/claims/dev (24), "
+        "holdout = evaluation/claims/holdout (6)"
+    )
     print(f"{'set':12} {'kind':11} {'recall':>7} {'prec.':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for r in results:
         t = r["totals"]  # type: ignore[index]
         for kind, k in sorted(r["per_kind"].items()):  # type: ignore[union-attr]
-            print(f"{r['variant']:12} {kind:11} {_ratio(k['tp'], k['tp'] + k['fn']):>7} "
-                  f"{_ratio(k['tp'], k['tp'] + k['fp']):>7} {k['tp']:4} {k['fp']:4} {k['fn']:4}")
+            print(
+                f"{r['variant']:12} {kind:11} {_ratio(k['tp'], k['tp'] + k['fn']):>7} "
+                f"{_ratio(k['tp'], k['tp'] + k['fp']):>7} {k['tp']:4} {k['fp']:4} {k['fn']:4}"
+            )
         tp, fp, fn, opt = t["tp"], t["fp"], t["fn"], t["opt"]
-        print(f"{r['variant']:12} {'ALL':11} {_ratio(tp, tp + fn):>7} {_ratio(tp + opt, tp + opt + fp):>7} "
-              f"{tp:4} {fp:4} {fn:4}   (+{opt} optional claims read)")
-        print(f"{'':12} verdicts right {t['verdict_ok']}/{t['verdict_n']} ({_ratio(t['verdict_ok'], t['verdict_n'])}); "
-              f"true called contradicted {t['true_contradicted']}; false called supported {t['false_supported']}; "
-              f"true called partly {t['true_partly']}")
+        print(
+            f"{r['variant']:12} {'ALL':11} {_ratio(tp, tp + fn):>7} {_ratio(tp + opt, tp + opt + fp):>7} "
+            f"{tp:4} {fp:4} {fn:4}   (+{opt} optional claims read)"
+        )
+        print(
+            f"{'':12} verdicts right {t['verdict_ok']}/{t['verdict_n']} "
+            f"({_ratio(t['verdict_ok'], t['verdict_n'])}); "
+            f"true called contradicted {t['true_contradicted']}; "
+            f"false called supported {t['false_supported']}; "
+            f"true called partly {t['true_partly']}"
+        )
 
 
 def precision_recall() -> None:

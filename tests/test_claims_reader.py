@@ -45,7 +45,9 @@ def test_lists_of_members(compiled: Compiled, text: str) -> None:
 
 
 def test_a_list_with_one_non_member_is_partly_and_names_it(compiled: Compiled) -> None:
-    assert verdict(compiled, "NATO members such as Poland, Austria and Estonia met.", "POL", "AUT", "EST") == (
+    assert verdict(
+        compiled, "NATO members such as Poland, Austria and Estonia met.", "POL", "AUT", "EST"
+    ) == (
         "partly",
         ["AUT"],
     )
@@ -72,8 +74,14 @@ def test_negation(compiled: Compiled) -> None:
     assert verdict(compiled, t, "FIN", "NOR", day="2026-03-01") == ("partly", ["NOR"])
     t = "The Ottawa Convention was not signed by the United States, China or Russia."
     assert verdict(compiled, t, "USA", "CHN", "RUS")[0] == "supported"
-    assert verdict(compiled, "Russia has never joined the Convention on Cluster Munitions.", "RUS")[0] == "supported"
-    assert verdict(compiled, "Norway has never joined the Convention on Cluster Munitions.", "NOR")[0] == "contradicted"
+    assert (
+        verdict(compiled, "Russia has never joined the Convention on Cluster Munitions.", "RUS")[0]
+        == "supported"
+    )
+    assert (
+        verdict(compiled, "Norway has never joined the Convention on Cluster Munitions.", "NOR")[0]
+        == "contradicted"
+    )
 
 
 def test_no_longer(compiled: Compiled) -> None:
@@ -113,10 +121,19 @@ def test_the_allies_and_the_founders(compiled: Compiled) -> None:
 
 # ---- passive voice and agents ----------------------------------------------------------------
 def test_passive(compiled: Compiled) -> None:
-    assert verdict(compiled, "Greece and Turkey were admitted to the alliance in 1952.", "GRC", "TUR")[0] == "supported"
+    assert (
+        verdict(compiled, "Greece and Turkey were admitted to the alliance in 1952.", "GRC", "TUR")[0]
+        == "supported"
+    )
     assert verdict(compiled, "Spain was admitted to the alliance in 1985.", "ESP")[0] == "contradicted"
-    assert verdict(compiled, "The INF Treaty was denounced by the United States in 2019.", "USA")[0] == "supported"
-    assert verdict(compiled, "The INF Treaty was denounced by the United States in 2017.", "USA")[0] == "contradicted"
+    assert (
+        verdict(compiled, "The INF Treaty was denounced by the United States in 2019.", "USA")[0]
+        == "supported"
+    )
+    assert (
+        verdict(compiled, "The INF Treaty was denounced by the United States in 2017.", "USA")[0]
+        == "contradicted"
+    )
 
 
 def test_passive_count(compiled: Compiled) -> None:
@@ -132,16 +149,30 @@ def test_relative_clauses(compiled: Compiled) -> None:
     assert verdict(compiled, t, "FIN")[0] == "supported"
     t = "Sweden, which joined NATO in 2023, shares a long sea border with Russia."
     assert verdict(compiled, t, "SWE")[0] == "contradicted"
-    claims = read(compiled, "The 164 states that have accepted the Ottawa Convention met in Geneva.", "2025-03-18")
+    claims = read(
+        compiled, "The 164 states that have accepted the Ottawa Convention met in Geneva.", "2025-03-18"
+    )
     assert [x.kind for x in claims] == ["count"] and claims[0].verdict != "contradicted"
 
 
 # ---- nominalised events and attributive dates -------------------------------------------------
 def test_nominal_events(compiled: Compiled) -> None:
-    assert verdict(compiled, "Russia's withdrawal from Open Skies in 2021 ended the regime.", "RUS")[0] == "supported"
-    assert verdict(compiled, "Russia's withdrawal from Open Skies in 2019 ended the regime.", "RUS")[0] == "contradicted"
-    assert verdict(compiled, "Talks resumed after Sweden's accession to NATO in March 2024.", "SWE")[0] == "supported"
-    assert verdict(compiled, "Talks resumed after Sweden's accession to NATO in March 2023.", "SWE")[0] == "contradicted"
+    assert (
+        verdict(compiled, "Russia's withdrawal from Open Skies in 2021 ended the regime.", "RUS")[0]
+        == "supported"
+    )
+    assert (
+        verdict(compiled, "Russia's withdrawal from Open Skies in 2019 ended the regime.", "RUS")[0]
+        == "contradicted"
+    )
+    assert (
+        verdict(compiled, "Talks resumed after Sweden's accession to NATO in March 2024.", "SWE")[0]
+        == "supported"
+    )
+    assert (
+        verdict(compiled, "Talks resumed after Sweden's accession to NATO in March 2023.", "SWE")[0]
+        == "contradicted"
+    )
 
 
 def test_attributive_dates(compiled: Compiled) -> None:
@@ -166,7 +197,9 @@ def test_future_effect_and_perfect(compiled: Compiled) -> None:
     assert verdict(compiled, t, "FIN", day="2025-08-01")[0] == "supported"
     t = "Finland's withdrawal from the Ottawa Convention will take effect on 10 March 2026."
     assert verdict(compiled, t, "FIN", day="2025-08-01")[0] != "supported"
-    assert verdict(compiled, "Latvia has left the Ottawa Convention.", "LVA", day="2026-01-05")[0] == "supported"
+    assert (
+        verdict(compiled, "Latvia has left the Ottawa Convention.", "LVA", day="2026-01-05")[0] == "supported"
+    )
     assert verdict(compiled, "Latvia has left the Ottawa Convention.", "LVA", day="2025-07-01")[0] == "partly"
 
 
@@ -220,7 +253,9 @@ def test_provision_paraphrases(compiled: Compiled, text: str, expected: str) -> 
 
 
 def test_invitation_paraphrase(compiled: Compiled) -> None:
-    claims = read(compiled, "Under the North Atlantic Treaty, the allies can invite other European states to join.")
+    claims = read(
+        compiled, "Under the North Atlantic Treaty, the allies can invite other European states to join."
+    )
     assert [x.kind for x in claims] == ["provision"] and claims[0].verdict in ("supported", "partly")
 
 
@@ -234,7 +269,10 @@ def test_over_assertion_is_never_supported_as_a_whole(compiled: Compiled) -> Non
 
 
 def test_article_date_and_sentence_as_of(compiled: Compiled) -> None:
-    text = "Published 1 July 2025\n\nLatvia is a party to the Ottawa Convention. As of March 2026, Latvia is a party to the Ottawa Convention."
+    text = (
+        "Published 1 July 2025\n\nLatvia is a party to the Ottawa Convention. "
+        "As of March 2026, Latvia is a party to the Ottawa Convention."
+    )
     ans = check(compiled, text, today=TODAY)
     assert ans.as_of == date(2025, 7, 1)
     assert [x.verdict for x in ans.claims] == ["supported", "contradicted"]

@@ -71,7 +71,9 @@ def clauses(sent: str) -> list[Clause]:
     if pos < len(sent):
         out.append(Clause(pos, len(sent), kind, opener))
     first = sent[: out[0].end] if out else sent
-    if out and re.match(r"\s*(?:if|unless|were\s+\w+(?:\s+\w+)?\s+to|should|suppose|imagine|whether)\b", first, re.I):
+    if out and re.match(
+        r"\s*(?:if|unless|were\s+\w+(?:\s+\w+)?\s+to|should|suppose|imagine|whether)\b", first, re.I
+    ):
         out[0].kind = "condition"
     return out
 

@@ -14,17 +14,33 @@ from functools import lru_cache
 
 from foederis.claims.clauses import Clause, clauses
 from foederis.claims.extract import DateSpec
-from foederis.claims.lexicon import MASK, MASK_OPEN, Group, expand, groups, markers, mask, ordinal_value, predicates, provision_patterns, raw
+from foederis.claims.lexicon import (
+    MASK,
+    MASK_OPEN,
+    Group,
+    expand,
+    groups,
+    markers,
+    mask,
+    ordinal_value,
+    predicates,
+    provision_patterns,
+    raw,
+)
 from foederis.claims.matching import alliance_ids
 from foederis.claims.mentions import Mention
 
-_LIST_GLUE = re.compile(r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$")
+_LIST_GLUE = re.compile(
+    r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$"
+)
 _PREP = re.compile(
     r"\b(?:after|from|in|with|by|of|to|for|against|on|into|than|between|among|over|near|toward|towards|"
     r"like|unlike|including|besides|without|about|across|behind|beyond|under|within|at|bordering)\s+(?:the\s+)?$",
     re.I,
 )
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled\s+to|'ll)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled\s+to|'ll)\b", re.I
+)
 _MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
 _QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
 
@@ -97,8 +113,8 @@ class SentenceContext:
     insts: list[Mention]
     dates: list[Mention]
     context_inst: str | None
-    view: str = ""
-    context_alliance: str | None = None  # the alliance named last, even by its acronym  # the sentence with instrument mentions masked (lexicon.mask)
+    view: str = ""  # the sentence with instrument mentions masked (lexicon.mask)
+    context_alliance: str | None = None  # the alliance named last, even by its acronym
 
     def __post_init__(self) -> None:
         if not self.view:
@@ -162,7 +178,15 @@ def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
             inst = im.inst if im else ctx.context_inst
             if inst is None:
                 continue
-            f = Frame("provision", relation, s, e, [], inst, im.how if im else f"the instrument named before ({inst})")
+            f = Frame(
+                "provision",
+                relation,
+                s,
+                e,
+                [],
+                inst,
+                im.how if im else f"the instrument named before ({inst})",
+            )
             f.extra = {k: gd[k] for k in ("num", "unit", "num2", "unit2", "neg", "eu", "inv") if k in gd}
             out.append(f)
     return out
@@ -198,20 +222,34 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
     """The date of a predicate: in its clause, after it up to the next comma, else before it;
     a vague one ('last year') only when there is no other."""
     inside = [d for d in ctx.dates if cl.start <= d.start < cl.end]
-    stop = e + (m.start() if (m := re.search(r"[,;]|\s-\s|\b(?:prompted|after|following|because)\b", ctx.sent[e:cl.end])) else cl.end - e)
+    stop = e + (
+        m.start()
+        if (m := re.search(r"[,;]|\s-\s|\b(?:prompted|after|following|because)\b", ctx.sent[e : cl.end]))
+        else cl.end - e
+    )
     after = [d for d in inside if e - 1 <= d.start <= stop or s <= d.start < e]
     before = [d for d in inside if d.end <= s]
     ranked = after + before[::-1]
-    ranked = [d for d in ranked if d.date and d.date.precision != "year" or not re.search(r"last|this", d.text, re.I)] + [
-        d for d in ranked if d.date and d.date.precision == "year" and re.search(r"last|this", d.text, re.I)
-    ]
+    ranked = [
+        d
+        for d in ranked
+        if (d.date and d.date.precision != "year") or not re.search(r"last|this", d.text, re.I)
+    ] + [d for d in ranked if d.date and d.date.precision == "year" and re.search(r"last|this", d.text, re.I)]
     if not ranked:  # "Poland will withdraw from T — which bans … — on February 20"
         cls = clauses(ctx.view)
         later = [c for c in cls if c.start >= cl.end]
-        nxt = next((c for c in later if c.kind == "resume"), None) if later and later[0].kind == "aside" else None
+        nxt = (
+            next((c for c in later if c.kind == "resume"), None)
+            if later and later[0].kind == "aside"
+            else None
+        )
         if nxt is not None:
-            ranked = [d for d in ctx.dates if nxt.start <= d.start <= nxt.start + 6
-                      and re.match(r"\s*(?:on|in)\s", ctx.sent[nxt.start : d.start + 1])]
+            ranked = [
+                d
+                for d in ctx.dates
+                if nxt.start <= d.start <= nxt.start + 6
+                and re.match(r"\s*(?:on|in)\s", ctx.sent[nxt.start : d.start + 1])
+            ]
     for d in ranked:
         lead = ctx.sent[max(cl.start, d.start - 12) : d.start].lower()
         if re.search(r"\b(?:until|till|by|before|as\s+of|as\s+at|from)\s+$", lead):
@@ -226,7 +264,11 @@ def _over(sent: str, cl: Clause, spans: list[tuple[int, int]]) -> str | None:
     for m in markers()["over"].finditer(text):
         return m.group()  # never part of what a frame reads
     for m in markers()["ordinal"].finditer(text):
-        if not re.match(r"(?:\s+[\w-]+){0,2}?\s+(?:states?|countr(?:y|ies)|nations?|members?|all(?:y|ies)|part(?:y|ies)|signator(?:y|ies)|to)\b", text[m.end():], re.I):
+        if not re.match(
+            r"(?:\s+[\w-]+){0,2}?\s+(?:states?|countr(?:y|ies)|nations?|members?|all(?:y|ies)|part(?:y|ies)|signator(?:y|ies)|to)\b",
+            text[m.end() :],
+            re.I,
+        ):
             continue
         a, b = cl.start + m.start(), cl.start + m.end()
         if not any(x <= a and b <= y for x, y in spans):
@@ -261,8 +303,12 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                 return None  # named an instrument the reader cannot resolve
             break
     if inst_m is None:
-        if re.match(r"\s+(?:of|in|to)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|June|July|"
-                    r"August|September|October|November|December)\b)", sent[e : e + 60], re.I):
+        if re.match(
+            r"\s+(?:of|in|to)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\b)",
+            sent[e : e + 60],
+            re.I,
+        ):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
         if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party"):
@@ -313,7 +359,11 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
                     e = lists[0][-1].end
         if not subj and p.relation not in ("passive",):
             sg = _standalone_group(sent, cl.start, s)
-            if sg and re.search(r"\b(?:most|many|some|several|few|half|majority|minority|dozens?|number)\b(?:\s+of)?[^,;]*$", sent[cl.start : sg[1]], re.I):
+            if sg and re.search(
+                r"\b(?:most|many|some|several|few|half|majority|minority|dozens?|number)\b(?:\s+of)?[^,;]*$",
+                sent[cl.start : sg[1]],
+                re.I,
+            ):
                 return None  # "most of the allies": no per-state reading
             if sg and sg[0].instrument:
                 group = sg[0]
@@ -369,7 +419,11 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         since=since,
         future=future,
         reported=reported,
-        over=_over(sent, cl, spans + [(cl.start + mt.start("ord"), cl.start + mt.end("ord"))] if "ord" in gd else spans),
+        over=_over(
+            sent,
+            cl,
+            [*spans, (cl.start + mt.start("ord"), cl.start + mt.end("ord"))] if "ord" in gd else spans,
+        ),
         hedge=(h.group() if (h := markers()["hedge"].search(sent[cl.start : e])) else None),
         universal=universal,
         group=group,
@@ -457,7 +511,9 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
     if inst_m is None and lemma == "withdrew":
         return []
     inst = inst_m.inst if inst_m else ctx.context_inst
-    if inst is None or (inst_m is None and lemma == "joined" and not re.search(r"alliance|nato|treaty|convention", sent, re.I)):
+    if inst is None or (
+        inst_m is None and lemma == "joined" and not re.search(r"alliance|nato|treaty|convention", sent, re.I)
+    ):
         return []
     cl = _clause_of(cls, start) or Clause(0, len(sent), "main")
     if markers()["hypothetical"].search(sent[cl.start : cl.end]) and not re.search(
@@ -467,17 +523,27 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
     if _in_quote(sent, start):
         return []
     lead = sent[max(cl.start, start - 50) : start]
-    if re.search(r"\b(?:proposals?|plans?|bills?|laws?|decisions?|votes?|consent|intentions?|announce\w*|consider\w*|"
-                 r"approv\w*|prepar\w*|possib\w*|potential|prospect|talks?|call\w*|urg\w*|demand\w*|process)\b[^,;]*$",
-                 lead, re.I):
+    if re.search(
+        r"\b(?:proposals?|plans?|bills?|laws?|decisions?|votes?|consent|intentions?|announce\w*|consider\w*|"
+        r"approv\w*|prepar\w*|possib\w*|potential|prospect|talks?|call\w*|urg\w*|demand\w*|process)\b[^,;]*$",
+        lead,
+        re.I,
+    ):
         return []
     date, _ = _pick_date(ctx, cl, start, e)
-    effect = re.match(r"[^,;]{0,80}?\b(?:came|comes|took|takes|went|goes|entered|enters)\s+(?:into\s+(?:force|effect)|effect)|"
-                      r"[^,;]{0,20}?\b(?:is|was|became|becomes)\s+(?:now\s+)?effective|"
-                      r"[^,;]{0,40}?\bwas\s+completed", sent[e:cl.end], re.I)
+    effect = re.match(
+        r"[^,;]{0,80}?\b(?:came|comes|took|takes|went|goes|entered|enters)\s+(?:into\s+(?:force|effect)|effect)|"
+        r"[^,;]{0,20}?\b(?:is|was|became|becomes)\s+(?:now\s+)?effective|"
+        r"[^,;]{0,40}?\bwas\s+completed",
+        sent[e : cl.end],
+        re.I,
+    )
     presupposed = re.search(
         r"\b(?:after|since|following|followed|follows|with|mark|marks|marked|welcomed|celebrated|condemned|"
-        r"regretted|criticised|criticized|despite)\s+(?:the\s+)?$", lead, re.I)
+        r"regretted|criticised|criticized|despite)\s+(?:the\s+)?$",
+        lead,
+        re.I,
+    )
     if date is None and not effect and not presupposed:
         return []
     future = bool(_FUTURE.search(sent[e : cl.end]))
@@ -510,8 +576,14 @@ def _member_list_rx() -> re.Pattern[str]:
     return re.compile(
         expand(
             r"(?:(?P<pre><INST>)(?:'s)?\s+)?(?:(?:other|fellow|current|founding|new|eastern|european|"
-            r"frontline|northern|baltic|nordic)\s+)*(?P<noun>" + d["member_nouns"] + "|" + d["party_nouns"] + r"|(?<=\u27e7\s)(?:countries|nations|states))"
-            r"(?:\s+(?:of|to)\s+(?P<post><INST>))?(?:\s+\w+){0,4}?\s*,?\s*(?P<marker>" + d["list_markers"] + r"|-)?\s*"
+            r"frontline|northern|baltic|nordic)\s+)*(?P<noun>"
+            + d["member_nouns"]
+            + "|"
+            + d["party_nouns"]
+            + r"|(?<=\u27e7\s)(?:countries|nations|states))"
+            r"(?:\s+(?:of|to)\s+(?P<post><INST>))?(?:\s+\w+){0,4}?\s*,?\s*(?P<marker>"
+            + d["list_markers"]
+            + r"|-)?\s*"
         ),
         re.I,
     )
@@ -540,12 +612,23 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
                 im = _inst_in(ctx, mt.start(k), mt.end(k))
         noun = mt.group("noun").lower()
         if im is None:
-            near = [m for m in ctx.insts if m.end <= s and s - m.end <= 40 and not re.search(r"[.;:]", sent[m.end : s])]
+            near = [
+                m
+                for m in ctx.insts
+                if m.end <= s and s - m.end <= 40 and not re.search(r"[.;:]", sent[m.end : s])
+            ]
             im = near[-1] if near else None
         if im is None and not noun.startswith("all"):
             continue
-        inst = im.inst if im else (ctx.context_inst if ctx.context_inst in alliance_ids() else
-                                   (alliance_ids()[0] if alliance_ids() else None))
+        inst = (
+            im.inst
+            if im
+            else (
+                ctx.context_inst
+                if ctx.context_inst in alliance_ids()
+                else (alliance_ids()[0] if alliance_ids() else None)
+            )
+        )
         if inst is None:
             continue
         cl_text = sent[max(0, s - 60) : s]
@@ -559,7 +642,19 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
         if neg:
             nl = _lists([m for m in ctx.states if m.start >= e + neg.end()], sent)
             if nl and nl[0][0].start == e + neg.end():
-                out.append(Frame("member_list", "member", e, nl[0][-1].end, nl[0], inst, f.instrument_how, positive=False, rel=rel))
+                out.append(
+                    Frame(
+                        "member_list",
+                        "member",
+                        e,
+                        nl[0][-1].end,
+                        nl[0],
+                        inst,
+                        f.instrument_how,
+                        positive=False,
+                        rel=rel,
+                    )
+                )
     return out
 
 
@@ -581,29 +676,52 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
             inst = None
             how = ""
             im = [m for m in ctx.insts if cl.start <= m.start and m.end <= s]
-            if im and not [x for x in ctx.states if im[-1].end <= x.start < s] and not re.search(
-                r"\b(?:law|bill|decree|decision|protocol|amendment|withdrawal|suspension|ban|moratorium|"
-                r"agreement\s+on)\b", sent[im[-1].end : s], re.I
+            if (
+                im
+                and not [x for x in ctx.states if im[-1].end <= x.start < s]
+                and not re.search(
+                    r"\b(?:law|bill|decree|decision|protocol|amendment|withdrawal|suspension|ban|moratorium|"
+                    r"agreement\s+on)\b",
+                    sent[im[-1].end : s],
+                    re.I,
+                )
             ):
                 head_gap = sent[im[-1].end : s]
                 lead = sent[cl.start : im[-1].start]
                 lead = lead[lead.rfind(",") + 1 :]
-                nominal = re.search(r"(?:'s|\b(?:withdrawal|exit|accession|suspension|ratification|denunciation|law|"
-                                    r"decision|protocol|amendment|bill|decree|membership|participation))\b[^,;]*$", lead, re.I)
+                nominal = re.search(
+                    r"(?:'s|\b(?:withdrawal|exit|accession|suspension|ratification|denunciation|law|"
+                    r"decision|protocol|amendment|bill|decree|membership|participation))\b[^,;]*$",
+                    lead,
+                    re.I,
+                )
                 if len(head_gap.split()) <= 8 and not nominal:
                     inst, how = im[-1].inst, im[-1].how
-            elif not head.strip() and cl.kind == "coord" and (opening := [
-                m for m in ctx.insts if m.start <= (prev := [c for c in cls if c.end <= cl.start][-1]).start + 6
-                and m.start >= prev.start
-            ]):
+            elif (
+                not head.strip()
+                and cl.kind == "coord"
+                and (
+                    opening := [
+                        m
+                        for m in ctx.insts
+                        if m.start <= (prev := [c for c in cls if c.end <= cl.start][-1]).start + 6
+                        and m.start >= prev.start
+                    ]
+                )
+            ):
                 inst, how = opening[0].inst, f"the subject of the clause before: {opening[0].text!r}"
-            elif re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I) or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head):
-                if (cl.kind == "relative" and cl.opener in ("which", "that")) or head.strip().lower().startswith("it"):
-                    prev = [m for m in ctx.insts if m.end <= cl.start]
-                    if prev and (cl.start - prev[-1].end) < 120:
-                        inst, how = prev[-1].inst, f"{head.strip()!r} refers to {prev[-1].text!r}"
-                    elif head.strip().lower().startswith("it") and ctx.context_inst and not ctx.states:
-                        inst, how = ctx.context_inst, f"'it': {ctx.context_inst}, named before"
+            elif (
+                re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I)
+                or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head)
+            ) and (
+                (cl.kind == "relative" and cl.opener in ("which", "that"))
+                or head.strip().lower().startswith("it")
+            ):
+                prev = [m for m in ctx.insts if m.end <= cl.start]
+                if prev and (cl.start - prev[-1].end) < 120:
+                    inst, how = prev[-1].inst, f"{head.strip()!r} refers to {prev[-1].text!r}"
+                elif head.strip().lower().startswith("it") and ctx.context_inst and not ctx.states:
+                    inst, how = ctx.context_inst, f"'it': {ctx.context_inst}, named before"
             if inst is None:
                 continue
             if re.search(r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I):
@@ -613,13 +731,22 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                 continue
             taken.append((s, e))
             out.append(
-                Frame("treaty_" + verb, "treaty_event", s, max(e, _date_end(ctx, date, e)), [], inst, how, date=date,
-                      verb="entered into force" if verb == "entered_into_force" else "signed")
+                Frame(
+                    "treaty_" + verb,
+                    "treaty_event",
+                    s,
+                    max(e, _date_end(ctx, date, e)),
+                    [],
+                    inst,
+                    how,
+                    date=date,
+                    verb="entered into force" if verb == "entered_into_force" else "signed",
+                )
             )
     attr = re.compile(r"\b(?:the|The|a|its|this)\s+(?P<y>(?:19|20)\d\d)\s+")
     for mt in attr.finditer(sent):
         im = next((m for m in ctx.insts if m.start == mt.end()), None)
-        if im is None or re.match(r"\s*(?:amended|adapted|protocol|amendment)", sent[mt.end():], re.I):
+        if im is None or re.match(r"\s*(?:amended|adapted|protocol|amendment)", sent[mt.end() :], re.I):
             continue
         if any(mt.start() < te and ts < im.end for ts, te in taken):
             continue
@@ -628,8 +755,20 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
 
         spec = DateSpec(mt.group("y"), _d(y, 1, 1), _d(y, 12, 31), "year")
         taken.append((mt.start(), im.end))
-        out.append(Frame("treaty_signed", "treaty_event", mt.start(), im.end, [], im.inst, im.how, date=spec,
-                         verb="signed", extra={"attributive": "1"}))
+        out.append(
+            Frame(
+                "treaty_signed",
+                "treaty_event",
+                mt.start(),
+                im.end,
+                [],
+                im.inst,
+                im.how,
+                date=spec,
+                verb="signed",
+                extra={"attributive": "1"},
+            )
+        )
     return out
 
 
@@ -674,9 +813,13 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
 def _counts(ctx: SentenceContext, taken) -> list[Frame]:
     sent = ctx.sent
     out: list[Frame] = []
-    if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-                     r"ninety|hundred)", ctx.view, re.I):
+    if not re.search(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety|hundred)",
+        ctx.view,
+        re.I,
+    ):
         return out
     counted: list[tuple[int, int]] = []  # a count may share words with a frame of another kind
     for rx in _count_rxs():
@@ -685,9 +828,13 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
             gd = {k: v for k, v in mt.groupdict().items() if v}
             if any(s < te and ts < e for ts, te in counted) or _in_quote(sent, s):
                 continue
-            if _VAGUE.search(sent[max(0, s - 20) : s]) or re.match(r"\s*(?:%|per\s*cent|percent|km|years?|months?)", sent[e:]):
+            if _VAGUE.search(sent[max(0, s - 20) : s]) or re.match(
+                r"\s*(?:%|per\s*cent|percent|km|years?|months?)", sent[e:]
+            ):
                 continue
-            if re.search(r"\d[.,]$", sent[max(0, s - 2) : s]) or re.match(r"[.,]\d", sent[mt.end("num") : mt.end("num") + 2]):
+            if re.search(r"\d[.,]$", sent[max(0, s - 2) : s]) or re.match(
+                r"[.,]\d", sent[mt.end("num") : mt.end("num") + 2]
+            ):
                 continue
             im = None
             for k in ("pre", "mid", "post", "obj"):
@@ -705,12 +852,18 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                 inst, how = cand, (near[-1].how if near else f"the alliance named before ({cand})")
                 noun = "members"
             elif im is None:
-                its = re.match(r"(?:all\s+(?:of\s+)?)?(?:its|the\s+treaty's|the\s+convention's)\s", mt.group(), re.I)
+                its = re.match(
+                    r"(?:all\s+(?:of\s+)?)?(?:its|the\s+treaty's|the\s+convention's)\s", mt.group(), re.I
+                )
                 if noun == "allies" and ctx.context_inst in alliance_ids():
                     inst, how = ctx.context_inst, f"'allies': {ctx.context_inst}"
                 elif noun == "allies" and alliance_ids():
                     inst, how = alliance_ids()[0], "'allies': the alliance"
-                elif its and ctx.context_inst and noun in ("members", "parties", "signatories", "states parties"):
+                elif (
+                    its
+                    and ctx.context_inst
+                    and noun in ("members", "parties", "signatories", "states parties")
+                ):
                     inst, how = ctx.context_inst, f"{its.group().strip()!r}: {ctx.context_inst}, named before"
                 else:
                     continue
@@ -727,7 +880,18 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                 continue
             counted.append((s, e))
             out.append(
-                Frame("count", "count", s, e, [], inst, how, num=gd["num"], verb=(gd.get("verb") or "").lower(),
-                      rel=noun, universal=bool(gd.get("all")))
+                Frame(
+                    "count",
+                    "count",
+                    s,
+                    e,
+                    [],
+                    inst,
+                    how,
+                    num=gd["num"],
+                    verb=(gd.get("verb") or "").lower(),
+                    rel=noun,
+                    universal=bool(gd.get("all")),
+                )
             )
     return out

@@ -211,11 +211,16 @@ class Judge:
         ]
         name = f"{self.names.name(state)} ({state})"
         if not gone and d.groups.get("future") and not pend:
-            return Verdict("unverifiable", [f"the record has no notice of withdrawal by {name} from {inst}"], ev)
+            return Verdict(
+                "unverifiable", [f"the record has no notice of withdrawal by {name} from {inst}"], ev
+            )
         if not gone and pend and d.date and _within(pend[0].end, d.date):
             return Verdict(
                 "supported",
-                [f"{name} gave notice on {pend[0].start}; the withdrawal takes effect on {pend[0].end}, as claimed"],
+                [
+                    f"{name} gave notice on {pend[0].start}; the withdrawal takes effect on {pend[0].end}, "
+                    "as claimed"
+                ],
                 ev,
             )
         if not gone:
@@ -253,12 +258,17 @@ class Judge:
     def _not_withdrew(self, d: Draft) -> Verdict:
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
         gone = [
-            iv for iv in self.c.intervals_of(state, inst)
+            iv
+            for iv in self.c.intervals_of(state, inst)
             if iv.status in (Status.withdrawn, Status.terminated) and iv.start <= self.as_of
         ]
         ev = [self.status_ev(state, inst, self.as_of)]
         if gone:
-            return Verdict("contradicted", [f"{self.names.name(state)} withdrew from {inst}: effective {gone[0].start}"], ev)
+            return Verdict(
+                "contradicted",
+                [f"{self.names.name(state)} withdrew from {inst}: effective {gone[0].start}"],
+                ev,
+            )
         return Verdict("supported", [self._describe(state, inst, self.as_of)], ev)
 
     def _withdrawal_any(self, d: Draft) -> Verdict:
@@ -270,19 +280,29 @@ class Judge:
         name = f"{self.names.name(state)} ({state})"
         if moves or evs:
             first = moves[0].start if moves else evs[0].date
-            return Verdict("supported", [f"{name}: withdrawal from {inst} on record from {first}"],
-                           [_ev(e) for e in evs] or [self.status_ev(state, inst, self.as_of)])
+            return Verdict(
+                "supported",
+                [f"{name}: withdrawal from {inst} on record from {first}"],
+                [_ev(e) for e in evs] or [self.status_ev(state, inst, self.as_of)],
+            )
         if not ivs:
-            return Verdict("contradicted", [f"{name} has no status under {inst} on {self.as_of}: nothing to leave"],
-                           [self.status_ev(state, inst, self.as_of)])
-        return Verdict("contradicted", [f"no withdrawal of {name} from {inst} by {self.as_of}"],
-                       [self.status_ev(state, inst, self.as_of)])
+            return Verdict(
+                "contradicted",
+                [f"{name} has no status under {inst} on {self.as_of}: nothing to leave"],
+                [self.status_ev(state, inst, self.as_of)],
+            )
+        return Verdict(
+            "contradicted",
+            [f"no withdrawal of {name} from {inst} by {self.as_of}"],
+            [self.status_ev(state, inst, self.as_of)],
+        )
 
     def _notice(self, d: Draft) -> Verdict:
         """A notice (instrument) of withdrawal or a denunciation, matched by date when one is given."""
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
         evs = [
-            e for e in self.events(state, inst, {"withdrawal_notice", "withdrawal_deposited", "denunciation*"})
+            e
+            for e in self.events(state, inst, {"withdrawal_notice", "withdrawal_deposited", "denunciation*"})
             if e.date <= max(self.as_of, d.date.hi if d.date else self.as_of)
         ]
         pend = [iv for iv in self.c.intervals_of(state, inst) if iv.status == Status.withdrawal_pending]
@@ -298,7 +318,9 @@ class Judge:
     def _founder(self, d: Draft) -> Verdict:
         """A founding member: it signed the instrument on its first signature day."""
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
-        sigs = sorted((e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date)
+        sigs = sorted(
+            (e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date
+        )
         if not sigs:
             return Verdict("unverifiable", [f"the record has no signature of {inst}"])
         first = sigs[0].date
@@ -306,9 +328,12 @@ class Judge:
         name = f"{self.names.name(state)} ({state})"
         mine = [e for e in sigs if e.state == state]
         if state in founders:
-            return Verdict("supported", [f"{name} signed {inst} on its first signature day, {first}"], [_ev(mine[0])])
+            return Verdict(
+                "supported", [f"{name} signed {inst} on its first signature day, {first}"], [_ev(mine[0])]
+            )
         why = f"first signed by {len(founders)} states on {first}; {name} " + (
-            f"signed on {mine[0].date}" if mine else "was not among them")
+            f"signed on {mine[0].date}" if mine else "was not among them"
+        )
         return Verdict("contradicted", [why], [self.status_ev(state, inst, self.as_of)])
 
     def _ordinal(self, d: Draft) -> Verdict:
@@ -327,8 +352,11 @@ class Judge:
         what = "to leave" if leave else "to join"
         name = f"{self.names.name(state)} ({state})"
         if state not in firsts:
-            return Verdict("contradicted", [f"{name} had not {'left' if leave else 'joined'} {inst} by {self.as_of}"],
-                           [self.status_ev(state, inst, self.as_of)])
+            return Verdict(
+                "contradicted",
+                [f"{name} had not {'left' if leave else 'joined'} {inst} by {self.as_of}"],
+                [self.status_ev(state, inst, self.as_of)],
+            )
         mine = firsts[state]
         lo = 1 + sum(1 for x in firsts.values() if x < mine)
         hi = sum(1 for x in firsts.values() if x <= mine)
@@ -341,9 +369,13 @@ class Judge:
             k = int(n) if n else 1
             ok = lo <= k <= hi
             claim = f"number {k}"
-        reasons = [f"{name} is number {rank} of {len(firsts)} states {what} {inst} by {self.as_of} (on {mine}); "
-                   f"claimed {claim}"]
-        return Verdict("supported" if ok else "contradicted", reasons, [self.status_ev(state, inst, self.as_of)])
+        reasons = [
+            f"{name} is number {rank} of {len(firsts)} states {what} {inst} by {self.as_of} (on {mine}); "
+            f"claimed {claim}"
+        ]
+        return Verdict(
+            "supported" if ok else "contradicted", reasons, [self.status_ev(state, inst, self.as_of)]
+        )
 
     def _joined(self, d: Draft) -> Verdict:
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
@@ -376,8 +408,10 @@ class Judge:
                 dated = d.date is None or _within(joined[0].date, d.date)
                 return Verdict(
                     "partly" if dated else "contradicted",
-                    [f"{name} never signed {inst}: it acceded on {joined[0].date}"
-                     + (" (the date given is that of its accession)" if d.date and dated else "")],
+                    [
+                        f"{name} never signed {inst}: it acceded on {joined[0].date}"
+                        + (" (the date given is that of its accession)" if d.date and dated else "")
+                    ],
                     [_ev(e) for e in joined],
                 )
             return Verdict("unverifiable", [f"the record has no {verb} event of {name} under {inst}"])
@@ -502,7 +536,10 @@ class Judge:
             if known < n:
                 return Verdict(
                     "unverifiable",
-                    [f"the record holds events of only {known} states under {inst}: it cannot judge a count of {n}"],
+                    [
+                        f"the record holds events of only {known} states under {inst}: "
+                        f"it cannot judge a count of {n}"
+                    ],
                     ev,
                 )
             for other in ("bound", "consent", "signed"):

@@ -27,6 +27,7 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
         out[s:e] = [MASK_OPEN] + [MASK_FILL] * (e - s - 2) + [MASK_CLOSE]
     return "".join(out)
 
+
 GENERIC = (
     r"(?:the|this|that|its|their)\s+(?:(?:same|security|landmark|key|arms[- ]control|international|"
     r"military|defen[cs]e|mine[- ]ban|nuclear|[\w]+-era|[\w]+-year-old)\s+){0,2}"
@@ -133,7 +134,9 @@ def predicates() -> tuple[Predicate, ...]:
 
 @lru_cache(maxsize=1)
 def provision_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((p["relation"], re.compile(expand(p["pattern"]), re.IGNORECASE)) for p in raw()["provisions"])
+    return tuple(
+        (p["relation"], re.compile(expand(p["pattern"]), re.IGNORECASE)) for p in raw()["provisions"]
+    )
 
 
 @lru_cache(maxsize=1)

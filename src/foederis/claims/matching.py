@@ -15,7 +15,7 @@ Order of trust, each step reported when it changed what the text says:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from foederis.claims.grammar import MONTHS
@@ -401,7 +401,9 @@ def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_word
             freq[w.lower()] += 1000
     for w in (*COMMON, *grammar_words):
         freq[w.lower()] += 100
-    _VOCAB = Vocabulary(freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}), _pair_rates(words))
+    _VOCAB = Vocabulary(
+        freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}), _pair_rates(words)
+    )
     return _VOCAB
 
 
@@ -498,7 +500,11 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
             better = set()
             weight = 0
             for w in seen:
-                r = max(top - ws[w], 1) if w in ws else (rank_with(w, (*pairs, p)) if pairs and len(w) > 3 else top * 10)
+                r = (
+                    max(top - ws[w], 1)
+                    if w in ws
+                    else (rank_with(w, (*pairs, p)) if pairs and len(w) > 3 else top * 10)
+                )
                 if r * 3 <= current[w] and r < top * 10:
                     better.add(w)
                     weight += top - r
@@ -580,7 +586,9 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
             if cands:
                 new = cands[0]
                 used = [p for p in pairs if new.count(p) > low.count(p)]
-                method = f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
+                method = (
+                    f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
+                )
                 score = fuzz.ratio(low, new) / 100
                 if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
                     method += f" (also possible: {cands[1]!r})"

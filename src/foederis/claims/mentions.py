@@ -18,8 +18,31 @@ from foederis.claims.matching import Matcher, alliance_ids
 
 #: Capitalised words that never start a state's name (sentence openers, titles, months).
 _NOT_NAMES = {
-    "in", "it", "is", "no", "to", "at", "be", "me", "am", "or", "an", "as", "so", "do", "go",
-    "he", "we", "my", "by", "of", "on", "if", "id", "la", "al",
+    "in",
+    "it",
+    "is",
+    "no",
+    "to",
+    "at",
+    "be",
+    "me",
+    "am",
+    "or",
+    "an",
+    "as",
+    "so",
+    "do",
+    "go",
+    "he",
+    "we",
+    "my",
+    "by",
+    "of",
+    "on",
+    "if",
+    "id",
+    "la",
+    "al",
 }
 _CAP_TOKEN = r"[A-Z][\w'.\u2019-]*"
 _SPAN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:of|and|the|and\s+the)\s+)?{_CAP_TOKEN})*")
@@ -27,7 +50,9 @@ _INST_RE = re.compile(rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})"
 #: "ratified it": a pronoun is an instrument only as the object of a treaty verb.
 _IT = re.compile(
     r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|denounced|denounce|"
-    r"acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)\s+(?P<it>it)\b", re.I)
+    r"acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)\s+(?P<it>it)\b",
+    re.I,
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_RX = re.compile(
@@ -103,9 +128,11 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
             return Mention("state", start + offset, start + len(text), cand, iso, possessive=poss)
     if len(words) > 3:
         return None
-    iso, read, score, method = matcher._fuzzy(name)
+    iso, _read, score, method = matcher._fuzzy(name)
     if iso and method != "unknown":
-        return Mention("state", start, start + len(text), name, iso, possessive=poss, method=method, score=score)
+        return Mention(
+            "state", start, start + len(text), name, iso, possessive=poss, method=method, score=score
+        )
     return None
 
 
@@ -130,20 +157,48 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
         if m.group("named"):
             inst = resolve_instrument_text(m.group("named"))
             if inst:
-                out.append(Mention("inst", m.start(), m.end(), m.group(), inst=inst, how=f"named: {m.group()!r}"))
+                out.append(
+                    Mention("inst", m.start(), m.end(), m.group(), inst=inst, how=f"named: {m.group()!r}")
+                )
                 if inst not in alliance_ids() or re.search(r"treaty", m.group(), re.I):
                     context = inst
             continue
         text = m.group("generic")
         if re.search(r"alliance|bloc", text, re.I) and alliance_ids():
-            out.append(Mention("inst", m.start(), m.end(), text, inst=alliance_ids()[0], how=f"{text!r} means the alliance"))
+            out.append(
+                Mention(
+                    "inst",
+                    m.start(),
+                    m.end(),
+                    text,
+                    inst=alliance_ids()[0],
+                    how=f"{text!r} means the alliance",
+                )
+            )
         elif context and re.search(r"treaty|convention|pact|agreement|accord|deal|document", text, re.I):
-            out.append(Mention("inst", m.start(), m.end(), text, inst=context, how=f"{text!r} means {context}, named before"))
+            out.append(
+                Mention(
+                    "inst",
+                    m.start(),
+                    m.end(),
+                    text,
+                    inst=context,
+                    how=f"{text!r} means {context}, named before",
+                )
+            )
     if context:
         for m in _IT.finditer(sent):
             if not any(x.start <= m.start("it") < x.end for x in out):
-                out.append(Mention("inst", m.start("it"), m.end("it"), "it", inst=context,
-                                   how=f"'it' after {m.group('v')!r}: {context}, named before"))
+                out.append(
+                    Mention(
+                        "inst",
+                        m.start("it"),
+                        m.end("it"),
+                        "it",
+                        inst=context,
+                        how=f"'it' after {m.group('v')!r}: {context}, named before",
+                    )
+                )
         out.sort(key=lambda x: x.start)
     return out
 

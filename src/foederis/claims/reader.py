@@ -15,21 +15,35 @@ from typing import Any
 
 from foederis.claims.extract import Draft, Subject, article_date, parse_date
 from foederis.claims.frames import Frame, SentenceContext, read_frames
+from foederis.claims.grammar import number_value
 from foederis.claims.judge import Judge, Verdict
 from foederis.claims.lexicon import Group
 from foederis.claims.matching import Matcher, alliance_ids
-from foederis.claims.grammar import number_value
-from foederis.claims.mentions import Mention, date_mentions, group_mentions, instrument_mentions, state_mentions
+from foederis.claims.mentions import (
+    Mention,
+    date_mentions,
+    group_mentions,
+    instrument_mentions,
+    state_mentions,
+)
 from foederis.claims.text import Mapped, sentences
 from foederis.questions.members import bound_states
-from foederis.rules.registry import INSTRUMENTS
 
-_ANAPHORA = re.compile(r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b", re.I)
-_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^)]{1,20}\))\s*[-:\u2013\u2014]?")
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|\d{4})", re.I)
+_ANAPHORA = re.compile(
+    r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^)]{1,20}\))\s*[-:\u2013\u2014]?"
+)
+_AS_OF = re.compile(
+    r"\bas\s+(?:of|at)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|\d{4})", re.I
+)
 
 
-_NAMED = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty|Pact|Accord|Agreement)\b|\b(?:Convention|Treaty)\s+on\s+[A-Z]")
+_NAMED = re.compile(
+    r"(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty|Pact|Accord|Agreement)\b|\b(?:Convention|Treaty)\s+on\s+[A-Z]"
+)
 
 
 def _unreadable_instrument(sent: str, insts: list[Mention]) -> bool:
@@ -47,8 +61,11 @@ def _in_dateline(sent: str, pos: int) -> bool:
 
 def _unquote_names(sent: str) -> str:
     """Quote marks around a short name ('the "New START" treaty') become spaces, offsets kept."""
-    return re.sub(r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,30})[\"\u201c\u201d]",
-                  lambda m: " " + m.group(1) + " " if len(m.group(1).split()) <= 3 else m.group(), sent)
+    return re.sub(
+        r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,30})[\"\u201c\u201d]",
+        lambda m: " " + m.group(1) + " " if len(m.group(1).split()) <= 3 else m.group(),
+        sent,
+    )
 
 
 @dataclass
@@ -75,7 +92,11 @@ def _kind(f: Frame) -> str:
         return "event"
     if f.lemma == "passive":
         return "event" if f.positive else "status"
-    if f.lemma in ("member", "member_list") or f.relation == "founder" or (f.relation == "joined" and f.positive):
+    if (
+        f.lemma in ("member", "member_list")
+        or f.relation == "founder"
+        or (f.relation == "joined" and f.positive)
+    ):
         return "membership" if not f.rel.lower().startswith(("part", "signator")) else "status"
     return "status"
 
@@ -84,8 +105,15 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
     """The judge's relation and groups for one subject of a frame."""
     rel, pos = f.relation, f.positive
     if f.lemma == "passive":
-        rel = {"signed": "signed", "ratified": "ratified", "joined": "joined", "accepted": "joined",
-               "denounced": "notice", "left": "withdrew", "abandoned": "withdrew"}.get(f.verb.lower(), "")
+        rel = {
+            "signed": "signed",
+            "ratified": "ratified",
+            "joined": "joined",
+            "accepted": "joined",
+            "denounced": "notice",
+            "left": "withdrew",
+            "abandoned": "withdrew",
+        }.get(f.verb.lower(), "")
     if rel in ("member", "party", "bound"):
         if f.rel.lower().startswith("signator"):
             return ("party" if pos else "not_party"), {"rel": "signatory"}
@@ -141,7 +169,8 @@ class Reader:
                     if len(claim.subjects) > 1:
                         self.last_list = [x.iso3 for x in claim.subjects if x.iso3]
             named = [
-                x.inst for x in insts
+                x.inst
+                for x in insts
                 if x.how.startswith("named") and (x.inst not in alliance_ids() or "treaty" in x.text.lower())
             ]
             if named:
@@ -157,7 +186,10 @@ class Reader:
         for mt in _ANAPHORA.finditer(sent):
             n = number_value(mt.group("n")) if mt.group("n") else None
             if self.last_list and n == len(self.last_list):
-                out += [Mention("state", mt.start(), mt.end(), mt.group(), iso, method="refers back") for iso in self.last_list]
+                out += [
+                    Mention("state", mt.start(), mt.end(), mt.group(), iso, method="refers back")
+                    for iso in self.last_list
+                ]
         return out
 
     def _sentence_judge(self, sent: str) -> Judge:
@@ -172,7 +204,9 @@ class Reader:
     # ---- judgement per subject, then aggregation ---------------------------------------------
     def _expand(self, f: Frame, judge: Judge) -> list[Subject]:
         subs = [
-            Subject(x.text, x.iso3, x.text, x.score, x.method) for x in f.subjects if x.kind == "state" and x.iso3
+            Subject(x.text, x.iso3, x.text, x.score, x.method)
+            for x in f.subjects
+            if x.kind == "state" and x.iso3
         ]
         g = f.group or next((x.group for x in f.subjects if x.kind == "group"), None)
         if g is not None:
@@ -189,7 +223,9 @@ class Reader:
         if g.derived == "bound":
             return bound_states(judge.c, inst, judge.as_of)
         if g.derived == "founders":
-            sigs = sorted((e for e in judge.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date)
+            sigs = sorted(
+                (e for e in judge.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date
+            )
             if not sigs:
                 return []
             first = sigs[0].date
@@ -201,12 +237,36 @@ class Reader:
         kind = _kind(f)
         text = sent[f.start : f.end]
         if f.lemma == "provision":
-            d = Draft("provision", f.relation, f.relation, start, end, text, dict(f.extra), [], f.instrument,
-                      f.instrument_how)
-            return Claim(start, end, "provision", f.relation, [], f.instrument, f.instrument_how, judge.judge(d))
+            d = Draft(
+                "provision",
+                f.relation,
+                f.relation,
+                start,
+                end,
+                text,
+                dict(f.extra),
+                [],
+                f.instrument,
+                f.instrument_how,
+            )
+            return Claim(
+                start, end, "provision", f.relation, [], f.instrument, f.instrument_how, judge.judge(d)
+            )
         if f.relation in ("count", "treaty_event"):
             groups = {"num": f.num, "noun": f.rel, "verb": f.verb}
-            d = Draft(kind, f.lemma, f.relation, start, end, text, groups, [], f.instrument, f.instrument_how, f.date)
+            d = Draft(
+                kind,
+                f.lemma,
+                f.relation,
+                start,
+                end,
+                text,
+                groups,
+                [],
+                f.instrument,
+                f.instrument_how,
+                f.date,
+            )
             v = judge.judge(d)
             return Claim(start, end, kind, f.lemma, [], f.instrument, f.instrument_how, v)
         relation, groups = _relation(f)
@@ -220,10 +280,34 @@ class Reader:
             groups = {**groups, "ord_n": str(n or ""), "ord_sup": sup or "", "verb": f.verb}
         per: list[tuple[Subject, Verdict]] = []
         for s in subs:
-            d = Draft(kind, f.lemma, relation, start, end, text, dict(groups), [s], f.instrument, f.instrument_how, f.date)
+            d = Draft(
+                kind,
+                f.lemma,
+                relation,
+                start,
+                end,
+                text,
+                dict(groups),
+                [s],
+                f.instrument,
+                f.instrument_how,
+                f.date,
+            )
             per.append((s, judge.judge(d)))
             if f.since and f.date is not None and relation in ("member", "party"):
-                dj = Draft(kind, f.lemma, "joined", start, end, text, {"verb": "joined"}, [s], f.instrument, f.instrument_how, f.date)
+                dj = Draft(
+                    kind,
+                    f.lemma,
+                    "joined",
+                    start,
+                    end,
+                    text,
+                    {"verb": "joined"},
+                    [s],
+                    f.instrument,
+                    f.instrument_how,
+                    f.date,
+                )
                 per.append((s, judge.judge(dj)))
         v, wrong = _aggregate(per, f, judge)
         return Claim(start, end, kind, f.lemma, subs, f.instrument, f.instrument_how, v, wrong)
