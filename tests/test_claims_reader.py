@@ -322,3 +322,13 @@ def test_a_rare_real_word_is_repaired_only_with_a_note(compiled: Compiled) -> No
     ans = check(compiled, text.replace("at", ""), date(2026, 6, 1), today=TODAY)
     notes = [r for r in ans.repairs if r["text"].lower() == "trey"]
     assert notes and all("itself a rare word" in r["method"] for r in notes)
+
+
+def test_a_near_verbatim_quote_is_partly_with_the_difference_shown(compiled: Compiled) -> None:
+    text = (
+        'Article 20 of the Ottawa Convention reads: "Such withdrawal shall only take effect six calendar '
+        'months after the receipt of the instrument of withdrawal by the Depositary."'
+    )
+    quotes = [x for x in check(compiled, text, date(2025, 6, 1), today=TODAY).claims if x.kind == "quote"]
+    assert [x.verdict for x in quotes] == ["partly"]
+    assert quotes[0].changes and quotes[0].changes[0]["quoted"] == "calendar"

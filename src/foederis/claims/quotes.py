@@ -195,12 +195,16 @@ def _diff(quoted: list[str], texts: list[tuple[str, str | None]]) -> QuoteResult
         )
     if changes:
         shown = "; ".join(f"{c['stored'] or '∅'!r} → {c['quoted'] or '∅'!r}" for c in changes[:8])
+        near = _near_verbatim(changes, sim)
         return QuoteResult(
             pids,
-            "contradicted",
+            "partly" if near else "contradicted",
             sim,
             changes,
-            reasons=[f"{len(changes)} difference(s) from the stored text: {shown}"],
+            reasons=[
+                f"{len(changes)} difference(s) from the stored text: {shown}"
+                + ("; otherwise word for word (near-verbatim)" if near else "")
+            ],
         )
     reasons = ["word for word the stored text of " + ", ".join(pids)]
     if damaged:
@@ -208,6 +212,22 @@ def _diff(quoted: list[str], texts: list[tuple[str, str | None]]) -> QuoteResult
             f"{len(damaged)} word(s) differ only by the deleted letter pair {pair!r} (damaged text)"
         )
     return QuoteResult(pids, "supported", sim, [], damaged, reasons)
+
+
+#: Words whose change alters what a provision says (numbers, negation, obligation).
+_SUBSTANTIVE = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|first|"
+    r"second|third|not|no|never|nor|shall|may|must|cannot|only|any|all|none|unless|except|before|after)$",
+    re.I,
+)
+
+
+def _near_verbatim(changes: list[dict[str, str]], sim: float) -> bool:
+    """One or two words inserted or changed, none of them a number, a negation or a modal: the quote
+    is the provision with a slip (`partly`), not another provision (`contradicted`)."""
+    changed = [w for c in changes for w in (c["stored"].split() + c["quoted"].split())]
+    touched = sum(max(len(c["stored"].split()), len(c["quoted"].split())) for c in changes)
+    return sim >= 0.85 and touched <= 2 and not any(_SUBSTANTIVE.match(w) for w in changed)
 
 
 def _explaining_pair(
