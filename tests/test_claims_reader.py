@@ -332,3 +332,21 @@ def test_a_near_verbatim_quote_is_partly_with_the_difference_shown(compiled: Com
     quotes = [x for x in check(compiled, text, date(2025, 6, 1), today=TODAY).claims if x.kind == "quote"]
     assert [x.verdict for x in quotes] == ["partly"]
     assert quotes[0].changes and quotes[0].changes[0]["quoted"] == "calendar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden joined NATO exercises in 2015.",
+        "Austria is a member of NATO's Partnership for Peace.",
+        "Austria is a member of the NATO Parliamentary Assembly.",
+        "Ireland is a member of the European Union.",
+    ],
+)
+def test_an_instrument_that_modifies_another_noun_is_not_the_object(compiled: Compiled, text: str) -> None:
+    assert [x for x in read(compiled, text) if x.subjects] == []
+
+
+def test_coordinated_instruments_are_each_judged(compiled: Compiled) -> None:
+    claims = read(compiled, "Finland is a party to the Ottawa Convention and the CCM.", "2025-06-01")
+    assert [(x.instrument, x.verdict) for x in claims] == [("apmbt", "supported"), ("ccm", "contradicted")]

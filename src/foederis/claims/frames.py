@@ -151,6 +151,7 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
                     continue
                 taken.append((s, e))
                 frames.append(f)
+                frames += _coordinated_instruments(ctx, f)
         clause_subj = _subject_list([m for m in subjects_ms if cl.start <= m.start < cl.end], sent, cl.start)
         if clause_subj and cl.kind in ("main", "coord", "resume"):
             prev_subjects = clause_subj
@@ -313,6 +314,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         inst_m = _inst_in(ctx, cl.start, cl.end)
         if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party"):
             return None
+    if inst_m is not None and inst_m.end >= e and _modifier(ctx.view, inst_m.end):
+        return None  # "joined NATO exercises", "a member of NATO's Partnership for Peace"
     inst = inst_m.inst if inst_m else ctx.context_inst
     how = inst_m.how if inst_m else (f"the instrument named before ({inst})" if inst else "")
     if inst is None:
@@ -441,6 +444,143 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         end_d = next((d.end for d in ctx.dates if d.date is date), e)
         f.end = max(f.end, end_d)
     return f
+
+
+def _coordinated_instruments(ctx: SentenceContext, f: Frame) -> list[Frame]:
+    """ "a party to the Ottawa Convention and the CCM": the same claim about each instrument."""
+    out = []
+    end = f.end
+    for m in ctx.insts:
+        if m.start < end:
+            continue
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*or)\s*", ctx.view[end : m.start]):
+            break
+        if m.inst == f.instrument or _modifier(ctx.view, m.end):
+            break
+        from dataclasses import replace
+
+        out.append(replace(f, start=m.start, end=m.end, instrument=m.inst, instrument_how=m.how))
+        end = m.end
+    return out
+
+
+_FOLLOWERS = {
+    "in",
+    "on",
+    "as",
+    "at",
+    "and",
+    "or",
+    "but",
+    "by",
+    "for",
+    "from",
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "while",
+    "with",
+    "which",
+    "that",
+    "who",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "this",
+    "last",
+    "earlier",
+    "itself",
+    "alongside",
+    "together",
+    "only",
+    "again",
+    "too",
+    "also",
+    "either",
+    "altogether",
+    "to",
+    "of",
+    "over",
+    "under",
+    "despite",
+    "amid",
+    "following",
+    "because",
+    "if",
+    "unless",
+    "so",
+    "yet",
+    "effective",
+    "formally",
+    "officially",
+    "early",
+    "late",
+    "back",
+    "entirely",
+    "fully",
+    "completely",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "nor",
+    "not",
+    "then",
+    "there",
+    "here",
+    "today",
+    "yesterday",
+    "now",
+    "immediately",
+    "shortly",
+    "soon",
+    "later",
+    "ago",
+    # the head noun of the name itself: "the NATO military alliance", "the Ottawa mine ban treaty"
+    "military",
+    "defence",
+    "defense",
+    "alliance",
+    "treaty",
+    "convention",
+    "bloc",
+    "pact",
+    "organisation",
+    "organization",
+    "agreement",
+    "accord",
+    "mine",
+    "mines",
+    "ban",
+    "nuclear",
+    "arms",
+    "transatlantic",
+}
+
+
+def _modifier(view: str, end: int) -> bool:
+    """The instrument mention modifies what follows ("NATO exercises", "NATO's summit", "the NATO
+    Parliamentary Assembly"): it is not the predicate's object."""
+    tail = view[end : end + 40]
+    if re.match(r"['\u2019]s?\b", tail):
+        return True
+    m = re.match(r"\s+([A-Za-z][\w-]*)", tail)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[0].isupper():
+        return word not in ("On", "In")  # part of a longer proper name
+    return word.lower() not in _FOLLOWERS and not word.lower().endswith("ly")
 
 
 def _antecedent(ctx: SentenceContext, cl: Clause, ms: list[Mention]) -> list[Mention]:
