@@ -163,10 +163,22 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     return sorted(frames, key=lambda f: f.start)
 
 
+#: A provision paraphrase needs one of these words (a quick test before the pattern runs).
+_PROVISION_WORDS = {
+    "withdrawal_period": ("month", "year", "day"),
+    "conflict_clause": ("armed conflict",),
+    "expulsion": ("expel", "expuls", "throw out", "kick out", "suspend"),
+    "accession": ("join", "accede", "become a", "invite"),
+}
+
+
 def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
     """Paraphrases of provisions: a withdrawal period, the armed-conflict clause, expulsion, accession."""
     out: list[Frame] = []
+    low = ctx.view.lower()
     for relation, rx in provision_patterns():
+        if not any(k in low for k in _PROVISION_WORDS[relation]):
+            continue  # cheap test first: these patterns scan far
         for mt in rx.finditer(ctx.view):
             s, e = mt.start(), mt.end()
             if _in_quote(ctx.sent, s) or any(f.start < e and s < f.end for f in out):

@@ -489,6 +489,7 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
         got = _restorations(w, pairs, vocab, 2)
         return max(top - vocab.freq[got[0]], 1) if got else top * 10
 
+    letters = len(re.findall(r"[A-Za-z]", text))
     chosen: list[tuple[str, int]] = []
     current: dict[str, int] = dict.fromkeys(seen, top * 10)
     while len(chosen) < limit:
@@ -512,7 +513,6 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
             if n:
                 gains.append((n, weight, p, frozenset(better)))
         gains.sort(reverse=True)
-        letters = sum(ch.isalpha() for ch in text)
         if not gains:
             break
         n, weight, best, words = gains[0]
@@ -621,7 +621,12 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         repairs.append(Repair(s, e, word, new, f"deleted pair restored; {low!r} is itself a rare word", 0.5))
         return new
 
-    out = m.sub(_TOKEN, fix)
+    candidates = {
+        w
+        for w in _TOKEN.findall(m.text)
+        if _unknown(w.lower(), vocab) and (pairs or (len(w) >= KEYWORD_MIN_LEN and w[0].islower()))
+    }
+    out = m.sub(_TOKEN, fix) if candidates or pairs else m
     for pair in pairs:
         if pair not in PAIR_WORDS:
             continue
@@ -646,6 +651,7 @@ class Matcher:
         self.labels = registry.labels()
         self._label_list = list(self.labels)
         self._damaged: dict[str, list[str]] = {}
+        self._seen: dict[str, tuple[str | None, str, float, str]] = {}
         for label in self.labels if pairs else ():
             d = label
             for p in pairs:
@@ -664,6 +670,11 @@ class Matcher:
         return self._fuzzy(phrase)
 
     def _fuzzy(self, phrase: str) -> tuple[str | None, str, float, str]:
+        if phrase not in self._seen:
+            self._seen[phrase] = self._fuzzy_uncached(phrase)
+        return self._seen[phrase]
+
+    def _fuzzy_uncached(self, phrase: str) -> tuple[str | None, str, float, str]:
         from rapidfuzz import fuzz, process
 
         key = normalise(phrase)
