@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from foederis.claims.grammar import (
     DATE,
@@ -55,7 +56,11 @@ class Draft:
     repairs: list[Repair] = field(default_factory=list)
 
 
-_INST_RE = re.compile(instrument_regex(), re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _inst_re() -> re.Pattern[str]:
+    return re.compile(instrument_regex(), re.IGNORECASE)
+
+
 _GENERIC_RE = re.compile(GENERIC_INSTRUMENT, re.IGNORECASE)
 _LABELS = instrument_labels()
 _NAMED_RE = re.compile(r"(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty))", re.IGNORECASE)
@@ -77,7 +82,7 @@ def resolve_instrument_text(text: str) -> str | None:
 def mentions(text: str) -> list[tuple[int, str]]:
     """Every named instrument in the text, by position (for resolving 'the convention')."""
     out = []
-    for m in _INST_RE.finditer(text):
+    for m in _inst_re().finditer(text):
         inst = resolve_instrument_text(m.group())
         if inst:
             out.append((m.start(), inst))

@@ -119,12 +119,18 @@ class SentenceContext:
     def __post_init__(self) -> None:
         if not self.view:
             self.view = mask(self.sent, [(m.start, m.end) for m in self.insts])
+        self._clauses: list[Clause] | None = None
+
+    def clauses(self) -> list[Clause]:
+        if self._clauses is None:
+            self._clauses = clauses(self.view)
+        return self._clauses
 
 
 def read_frames(ctx: SentenceContext) -> list[Frame]:
     """Every frame of one sentence, non-overlapping predicates, in order."""
     sent = ctx.sent
-    cls = clauses(ctx.view)
+    cls = ctx.clauses()
     hypothetical_sentence = bool(cls) and cls[0].kind == "condition" and cls[0].start == 0
     frames: list[Frame] = []
     taken: list[tuple[int, int]] = []
@@ -249,7 +255,7 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
         if (d.date and d.date.precision != "year") or not re.search(r"last|this", d.text, re.I)
     ] + [d for d in ranked if d.date and d.date.precision == "year" and re.search(r"last|this", d.text, re.I)]
     if not ranked:  # "Poland will withdraw from T — which bans … — on February 20"
-        cls = clauses(ctx.view)
+        cls = ctx.clauses()
         later = [c for c in cls if c.start >= cl.end]
         nxt = (
             next((c for c in later if c.kind == "resume"), None)

@@ -8,8 +8,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from foederis.claims.grammar import NUM
 
 #: Instrument mentions are masked in the text frames are read from (`mask`): the slot <INST>
@@ -33,9 +31,6 @@ GENERIC = (
     r"military|defen[cs]e|mine[- ]ban|nuclear|[\w]+-era|[\w]+-year-old)\s+){0,2}"
     r"(?:treaty|convention|alliance|pact|agreement|accord|bloc|deal|document)\b"
 )
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: a faster cold start
 
 
 @dataclass(frozen=True)
@@ -65,10 +60,36 @@ class Group:
     source: str
 
 
+def _data(name: str) -> Any:
+    """A YAML data file, parsed once and kept as JSON next to the compiled record (keyed by the
+    file's hash), so a cold start reads JSON instead of importing and running the YAML parser."""
+    import hashlib
+    import json
+
+    from foederis.engine.cache import cache_dir
+
+    text = resources.files("foederis.claims").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    path = cache_dir() / f"claims-{name}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    import yaml
+
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return data
+
+
 @lru_cache(maxsize=1)
 def raw() -> dict[str, Any]:
-    text = resources.files("foederis.claims").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_LOADER)
+    return _data("lexicon.yaml")
 
 
 def _ordinal_rx(data: dict[str, Any]) -> str:
@@ -141,7 +162,6 @@ def provision_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @lru_cache(maxsize=1)
 def groups() -> tuple[Group, ...]:
-    text = resources.files("foederis.claims").joinpath("data/groups.yaml").read_text(encoding="utf-8")
     return tuple(
         Group(
             g["name"],
@@ -153,7 +173,7 @@ def groups() -> tuple[Group, ...]:
             g["definition"],
             g["source"],
         )
-        for g in yaml.load(text, Loader=_LOADER)
+        for g in _data("groups.yaml")
     )
 
 
