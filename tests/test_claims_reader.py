@@ -350,3 +350,15 @@ def test_an_instrument_that_modifies_another_noun_is_not_the_object(compiled: Co
 def test_coordinated_instruments_are_each_judged(compiled: Compiled) -> None:
     claims = read(compiled, "Finland is a party to the Ottawa Convention and the CCM.", "2025-06-01")
     assert [(x.instrument, x.verdict) for x in claims] == [("apmbt", "supported"), ("ccm", "contradicted")]
+
+
+def test_capitals_as_governments_and_ap_dates(compiled: Compiled) -> None:
+    assert verdict(compiled, "Washington withdrew from the INF Treaty in 2019.", "USA")[0] == "supported"
+    assert (
+        verdict(compiled, "Moscow withdrew from the Open Skies Treaty in 2019.", "RUS")[0] == "contradicted"
+    )
+    assert [
+        x for x in read(compiled, "Talks were held in Washington on the Open Skies Treaty.") if x.subjects
+    ] == []
+    t = "Latvia left the Ottawa Convention on Dec. 27, 2025."
+    assert verdict(compiled, t, "LVA", day="2026-01-05")[0] == "supported"

@@ -104,7 +104,15 @@ def parse_date(text: str) -> DateSpec | None:
         y = int(t)
         return DateSpec(t, date(y, 1, 1), date(y, 12, 31), "year")
     parts = re.findall(r"[A-Za-z]+|\d+", t)
-    month = next((MONTHS.index(p.lower()) + 1 for p in parts if p.lower() in MONTHS), None)
+    month = next(
+        (
+            MONTHS.index(m) + 1
+            for p in parts
+            for m in MONTHS
+            if p.lower() == m or (len(p) >= 3 and m.startswith(p.lower()))
+        ),
+        None,
+    )
     nums = [int(p) for p in parts if p.isdigit()]
     if month is None or not nums:
         return None

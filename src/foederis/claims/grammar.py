@@ -145,7 +145,10 @@ GRAMMAR_WORDS = [
 
 _NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two)\s+hundred(?:\s+and)?(?:\s+\w+)?)"  # noqa: E501
 NUM = rf"(?:\d{{1,3}}(?!\d)(?![.,]\d)|{_NUM_WORD})"
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"  # AP style: "Dec. 27, 2025"
+)
 DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}\b)"

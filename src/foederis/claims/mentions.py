@@ -54,7 +54,8 @@ _IT = re.compile(
     re.I,
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+from foederis.claims.grammar import _MONTH  # noqa: E402
+
 _DATE_RX = re.compile(
     rf"(?P<full>{DATE})(?!\s*(?:km|kilomet|mile|people|troops))"
     rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)(?:,?\s+this\s+year)?"
@@ -116,6 +117,10 @@ def _split_and(text: str, base: int, matcher: Matcher) -> list[tuple[str, int]]:
 def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
     name, poss = _strip_possessive(text)
     words = name.split()
+    capital = capitals().get(words[-1]) if words else None
+    if capital and (len(words) == 1 or words[0] in ("After", "Meanwhile", "Then", "Now", "But", "And", "So")):
+        at = start + len(name) - len(words[-1])
+        return Mention("state", at, start + len(text), words[-1], capital, possessive=poss, method="capital")
     for i in range(len(words)):  # drop capitalised openers ("After Lithuania", "Meanwhile Norway")
         cand = " ".join(words[i:])
         if len(cand) <= 3 and (not cand.isupper() or cand.lower() in _NOT_NAMES):
@@ -134,6 +139,19 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
             "state", start, start + len(text), name, iso, possessive=poss, method=method, score=score
         )
     return None
+
+
+def capitals() -> dict[str, str]:
+    """Capital → state, for capitals used as their governments (claims/data/capitals.yaml)."""
+    from foederis.claims.lexicon import _data
+
+    global _CAPITALS
+    if _CAPITALS is None:
+        _CAPITALS = dict(_data("capitals.yaml"))
+    return _CAPITALS
+
+
+_CAPITALS: dict[str, str] | None = None
 
 
 def group_mentions(sent: str) -> list[Mention]:
