@@ -362,3 +362,24 @@ def test_capitals_as_governments_and_ap_dates(compiled: Compiled) -> None:
     ] == []
     t = "Latvia left the Ottawa Convention on Dec. 27, 2025."
     assert verdict(compiled, t, "LVA", day="2026-01-05")[0] == "supported"
+
+
+def test_more_real_prose_shapes(compiled: Compiled) -> None:
+    t = "Russia, which suspended New START in 2023, remains bound by the treaty."
+    claims = read(compiled, t, "2025-06-01")
+    assert sorted((x.kind, x.verdict) for x in claims) == [("event", "supported"), ("status", "supported")]
+    t = "Germany, France and the United Kingdom, all NATO members, urged restraint."
+    assert verdict(compiled, t, "DEU", "FRA", "GBR")[0] == "supported"
+    t = "Parties to the Ottawa Convention include Ukraine but not the United States or Russia."
+    neg = about(read(compiled, t, "2025-03-18"), "USA", "RUS")
+    assert neg.verdict == "supported"
+    t = "Latvia submitted a notification of denunciation of the Ottawa Convention in June 2025."
+    assert verdict(compiled, t, "LVA", day="2025-07-01")[0] == "supported"
+    claims = read(
+        compiled, "By then 164 states had ratified or acceded to the Ottawa Convention.", "2025-03-18"
+    )
+    assert [x.kind for x in claims] == ["count"] and claims[0].verdict in ("supported", "partly")
+    claims = read(
+        compiled, "By then 120 states had ratified or acceded to the Ottawa Convention.", "2025-03-18"
+    )
+    assert [(x.kind, x.verdict) for x in claims] == [("count", "contradicted")]

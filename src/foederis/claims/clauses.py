@@ -24,6 +24,24 @@ _BOUNDARY = re.compile(
 )
 
 
+_OPEN_RELATIVE = re.compile(r",\s+(?:which|who)\s+", re.IGNORECASE)
+_MAIN_VERB_AFTER_COMMA = re.compile(
+    r",(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|will|would|still|also|then|later|"
+    r"formally|officially|signed|joined|withdrew|left|ratified|quit|became|becomes)\b)",
+    re.IGNORECASE,
+)
+
+
+def _relative_closes(sent: str) -> list[tuple[int, int]]:
+    """The comma that ends a non-restrictive relative clause before the main verb."""
+    out = []
+    for m in _OPEN_RELATIVE.finditer(sent):
+        close = _MAIN_VERB_AFTER_COMMA.search(sent, m.end(), min(len(sent), m.end() + 140))
+        if close and not re.search(r"[;]", sent[m.end() : close.start()]):
+            out.append((close.start(), close.end()))
+    return out
+
+
 @dataclass
 class Clause:
     start: int
@@ -36,7 +54,11 @@ def clauses(sent: str) -> list[Clause]:
     """The clauses of one sentence, in order, covering it."""
     cuts: list[tuple[int, int, str, str]] = []
     depth_aside = False
+    for s, e in _relative_closes(sent):  # "Russia, which suspended X in 2023, remains bound"
+        cuts.append((s, e, "resume", ""))
     for m in _BOUNDARY.finditer(sent):
+        if any(a <= m.start() < b for a, b, _, _ in cuts):
+            continue
         kind, opener = "main", ""
         token = m.group().strip(" ,")
         if m.group("rel"):
@@ -64,6 +86,7 @@ def clauses(sent: str) -> list[Clause]:
         cuts.append((m.start(), m.end(), kind, opener))
     out: list[Clause] = []
     pos, kind, opener = 0, "main", ""
+    cuts.sort()
     for s, e, k, o in cuts:
         if s > pos:
             out.append(Clause(pos, s, kind, opener))

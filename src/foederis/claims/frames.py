@@ -330,7 +330,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         ):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
-        if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party"):
+        if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party", "notice"):
             return None
     if inst_m is not None and inst_m.end >= e and _modifier(ctx.view, inst_m.end):
         return None  # "joined NATO exercises", "a member of NATO's Partnership for Peace"
@@ -598,7 +598,9 @@ def _modifier(view: str, end: int) -> bool:
     word = m.group(1)
     if word[0].isupper():
         return word not in ("On", "In")  # part of a longer proper name
-    return word.lower() not in _FOLLOWERS and not word.lower().endswith("ly")
+    low = word.lower()
+    # "the convention banning mines", "the treaty signed in 1997": the object, then what it does
+    return low not in _FOLLOWERS and not low.endswith(("ly", "ing", "ed"))
 
 
 def _antecedent(ctx: SentenceContext, cl: Clause, ms: list[Mention]) -> list[Mention]:
@@ -799,12 +801,16 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
         neg = re.match(r"\s*,?\s*but\s+not\s+", sent[e:])
         if neg:
             nl = _lists([m for m in ctx.states if m.start >= e + neg.end()], sent)
-            if nl and nl[0][0].start == e + neg.end():
+            if (
+                nl
+                and nl[0][0].start - (e + neg.end()) in (0, 4)
+                and sent[e + neg.end() : nl[0][0].start] in ("", "the ")
+            ):
                 out.append(
                     Frame(
                         "member_list",
                         "member",
-                        e,
+                        nl[0][0].start,
                         nl[0][-1].end,
                         nl[0],
                         inst,
@@ -903,7 +909,10 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
             )
     attr = re.compile(r"\b(?:the|The|a|its|this)\s+(?P<y>(?:19|20)\d\d)\s+")
     for mt in attr.finditer(sent):
-        im = next((m for m in ctx.insts if m.start == mt.end()), None)
+        im = next(
+            (m for m in ctx.insts if m.start == mt.end() or (m.start == mt.start() and m.end > mt.end())),
+            None,
+        )
         if im is None or re.match(r"\s*(?:amended|adapted|protocol|amendment)", sent[mt.end() :], re.I):
             continue
         if any(mt.start() < te and ts < im.end for ts, te in taken):
@@ -954,6 +963,11 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"(?:\s+(?P<obj><INST>))?)?"
         ),
         expand(r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state)\s+(?P<mid><INST>)"),
+        expand(
+            r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)\s+(?:have|had|has)\s+(?:already\s+|now\s+)?"
+            r"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+(?:or|and)\s+(?:ratified|acceded\s+to|joined))?"
+            r"\s+(?P<obj><INST>)"
+        ),
         expand(
             r"(?P<pre><INST>)(?:\s*,[^,;]{1,80},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:now\s+)?"
             r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:some\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
