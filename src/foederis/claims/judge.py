@@ -55,6 +55,7 @@ class Judge:
     def __init__(self, c: Compiled, as_of: date, today: date | None = None) -> None:
         self.c, self.as_of, self.today = c, as_of, today or date.today()
         self.names = c.record.states
+        self._counts: dict[tuple[str, str], tuple[list[date], np.ndarray]] = {}
 
     # ---- engine facts -------------------------------------------------------------------
     def iv(self, state: str, inst: str, day: date):
@@ -479,7 +480,14 @@ class Judge:
         return Verdict(verdict, reasons, ev, {"wrong": wrong})
 
     def _count_days(self, inst: str, kind: str) -> tuple[list[date], np.ndarray]:
-        """Change days of the instrument and the count on each (bound states or events)."""
+        """Change days of the instrument and the count on each (bound states or events), once per
+        judge: an article repeats its counts."""
+        key = (inst, kind)
+        if key not in self._counts:
+            self._counts[key] = self._count_days_uncached(inst, kind)
+        return self._counts[key]
+
+    def _count_days_uncached(self, inst: str, kind: str) -> tuple[list[date], np.ndarray]:
         c = self.c
         if kind == "bound":
             days = sorted({iv.start for iv in c.intervals if iv.instrument == inst} | {self.as_of})
