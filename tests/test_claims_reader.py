@@ -383,3 +383,15 @@ def test_more_real_prose_shapes(compiled: Compiled) -> None:
         compiled, "By then 120 states had ratified or acceded to the Ottawa Convention.", "2025-03-18"
     )
     assert [(x.kind, x.verdict) for x in claims] == [("count", "contradicted")]
+
+
+def test_welcomed_as_newest_member_and_not_yet(compiled: Compiled) -> None:
+    t = "NATO foreign ministers welcomed North Macedonia as the alliance's newest member on Thursday."
+    assert verdict(compiled, t, "MKD", day="2020-04-02")[0] == "supported"
+    assert (
+        verdict(compiled, "Sweden is not yet a member of the alliance.", "SWE", day="2023-11-07")[0]
+        == "supported"
+    )
+    assert verdict(compiled, "Sweden is not yet a member of the alliance.", "SWE", day="2024-06-01")[0] == (
+        "contradicted"
+    )

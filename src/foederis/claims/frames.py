@@ -670,7 +670,12 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
             break
     if inst_m is None and lemma == "withdrew":
         return []
-    inst = inst_m.inst if inst_m else ctx.context_inst
+    allied_here = next((m.inst for m in ctx.insts if m.inst in alliance_ids()), None)
+    inst = (
+        inst_m.inst
+        if inst_m
+        else (ctx.context_inst or ((allied_here or ctx.context_alliance) if lemma == "joined" else None))
+    )
     if inst is None or (
         inst_m is None and lemma == "joined" and not re.search(r"alliance|nato|treaty|convention", sent, re.I)
     ):
