@@ -52,7 +52,7 @@ def render_terminal(ans: Any) -> None:
     console.rule(f"Claims as of {ans.as_of} ({ans.as_of_reason})")
     if ans.damaged_pair:
         console.print(
-            f"[yellow]Damaged text: the letter pair {ans.damaged_pair!r} is missing throughout; "
+            f"[yellow]Damaged text: letter pair(s) {escape(ans.damaged_pair)} missing throughout; "
             f"{len(ans.repairs)} repair(s).[/yellow]"
         )
     for n, cl in numbered:
@@ -110,7 +110,7 @@ def report_html(ans: Any) -> str:
         f"<h1>Claim check</h1><p>As of {ans.as_of} ({html.escape(ans.as_of_reason)}). Supported {s['supported']},"  # noqa: E501
         f" contradicted {s['contradicted']}, partly {s['partly']}, unverifiable {s['unverifiable']}."
         + (
-            f" Damaged text: letter pair <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
+            f" Damaged text: letter pair(s) <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
             if ans.damaged_pair
             else ""
         )
