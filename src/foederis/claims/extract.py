@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from foederis.claims.grammar import (
     DATE,
     EXTRA_INSTRUMENT_PATTERNS,
     GENERIC_INSTRUMENT,
     MONTHS,
-    instrument_regex,
 )
 from foederis.claims.matching import Repair
 from foederis.record.states import normalise
@@ -56,11 +54,6 @@ class Draft:
     repairs: list[Repair] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _inst_re() -> re.Pattern[str]:
-    return re.compile(instrument_regex(), re.IGNORECASE)
-
-
 _GENERIC_RE = re.compile(GENERIC_INSTRUMENT, re.IGNORECASE)
 _LABELS = instrument_labels()
 _NAMED_RE = re.compile(r"(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty))", re.IGNORECASE)
@@ -82,7 +75,11 @@ def resolve_instrument_text(text: str) -> str | None:
 def mentions(text: str) -> list[tuple[int, str]]:
     """Every named instrument in the text, by position (for resolving 'the convention')."""
     out = []
-    for m in _inst_re().finditer(text):
+    from foederis.claims.mentions import _INST_RE  # one compiled pattern for every reader
+
+    for m in _INST_RE.finditer(text):
+        if not m.group("named"):
+            continue
         inst = resolve_instrument_text(m.group())
         if inst:
             out.append((m.start(), inst))
