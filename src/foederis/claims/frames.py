@@ -41,6 +41,11 @@ _PREP = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled\s+to|'ll)\b", re.I
 )
+#: Words through which a sentence that names nothing can still make a claim ("It was signed in
+#: 1990", "the 32 allies", "the country will withdraw").
+_MAY_REFER = re.compile(
+    r"\d|\b(?:it|its|allies|ally|members?|parties|party|signator\w*|they|these|those|both)\b", re.I
+)
 _MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
 _QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
 
@@ -129,6 +134,8 @@ class SentenceContext:
 
 def read_frames(ctx: SentenceContext) -> list[Frame]:
     """Every frame of one sentence, non-overlapping predicates, in order."""
+    if not ctx.insts and not ctx.states and not ctx.groups and not _MAY_REFER.search(ctx.view):
+        return _provisions(ctx, False)  # nothing named or referred to: at most a rule paraphrase
     sent = ctx.sent
     cls = ctx.clauses()
     hypothetical_sentence = bool(cls) and cls[0].kind == "condition" and cls[0].start == 0
