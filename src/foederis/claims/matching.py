@@ -479,6 +479,8 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
     seen: Counter[str] = Counter(
         w.lower() for w in tokens if _unknown(w.lower(), vocab) and (len(w) > 1 or _stray(w))
     )
+    if not any(w[:1].islower() and w.lower() in seen for w in tokens):
+        return []  # a lost pair damages common words too: unknown names alone are not damage
     absent = {p for p in _ALL_PAIRS if p not in text}  # deletion takes lower-case pairs only
     if not seen or not absent:
         return []
