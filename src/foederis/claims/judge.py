@@ -55,6 +55,7 @@ class Judge:
     def __init__(self, c: Compiled, as_of: date, today: date | None = None) -> None:
         self.c, self.as_of, self.today = c, as_of, today or date.today()
         self.names = c.record.states
+        self._counts: dict[tuple[str, str], tuple[list[date], np.ndarray]] = {}
 
     # ---- engine facts -------------------------------------------------------------------
     def iv(self, state: str, inst: str, day: date):
@@ -210,6 +211,19 @@ class Judge:
             _ev(e) for e in self.events(state, inst, {"withdrawal*"})
         ]
         name = f"{self.names.name(state)} ({state})"
+        if not gone and d.groups.get("future") and not pend:
+            return Verdict(
+                "unverifiable", [f"the record has no notice of withdrawal by {name} from {inst}"], ev
+            )
+        if not gone and pend and d.date and _within(pend[0].end, d.date):
+            return Verdict(
+                "supported",
+                [
+                    f"{name} gave notice on {pend[0].start}; the withdrawal takes effect on {pend[0].end}, "
+                    "as claimed"
+                ],
+                ev,
+            )
         if not gone:
             if pend:
                 return Verdict(
@@ -242,6 +256,128 @@ class Judge:
                 return Verdict("contradicted", reasons, ev)
         return Verdict("supported", reasons, ev)
 
+    def _not_withdrew(self, d: Draft) -> Verdict:
+        state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+        gone = [
+            iv
+            for iv in self.c.intervals_of(state, inst)
+            if iv.status in (Status.withdrawn, Status.terminated) and iv.start <= self.as_of
+        ]
+        ev = [self.status_ev(state, inst, self.as_of)]
+        if gone:
+            return Verdict(
+                "contradicted",
+                [f"{self.names.name(state)} withdrew from {inst}: effective {gone[0].start}"],
+                ev,
+            )
+        return Verdict("supported", [self._describe(state, inst, self.as_of)], ev)
+
+    def _withdrawal_any(self, d: Draft) -> Verdict:
+        """A withdrawal named as a noun ("X's withdrawal from T"): a notice or its effect on record."""
+        state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+        evs = [e for e in self.events(state, inst, {"withdrawal*"}) if e.date <= self.as_of]
+        ivs = [iv for iv in self.c.intervals_of(state, inst) if iv.start <= self.as_of]
+        moves = [iv for iv in ivs if iv.status in (Status.withdrawal_pending, Status.withdrawn)]
+        name = f"{self.names.name(state)} ({state})"
+        if moves or evs:
+            first = moves[0].start if moves else evs[0].date
+            return Verdict(
+                "supported",
+                [f"{name}: withdrawal from {inst} on record from {first}"],
+                [_ev(e) for e in evs] or [self.status_ev(state, inst, self.as_of)],
+            )
+        if not ivs:
+            return Verdict(
+                "contradicted",
+                [f"{name} has no status under {inst} on {self.as_of}: nothing to leave"],
+                [self.status_ev(state, inst, self.as_of)],
+            )
+        return Verdict(
+            "contradicted",
+            [f"no withdrawal of {name} from {inst} by {self.as_of}"],
+            [self.status_ev(state, inst, self.as_of)],
+        )
+
+    def _notice(self, d: Draft) -> Verdict:
+        """A notice (instrument) of withdrawal or a denunciation, matched by date when one is given."""
+        state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+        evs = [
+            e
+            for e in self.events(state, inst, {"withdrawal_notice", "withdrawal_deposited", "denunciation*"})
+            if e.date <= max(self.as_of, d.date.hi if d.date else self.as_of)
+        ]
+        pend = [iv for iv in self.c.intervals_of(state, inst) if iv.status == Status.withdrawal_pending]
+        days = sorted({e.date for e in evs} | {iv.start for iv in pend})
+        name = f"{self.names.name(state)} ({state})"
+        if not days:
+            return Verdict("unverifiable", [f"the record has no notice of withdrawal by {name} from {inst}"])
+        ev = [_ev(e) for e in evs] or [self.status_ev(state, inst, days[0])]
+        if d.date is None or any(_within(x, d.date) for x in days):
+            return Verdict("supported", [f"{name} gave notice of withdrawal from {inst} on {days[0]}"], ev)
+        return Verdict("contradicted", [f"{name} gave notice on {days[0]}, not {d.date.text!r}"], ev)
+
+    def _founder(self, d: Draft) -> Verdict:
+        """A founding member: it signed the instrument on its first signature day."""
+        state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+        sigs = sorted(
+            (e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date
+        )
+        if not sigs:
+            return Verdict("unverifiable", [f"the record has no signature of {inst}"])
+        first = sigs[0].date
+        founders = {e.state for e in sigs if e.date == first}
+        name = f"{self.names.name(state)} ({state})"
+        mine = [e for e in sigs if e.state == state]
+        if state in founders:
+            return Verdict(
+                "supported", [f"{name} signed {inst} on its first signature day, {first}"], [_ev(mine[0])]
+            )
+        why = f"first signed by {len(founders)} states on {first}; {name} " + (
+            f"signed on {mine[0].date}" if mine else "was not among them"
+        )
+        return Verdict("contradicted", [why], [self.status_ev(state, inst, self.as_of)])
+
+    def _ordinal(self, d: Draft) -> Verdict:
+        """'the 30th member', 'the last state to join', 'the first to leave': a rank among states."""
+        state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+        leave = d.groups.get("verb", "join") == "leave"
+        firsts: dict[str, date] = {}
+        if leave:
+            for iv in self.c.intervals:
+                if iv.instrument == inst and iv.status in (Status.withdrawn,) and iv.start <= self.as_of:
+                    firsts[iv.state] = min(firsts.get(iv.state, iv.start), iv.start)
+        else:
+            for e in self.c.record.events_for(inst):
+                if e.action in CONSENT_ACTIONS and e.state not in ("*", "") and e.date <= self.as_of:
+                    firsts[e.state] = min(firsts.get(e.state, e.date), e.date)
+        what = "to leave" if leave else "to join"
+        name = f"{self.names.name(state)} ({state})"
+        if state not in firsts:
+            return Verdict(
+                "contradicted",
+                [f"{name} had not {'left' if leave else 'joined'} {inst} by {self.as_of}"],
+                [self.status_ev(state, inst, self.as_of)],
+            )
+        mine = firsts[state]
+        lo = 1 + sum(1 for x in firsts.values() if x < mine)
+        hi = sum(1 for x in firsts.values() if x <= mine)
+        rank = f"{lo}" if lo == hi else f"{lo}-{hi} (joint, same day)"
+        n, sup = d.groups.get("ord_n"), d.groups.get("ord_sup")
+        if sup == "last":
+            ok = hi == len(firsts)
+            claim = "the last"
+        else:
+            k = int(n) if n else 1
+            ok = lo <= k <= hi
+            claim = f"number {k}"
+        reasons = [
+            f"{name} is number {rank} of {len(firsts)} states {what} {inst} by {self.as_of} (on {mine}); "
+            f"claimed {claim}"
+        ]
+        return Verdict(
+            "supported" if ok else "contradicted", reasons, [self.status_ev(state, inst, self.as_of)]
+        )
+
     def _joined(self, d: Draft) -> Verdict:
         state, inst = d.subjects[0].iso3 or "", d.instrument or ""
         bound = [iv for iv in self.c.intervals_of(state, inst) if iv.bound]
@@ -270,9 +406,13 @@ class Judge:
         if not evs:
             joined = self.events(state, inst, {"accession"})
             if verb == "signed" and joined:
+                dated = d.date is None or _within(joined[0].date, d.date)
                 return Verdict(
-                    "contradicted",
-                    [f"{name} never signed {inst}: it acceded on {joined[0].date}"],
+                    "partly" if dated else "contradicted",
+                    [
+                        f"{name} never signed {inst}: it acceded on {joined[0].date}"
+                        + (" (the date given is that of its accession)" if d.date and dated else "")
+                    ],
                     [_ev(e) for e in joined],
                 )
             return Verdict("unverifiable", [f"the record has no {verb} event of {name} under {inst}"])
@@ -340,7 +480,14 @@ class Judge:
         return Verdict(verdict, reasons, ev, {"wrong": wrong})
 
     def _count_days(self, inst: str, kind: str) -> tuple[list[date], np.ndarray]:
-        """Change days of the instrument and the count on each (bound states or events)."""
+        """Change days of the instrument and the count on each (bound states or events), once per
+        judge: an article repeats its counts."""
+        key = (inst, kind)
+        if key not in self._counts:
+            self._counts[key] = self._count_days_uncached(inst, kind)
+        return self._counts[key]
+
+    def _count_days_uncached(self, inst: str, kind: str) -> tuple[list[date], np.ndarray]:
         c = self.c
         if kind == "bound":
             days = sorted({iv.start for iv in c.intervals if iv.instrument == inst} | {self.as_of})
@@ -364,7 +511,7 @@ class Judge:
         kind = (
             "signed"
             if ("signator" in noun or verb == "signed")
-            else ("consent" if verb == "ratified" else "bound")
+            else ("consent" if verb in ("ratified", "accepted", "acceded to") else "bound")
         )
         days, counts = self._count_days(inst, kind)
         idx = max(i for i, x in enumerate(days) if x <= self.as_of)
@@ -392,6 +539,25 @@ class Judge:
                 f"the count was {n} "
                 + "; ".join(f"from {a}" + (f" to {b}" if b else " on") for a, b in ranges[-3:])
             )
+        if actual != n:
+            known = len({iv.state for iv in self.c.intervals if iv.instrument == inst})
+            if known < n:
+                return Verdict(
+                    "unverifiable",
+                    [
+                        f"the record holds events of only {known} states under {inst}: "
+                        f"it cannot judge a count of {n}"
+                    ],
+                    ev,
+                )
+            for other in ("bound", "consent", "signed"):
+                if other == kind:
+                    continue
+                o_days, o_counts = self._count_days(inst, other)
+                o_idx = max(i for i, x in enumerate(o_days) if x <= self.as_of)
+                if int(o_counts[o_idx]) == n:
+                    reasons.append(f"{n} is the number of {what[other]} {inst} on {self.as_of}")
+                    return Verdict("partly", reasons, ev)
         today_count = self._count_today(inst, kind, days, counts)
         if today_count is not None and today_count != actual:
             reasons.append(f"the answer differs today: {today_count} on {self.today}")
@@ -432,7 +598,9 @@ class Judge:
         if not m:
             return Verdict("unverifiable", [f"{pid} states no withdrawal period"], [self._prov(pid)])
         stored = (number_value(m.group(1)), m.group(2).rstrip("s"))
-        claimed = (number_value(d.groups.get("num", "")), d.groups.get("unit", "").rstrip("s").lower())
+        num = d.groups.get("num") or d.groups.get("num2", "")
+        unit = d.groups.get("unit") or d.groups.get("unit2", "")
+        claimed = (number_value(num), unit.rstrip("s").lower())
         ok = stored == claimed
         return Verdict(
             "supported" if ok else "contradicted",

@@ -15,7 +15,7 @@ Order of trust, each step reported when it changed what the text says:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from foederis.claims.grammar import MONTHS
@@ -336,34 +336,205 @@ class Vocabulary:
     freq: Counter[str]
     damaged: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
+    pair_rate: dict[str, float] = field(default_factory=dict)  # letter pairs per letter of English text
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+#: Words of an article as repair sees them: not the "s" of "Nato's", not the letters of "U.S." or "e.g.".
+_TOKEN = re.compile(r"(?<![A-Za-z'\u2019.])[A-Za-z]+(?![A-Za-z]*\.[A-Za-z])")
 _VOCAB: Vocabulary | None = None
 
 
+#: A common pair expected this many times in a text of its length, yet absent, is evidence of
+#: deletion by itself: one unknown word it restores is then enough.
+ABSENT_EVIDENCE = 5.0
+#: A known word rarer than this rank may be a damaged frequent word (said so when repaired).
+RARE_RANK = 15000
+#: How many of the most frequent English words (wordfreq) the vocabulary takes.
+VOCAB_SIZE = 60000
+
+
+def _english_words() -> list[str]:
+    """The most frequent English words, most frequent first, from the wordfreq package.
+
+    Cached as a plain word list next to the compiled record (keyed by the wordfreq version),
+    so a cold `foederis check` reads a text file instead of unpacking wordfreq's tables.
+    """
+    from importlib.metadata import version
+
+    from foederis.engine.cache import cache_dir
+
+    path = cache_dir() / f"wordfreq-en-{version('wordfreq')}-{VOCAB_SIZE}.txt"
+    try:
+        words = path.read_text(encoding="utf-8").split("\n")
+        if len(words) > VOCAB_SIZE // 2:
+            return words
+    except OSError:
+        pass
+    import wordfreq
+
+    words = [w for w in wordfreq.top_n_list("en", VOCAB_SIZE) if w.isalpha()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text("\n".join(words), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return words
+
+
 def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_words: list[str]) -> Vocabulary:
-    """Build (once per process) the vocabulary from provisions, names, grammar and common words."""
+    """Build (once per process) the vocabulary: English words by frequency (wordfreq), the
+    provision texts, state and instrument names, and the grammar's keywords."""
     global _VOCAB
     if _VOCAB is not None:
         return _VOCAB
-    freq: Counter[str] = Counter()
+    words = _english_words()
+    n = len(words)
+    freq: Counter[str] = Counter(dict(zip(reversed(words), range(1, n + 1), strict=True)))
     for text in provision_texts:
-        freq.update(w.lower() for w in _WORD.findall(text))
+        for w in _WORD.findall(text):
+            freq[w.lower()] += 50
     for label in (*registry.labels(), *instrument_labels()):
-        freq.update(_WORD.findall(label))
+        for w in _WORD.findall(label):
+            freq[w.lower()] += 1000
     for w in (*COMMON, *grammar_words):
-        freq[w.lower()] += 3
-    damaged: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for w in freq:
-        if len(w) < 2:
-            continue
-        for pair in {w[i : i + 2] for i in range(len(w) - 1)}:
-            d = w.replace(pair, "")
-            if d:
-                damaged[d].append((pair, w))
-    _VOCAB = Vocabulary(freq, dict(damaged), sorted({w.lower() for w in grammar_words if len(w) >= 5}))
+        freq[w.lower()] += 100
+    _VOCAB = Vocabulary(
+        freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}), _pair_rates(words)
+    )
     return _VOCAB
+
+
+def _pair_rates(words: list[str], n: int = 5000) -> dict[str, float]:
+    """How often each letter pair occurs per letter of running English (Zipf-weighted top words)."""
+    counts: Counter[str] = Counter()
+    letters = 0.0
+    for rank, w in enumerate(words[:n], start=1):
+        weight = 1.0 / rank
+        letters += weight * len(w)
+        for i in range(len(w) - 1):
+            counts[w[i : i + 2]] += weight
+    return {p: c / letters for p, c in counts.items()} if letters else {}
+
+
+def _restorations(word: str, pairs: tuple[str, ...], vocab: Vocabulary, depth: int = 3) -> list[str]:
+    """Known words that `word` becomes when pairs are put back (up to `depth` insertions)."""
+    found: set[str] = set()
+    frontier = {word}
+    for _ in range(depth):
+        nxt: set[str] = set()
+        for w in frontier:
+            for i in range(len(w) + 1):
+                for p in pairs:
+                    cand = w[:i] + p + w[i:]
+                    if cand in vocab.freq:
+                        found.add(cand)
+                    nxt.add(cand)
+        frontier = nxt if len(nxt) < 20000 else set()
+    return sorted(found, key=lambda w: (-vocab.freq[w], len(w)))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ALL_PAIRS = tuple(a + b for a in _LETTERS for b in _LETTERS)
+
+
+def _unknown(low: str, vocab: Vocabulary) -> bool:
+    """Not a word: outside the vocabulary, or a stray single letter ("has t joined")."""
+    return low not in vocab.freq or (len(low) == 1 and low not in "ai")
+
+
+def _stray(word: str) -> bool:
+    return len(word) == 1 and word.islower() and word not in "ai"
+
+
+def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[str, dict[str, int]]:
+    """For each pair absent from the text, the unknown words one insertion of it makes known,
+    with the frequency of the best word made."""
+    votes: dict[str, dict[str, int]] = {}
+    for w in words:
+        for i in range(len(w) + 1):
+            head, tail = w[:i], w[i:]
+            for p in absent:
+                f = vocab.freq.get(head + p + tail)
+                if f:
+                    d = votes.setdefault(p, {})
+                    d[w] = max(d.get(w, 0), f)
+    return votes
+
+
+def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str, int]]:
+    """The letter pairs deleted throughout the text, each with how many unknown words it explains.
+
+    Greedy: the next pair is the one that explains the most unknown words — explains meaning it
+    gives a word no pair found so far explains, or a reading at least three times more frequent
+    (a stray "f" is "for" with "or", not "fan" with "an"); a stray letter counts once per
+    occurrence, up to three. A pair must be absent from the text, explain at least two words and
+    clearly more than the runner-up that would read them differently (a tie is not guessed).
+    Words that lost two pairs are tried with the pairs found.
+    """
+    tokens = _TOKEN.findall(text)
+    lower_words = {w for w in tokens if w[:1].islower()}
+    seen: Counter[str] = Counter(
+        w.lower() for w in tokens if _unknown(w.lower(), vocab) and (len(w) > 1 or _stray(w))
+    )
+    if not any(w[:1].islower() and w.lower() in seen for w in tokens):
+        return []  # a lost pair damages common words too: unknown names alone are not damage
+    absent = {p for p in _ALL_PAIRS if p not in text}  # deletion takes lower-case pairs only
+    if not seen or not absent:
+        return []
+    votes = _single_votes(set(seen), vocab, absent)
+    top = len(vocab.freq)
+
+    def rank_with(w: str, pairs: tuple[str, ...]) -> int:
+        got = _restorations(w, pairs, vocab, 2)
+        return max(top - vocab.freq[got[0]], 1) if got else top * 10
+
+    letters = len(re.findall(r"[A-Za-z]", text))
+    chosen: list[tuple[str, int]] = []
+    current: dict[str, int] = dict.fromkeys(seen, top * 10)
+    while len(chosen) < limit:
+        pairs = tuple(c for c, _ in chosen)
+        gains: list[tuple[int, int, str, frozenset[str]]] = []
+        for p, ws in votes.items():
+            if p in pairs:
+                continue
+            better = set()
+            weight = 0
+            for w in seen:
+                r = (
+                    max(top - ws[w], 1)
+                    if w in ws
+                    else (rank_with(w, (*pairs, p)) if pairs and len(w) > 3 else top * 10)
+                )
+                if r * 3 <= current[w] and r < top * 10:
+                    better.add(w)
+                    weight += top - r
+            n = sum(min(seen[w], 3) if len(w) == 1 else 1 for w in better)
+            if n:
+                gains.append((n, weight, p, frozenset(better)))
+        gains.sort(reverse=True)
+        if not gains:
+            break
+        n, weight, best, words = gains[0]
+        expected = vocab.pair_rate.get(best, 0.0) * letters  # how often English text this long has it
+        common = any(w in lower_words for w in words)  # a lower-case word, not a name
+        if n < 2 and not (n >= 1 and common and expected >= ABSENT_EVIDENCE):
+            break
+        if len(gains) > 1 and gains[1][0] == n and gains[1][1] * 2 > weight and gains[1][3] & words:
+            break  # a tie on the same words: guessing would put words in the article's mouth
+        chosen.append((best, n))
+        pairs = (*pairs, best)
+        for w in words:
+            current[w] = min(current[w], rank_with(w, pairs))
+    return chosen
+
+
+def detect_pair(text: str, vocab: Vocabulary) -> tuple[str | None, int]:
+    """The (first) letter pair deleted throughout the text, and how many unknown words it explains."""
+    found = detect_pairs(text, vocab, 1)
+    return found[0] if found else (None, 0)
 
 
 #: Two-letter pairs that are words of their own: deleting them leaves a double space.
@@ -394,39 +565,36 @@ PAIR_WORDS = {
 }
 
 
-def detect_pair(text: str, vocab: Vocabulary) -> tuple[str | None, int]:
-    """The letter pair deleted throughout the text, and how many unknown words it explains."""
-    unknown = {w.lower() for w in _WORD.findall(text)} - set(vocab.freq)
-    votes: Counter[str] = Counter()
-    lowered = text.lower()
-    for w in unknown:
-        for pair in {p for p, _ in vocab.damaged.get(w, ())}:
-            votes[pair] += 1
-    ranked = [(pair, n) for pair, n in votes.most_common() if pair not in lowered]
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return ranked[0]
-    return None, 0  # no pair, or a tie: guessing would put words in the article's mouth
-
-
 def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str | None]:
-    """Restore a deleted letter pair and mistyped keywords; every change becomes a Repair."""
+    """Restore deleted letter pairs and mistyped keywords; every change becomes a Repair.
+
+    Only unknown words are restored, and only into known words: a known word is never turned
+    into another one, and nothing is repaired in a text that lost no pair.
+    """
     from rapidfuzz import fuzz, process
 
-    pair, _ = detect_pair(m.text, vocab)
+    found = detect_pairs(m.text, vocab)
+    pairs = tuple(p for p, _ in found)
     repairs: list[Repair] = []
 
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
         low = word.lower()
-        if low in vocab.freq:
-            return None
+        if not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
+            return _known(word, low, match) if pairs and len(word) > 1 else None
         new, method, score = None, "", 0.0
-        if pair:
-            cands = [w for p, w in vocab.damaged.get(low, ()) if p == pair]
+        if pairs:
+            cands = _restorations(low, pairs, vocab)
             if cands:
-                new = max(cands, key=lambda w: (vocab.freq[w], -len(w)))
-                method, score = f"deleted pair {pair!r} restored", fuzz.ratio(low, new) / 100
-        if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower():
+                new = cands[0]
+                used = [p for p in pairs if new.count(p) > low.count(p)]
+                method = (
+                    f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
+                )
+                score = fuzz.ratio(low, new) / 100
+                if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
+                    method += f" (also possible: {cands[1]!r})"
+        if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
             hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
             if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
                 new, method, score = hit[0], "keyword typo", hit[1] / 100
@@ -440,19 +608,39 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         repairs.append(Repair(s, e, word, new, method, score))
         return new
 
-    out = m.sub(_WORD, fix)
-    if pair in PAIR_WORDS:
+    def _known(word: str, low: str, match: re.Match[str]) -> str | None:
+        """A rare real word that a frequent one explains ("trey" ← "treaty"): read, and say so."""
+        top = len(vocab.freq)
+        rank = top - vocab.freq[low] if vocab.freq[low] <= top else 0
+        if rank < RARE_RANK or len(low) < 3:
+            return None
+        cands = _restorations(low, pairs, vocab, 2)
+        if not cands or top - vocab.freq[cands[0]] > rank // 8:
+            return None
+        new = cands[0]
+        new = new[0].upper() + new[1:] if word[0].isupper() else new
+        s, e = m.span(match.start(), match.end())
+        repairs.append(Repair(s, e, word, new, f"deleted pair restored; {low!r} is itself a rare word", 0.5))
+        return new
 
-        def hole(match: re.Match[str]) -> str:
-            s, e = m_span(match)
+    candidates = {
+        w
+        for w in _TOKEN.findall(m.text)
+        if _unknown(w.lower(), vocab) and (pairs or (len(w) >= KEYWORD_MIN_LEN and w[0].islower()))
+    }
+    out = m.sub(_TOKEN, fix) if candidates or pairs else m
+    for pair in pairs:
+        if pair not in PAIR_WORDS:
+            continue
+
+        def hole(match: re.Match[str], pair: str = pair, base: Mapped = out) -> str:
+            s, e = base.span(match.start(), match.end())
             repairs.append(Repair(s, e, "  ", f" {pair} ", "whole word (deleted pair) restored", 1.0))
             return f" {pair} "
 
-        def m_span(match: re.Match[str]) -> tuple[int, int]:
-            return out.span(match.start(), match.end())
-
         out = out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)
-    return out, repairs, pair
+        break  # one missing short word per double space: the first pair that is a word
+    return out, repairs, ", ".join(pairs) if pairs else None
 
 
 class Matcher:
@@ -461,14 +649,17 @@ class Matcher:
     def __init__(self, registry: StateRegistry, pair: str | None) -> None:
         self.registry = registry
         self.pair = pair
+        pairs = [p.strip() for p in (pair or "").split(",") if p.strip()]
         self.labels = registry.labels()
         self._label_list = list(self.labels)
         self._damaged: dict[str, list[str]] = {}
-        if pair:
-            for label in self.labels:
-                d = label.replace(pair, "")
-                if d != label:
-                    self._damaged.setdefault(d, []).append(label)
+        self._seen: dict[str, tuple[str | None, str, float, str]] = {}
+        for label in self.labels if pairs else ():
+            d = label
+            for p in pairs:
+                d = d.replace(p, "")
+            if d != label:
+                self._damaged.setdefault(d, []).append(label)
 
     def state(self, phrase: str) -> tuple[str | None, str, float, str]:
         """(iso3 or None, the name read, score, method) for a capitalised phrase."""
@@ -481,6 +672,11 @@ class Matcher:
         return self._fuzzy(phrase)
 
     def _fuzzy(self, phrase: str) -> tuple[str | None, str, float, str]:
+        if phrase not in self._seen:
+            self._seen[phrase] = self._fuzzy_uncached(phrase)
+        return self._seen[phrase]
+
+    def _fuzzy_uncached(self, phrase: str) -> tuple[str | None, str, float, str]:
         from rapidfuzz import fuzz, process
 
         key = normalise(phrase)

@@ -11,22 +11,30 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from foederis.claims.extract import mentions, resolve_instrument_text
 from foederis.claims.grammar import instrument_regex
 from foederis.record.loader import Record
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ART = (
-    rf"Article\s+(?P<num>\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\((?P<p1>\d{{1,2}})\)|,?\s+paragraph\s+(?P<p2>\d{{1,2}}))?"
-    rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
-)
-_BLOCK = re.compile(
-    rf"(?m)^[ \t]*{_ART}\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
-    re.IGNORECASE,
-)
-_QUOTED = re.compile(r"\"(?P<body>[^\"]{25,3000})\"")
-_ARTREF = re.compile(_ART, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(block, quoted passage, article reference), compiled on first use: they hold every
+    instrument name."""
+    art = (
+        rf"Article\s+(?P<num>\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\((?P<p1>\d{{1,2}})\)|,?\s+paragraph\s+(?P<p2>\d{{1,2}}))?"
+        rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
+    )
+    block = re.compile(
+        rf"(?m)^[ \t]*{art}\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
+        re.IGNORECASE,
+    )
+    return block, re.compile(r"\"(?P<body>[^\"]{25,3000})\""), re.compile(art, re.IGNORECASE)
+
+
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 _NUMBERING = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}\.|\([a-z0-9]{1,4}\))(?=\s)")
 
@@ -66,12 +74,15 @@ def words(text: str) -> list[str]:
 
 def find_quotes(text: str) -> list[QuoteDraft]:
     """Blocks and attributed quoted passages, in text order."""
+    if not re.search(r"\bArticle\b", text, re.IGNORECASE):
+        return []
     found = mentions(text)
     out: list[QuoteDraft] = []
-    for m in _BLOCK.finditer(text):
+    block_rx, quoted_rx, artref_rx = _patterns()
+    for m in block_rx.finditer(text):
         inst = resolve_instrument_text(m.group("inst")) if m.group("inst") else None
         out.append(_draft(m.start(), m.end(), text, m.group("body"), m, inst, found))
-    for m in _QUOTED.finditer(text):
+    for m in quoted_rx.finditer(text):
         if any(q.start <= m.start() < q.end for q in out):
             continue
         para_start = text.rfind("\n\n", 0, m.start()) + 1
@@ -83,7 +94,7 @@ def find_quotes(text: str) -> list[QuoteDraft]:
             + text[m.end() : min(para_end, m.end() + 120)]
         )
         ref = None
-        for r in _ARTREF.finditer(window):
+        for r in artref_rx.finditer(window):
             ref = r
         if ref is None:
             continue
@@ -195,12 +206,16 @@ def _diff(quoted: list[str], texts: list[tuple[str, str | None]]) -> QuoteResult
         )
     if changes:
         shown = "; ".join(f"{c['stored'] or '∅'!r} → {c['quoted'] or '∅'!r}" for c in changes[:8])
+        near = _near_verbatim(changes, sim)
         return QuoteResult(
             pids,
-            "contradicted",
+            "partly" if near else "contradicted",
             sim,
             changes,
-            reasons=[f"{len(changes)} difference(s) from the stored text: {shown}"],
+            reasons=[
+                f"{len(changes)} difference(s) from the stored text: {shown}"
+                + ("; otherwise word for word (near-verbatim)" if near else "")
+            ],
         )
     reasons = ["word for word the stored text of " + ", ".join(pids)]
     if damaged:
@@ -208,6 +223,22 @@ def _diff(quoted: list[str], texts: list[tuple[str, str | None]]) -> QuoteResult
             f"{len(damaged)} word(s) differ only by the deleted letter pair {pair!r} (damaged text)"
         )
     return QuoteResult(pids, "supported", sim, [], damaged, reasons)
+
+
+#: Words whose change alters what a provision says (numbers, negation, obligation).
+_SUBSTANTIVE = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|first|"
+    r"second|third|not|no|never|nor|shall|may|must|cannot|only|any|all|none|unless|except|before|after)$",
+    re.I,
+)
+
+
+def _near_verbatim(changes: list[dict[str, str]], sim: float) -> bool:
+    """One or two words inserted or changed, none of them a number, a negation or a modal: the quote
+    is the provision with a slip (`partly`), not another provision (`contradicted`)."""
+    changed = [w for c in changes for w in (c["stored"].split() + c["quoted"].split())]
+    touched = sum(max(len(c["stored"].split()), len(c["quoted"].split())) for c in changes)
+    return sim >= 0.85 and touched <= 2 and not any(_SUBSTANTIVE.match(w) for w in changed)
 
 
 def _explaining_pair(

@@ -6,6 +6,10 @@ import html
 from typing import Any
 
 COLOURS = {"supported": "green", "contradicted": "red", "partly": "yellow", "unverifiable": "grey50"}
+#: Verdict marks that read without colour (a pipe, a monochrome terminal, a screen reader).
+SYMBOLS = {"supported": "✓", "contradicted": "✗", "partly": "◐", "unverifiable": "?"}
+#: Terminal output is wrapped to at most this many columns.
+WIDTH = 80
 HTML_COLOURS = {
     "supported": "#c8f2c8",
     "contradicted": "#f7c4c4",
@@ -33,7 +37,7 @@ def render_terminal(ans: Any) -> None:
     from rich.markup import escape
     from rich.text import Text
 
-    console = Console()
+    console = Console(width=min(Console().width, WIDTH))
     body = Text()
     numbered = []
     for chunk, tag in _segments(ans):
@@ -42,19 +46,19 @@ def render_terminal(ans: Any) -> None:
         else:
             n, cl = tag
             body.append(chunk, style=f"bold {COLOURS[cl.verdict]} underline")
-            body.append(f"[{n}]", style=COLOURS[cl.verdict])
+            body.append(f"[{n}{SYMBOLS[cl.verdict]}]", style=COLOURS[cl.verdict])
             numbered.append((n, cl))
     console.print(body)
     console.rule(f"Claims as of {ans.as_of} ({ans.as_of_reason})")
     if ans.damaged_pair:
         console.print(
-            f"[yellow]Damaged text: the letter pair {ans.damaged_pair!r} is missing throughout; "
+            f"[yellow]Damaged text: letter pair(s) {escape(ans.damaged_pair)} missing throughout; "
             f"{len(ans.repairs)} repair(s).[/yellow]"
         )
     for n, cl in numbered:
         subj = ", ".join(cl.subjects)
         console.print(
-            f"[{COLOURS[cl.verdict]}][{n}] {cl.verdict.upper()}[/] {cl.kind}"
+            f"[{COLOURS[cl.verdict]}]\\[{n}] {SYMBOLS[cl.verdict]} {cl.verdict.upper()}[/] {cl.kind}"
             f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{escape(cl.text[:100])}[/italic]"
         )
         for r in cl.reasons:
@@ -63,7 +67,8 @@ def render_terminal(ans: Any) -> None:
             console.print(f"    ~ repair: {escape(r['message'])}", style="cyan", highlight=False)
     s = ans.summary
     console.print(
-        f"supported {s['supported']} · contradicted {s['contradicted']} · partly {s['partly']} · "
+        f"{SYMBOLS['supported']} supported {s['supported']} · {SYMBOLS['contradicted']} contradicted "
+        f"{s['contradicted']} · {SYMBOLS['partly']} partly {s['partly']} · {SYMBOLS['unverifiable']} "
         f"unverifiable {s['unverifiable']}"
     )
 
@@ -105,7 +110,7 @@ def report_html(ans: Any) -> str:
         f"<h1>Claim check</h1><p>As of {ans.as_of} ({html.escape(ans.as_of_reason)}). Supported {s['supported']},"  # noqa: E501
         f" contradicted {s['contradicted']}, partly {s['partly']}, unverifiable {s['unverifiable']}."
         + (
-            f" Damaged text: letter pair <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
+            f" Damaged text: letter pair(s) <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
             if ans.damaged_pair
             else ""
         )

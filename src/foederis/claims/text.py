@@ -79,10 +79,12 @@ class Mapped:
         so: list[int] = []
         eo: list[int] = []
         last = 0
+        changed = False
         for m in pattern.finditer(self.text):
             new = repl(m)
             if new is None:
                 continue
+            changed = True
             out.append(self.text[last : m.start()])
             so.extend(self.start_of[last : m.start()])
             eo.extend(self.end_of[last : m.start()])
@@ -95,6 +97,8 @@ class Mapped:
             so.extend([a] * len(new))
             eo.extend([b] * len(new))
             last = m.end()
+        if not changed:
+            return self  # nothing replaced: the same text and offsets
         out.append(self.text[last:])
         so.extend(self.start_of[last:])
         eo.extend(self.end_of[last:])

@@ -44,11 +44,12 @@ class CheckAnswer(BaseModel):
 
 def check(c: Compiled, text: str, as_of: date | None = None, today: date | None = None) -> CheckAnswer:
     """Extract the claims of `text` and judge each as of `as_of` (else the article's date, else today)."""
-    from foederis.claims.extract import article_date, extract
+    from foederis.claims.extract import article_date
     from foederis.claims.grammar import GRAMMAR_WORDS
     from foederis.claims.judge import Judge
     from foederis.claims.matching import Matcher, repair_text, vocabulary
     from foederis.claims.quotes import compare, find_quotes
+    from foederis.claims.reader import Reader
     from foederis.claims.text import clean
 
     today = today or date.today()
@@ -57,11 +58,12 @@ def check(c: Compiled, text: str, as_of: date | None = None, today: date | None 
     )
     cleaned = clean(text)
     repaired, repairs, pair = repair_text(cleaned, vocab)
+    found = article_date(repaired.text) if as_of is None else None
     if as_of is not None:
         day, why = as_of, "given with --as-of"
     else:
-        found = article_date(repaired.text)
         day, why = found if found else (today, "no date given or found in the article: today")
+    ref_day = day if (as_of is not None or found) else None  # 'today', 'on Friday' read against it
     matcher = Matcher(c.record.states, pair)
     judge = Judge(c, day, today)
     out: list[ClaimOut] = []
@@ -69,9 +71,9 @@ def check(c: Compiled, text: str, as_of: date | None = None, today: date | None 
     def local(s: int, e: int) -> list[dict[str, Any]]:
         return [r.to_dict() for r in repairs if s <= r.start < e or r.start <= s < r.end]
 
-    for d in extract(repaired, matcher):
+    for d in Reader(judge, matcher, ref_day).read(repaired):
         s, e = repaired.span(d.start, d.end)
-        v = judge.judge(d)
+        v = d.verdict
         reps = local(s, e)
         for subj in d.subjects:
             if subj.iso3 and subj.method not in ("exact",):
@@ -103,7 +105,7 @@ def check(c: Compiled, text: str, as_of: date | None = None, today: date | None 
                 reasons=reasons,
                 repairs=reps,
                 evidence=v.evidence,
-                wrong=v.extra.get("wrong", []),
+                wrong=d.wrong or v.extra.get("wrong", []),
             )
         )
     for q in find_quotes(repaired.text):

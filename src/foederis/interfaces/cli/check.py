@@ -27,8 +27,14 @@ def check(
     report: Annotated[
         str | None, typer.Option("--report", help="Also write a self-contained HTML page.")
     ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when a claim is contradicted or partly true.")
+    ] = False,
 ) -> None:
-    """Find membership, status, count, date, quote and provision claims in an article and judge each."""
+    """Find membership, status, count, date, quote and provision claims in an article and judge each.
+
+    Exits 1 when any claim is contradicted or partly true (as a linter does), 0 otherwise.
+    """
     from foederis.claims.text import ArticleError, read_path
     from foederis.questions.check import check as ask
 
@@ -65,3 +71,5 @@ def check(
             for claim in ans.claims:
                 if claim.changed_later:
                     print(f"  {claim.text.strip()[:60]!r}: {claim.changed_later}")
+    if not exit_zero and (ans.summary["contradicted"] or ans.summary["partly"]):
+        raise typer.Exit(1)

@@ -1,0 +1,109 @@
+"""Stage 2 of the claim reader: a sentence split into clauses at dashes, relative pronouns and
+conjunctions, each clause typed (main, relative, aside, coordinate, complement, condition).
+
+A relative clause or an aside takes its subject from what it follows ("Finland, which joined …");
+a coordinate clause without a subject takes the subject of the clause before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foederis.claims.lexicon import markers
+
+_BOUNDARY = re.compile(
+    r"\s+-\s+|;\s*|\s*\((?=[^)]*\s[^)]*\s[^)]*\s[^)]*\))|(?<=[^)]{3}\s[^)]{3})\)"
+    r"|,?\s+(?P<rel>which|who|whose|that)\s+"
+    r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
+    r"|\s+(?P<coord2>but|while|whereas|although)\s+"
+    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then)\b)"
+    r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
+    r"|,?\s+(?P<cond>if|unless|whether)\s+",
+    re.IGNORECASE,
+)
+
+
+_OPEN_RELATIVE = re.compile(r",\s+(?:which|who)\s+", re.IGNORECASE)
+_MAIN_VERB_AFTER_COMMA = re.compile(
+    r",(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|will|would|still|also|then|later|"
+    r"formally|officially|signed|joined|withdrew|left|ratified|quit|became|becomes)\b)",
+    re.IGNORECASE,
+)
+
+
+def _relative_closes(sent: str) -> list[tuple[int, int]]:
+    """The comma that ends a non-restrictive relative clause before the main verb."""
+    out = []
+    for m in _OPEN_RELATIVE.finditer(sent):
+        close = _MAIN_VERB_AFTER_COMMA.search(sent, m.end(), min(len(sent), m.end() + 140))
+        if close and not re.search(r"[;]", sent[m.end() : close.start()]):
+            out.append((close.start(), close.end()))
+    return out
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    kind: str  # main, relative, aside, coord, complement, sub, condition
+    opener: str = ""
+
+
+def clauses(sent: str) -> list[Clause]:
+    """The clauses of one sentence, in order, covering it."""
+    cuts: list[tuple[int, int, str, str]] = []
+    depth_aside = False
+    for s, e in _relative_closes(sent):  # "Russia, which suspended X in 2023, remains bound"
+        cuts.append((s, e, "resume", ""))
+    for m in _BOUNDARY.finditer(sent):
+        if any(a <= m.start() < b for a, b, _, _ in cuts):
+            continue
+        kind, opener = "main", ""
+        token = m.group().strip(" ,")
+        if m.group("rel"):
+            opener = m.group("rel").lower()
+            before = sent[: m.start()]
+            kind = "complement" if opener == "that" and _reported(before) else "relative"
+            if opener == "that" and kind == "relative" and not re.search(r"[A-Za-z]\s*$", before):
+                continue
+        elif m.group("coord") or m.group("coord2") or m.group("coord3"):
+            opener = (m.group("coord") or m.group("coord2") or m.group("coord3")).lower()
+            kind = "coord"
+        elif m.group("sub"):
+            opener = m.group("sub").lower()
+            kind = "sub"
+        elif m.group("cond"):
+            opener = m.group("cond").lower()
+            kind = "condition"
+        elif token == "-" or token == "(":
+            kind = "aside" if not depth_aside else "resume"
+            depth_aside = not depth_aside
+        elif token == ")":
+            kind, depth_aside = "resume", False
+        else:
+            kind = "main"
+        cuts.append((m.start(), m.end(), kind, opener))
+    out: list[Clause] = []
+    pos, kind, opener = 0, "main", ""
+    cuts.sort()
+    for s, e, k, o in cuts:
+        if s > pos:
+            out.append(Clause(pos, s, kind, opener))
+        pos, kind, opener = e, k, o
+    if pos < len(sent):
+        out.append(Clause(pos, len(sent), kind, opener))
+    first = sent[: out[0].end] if out else sent
+    if out and re.match(
+        r"\s*(?:if|unless|were\s+\w+(?:\s+\w+)?\s+to|should|suppose|imagine|whether)\b", first, re.I
+    ):
+        out[0].kind = "condition"
+    return out
+
+
+def _reported(before: str) -> bool:
+    """True when the words before 'that' end in a reporting verb ("Pompeo said that")."""
+    tail = before[-40:]
+    m = markers()["reporting"]
+    hits = list(m.finditer(tail))
+    return bool(hits) and len(tail[hits[-1].end() :].split()) <= 4

@@ -1,0 +1,1081 @@
+"""Stage 3 of the claim reader: frames — who (subjects), did or is what (predicate lemma, polarity,
+tense and modality), to which instrument, when — read from the clauses of one sentence.
+
+A frame is made only when every slot can be read; otherwise the sentence yields no claim
+(precision first). Hypotheses, intentions and reported speech without a date are not claims
+about the record. Words that assert more than a frame read are kept in `over`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from foederis.claims.clauses import Clause, clauses
+from foederis.claims.extract import DateSpec
+from foederis.claims.lexicon import (
+    MASK,
+    MASK_OPEN,
+    Group,
+    expand,
+    groups,
+    markers,
+    mask,
+    ordinal_value,
+    predicates,
+    provision_patterns,
+    raw,
+)
+from foederis.claims.matching import alliance_ids
+from foederis.claims.mentions import Mention
+
+_LIST_GLUE = re.compile(
+    r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$"
+)
+_PREP = re.compile(
+    r"\b(?:after|from|in|with|by|of|to|for|against|on|into|than|between|among|over|near|toward|towards|"
+    r"like|unlike|including|besides|without|about|across|behind|beyond|under|within|at|bordering)\s+(?:the\s+)?$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled\s+to|'ll)\b", re.I
+)
+#: Words through which a sentence that names nothing can still make a claim ("It was signed in
+#: 1990", "the 32 allies", "the country will withdraw").
+_MAY_REFER = re.compile(
+    r"\d|\b(?:it|its|allies|ally|members?|parties|party|signator\w*|they|these|those|both)\b", re.I
+)
+_MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
+_QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
+
+
+@dataclass
+class Frame:
+    """One claim read from a sentence, before it is judged."""
+
+    lemma: str
+    relation: str
+    start: int
+    end: int
+    subjects: list[Mention]
+    instrument: str | None
+    instrument_how: str
+    positive: bool = True
+    date: DateSpec | None = None
+    since: bool = False
+    future: bool = False
+    reported: bool = False
+    over: str | None = None
+    hedge: str | None = None
+    universal: bool = False
+    group: Group | None = None
+    verb: str = ""
+    rel: str = ""
+    num: str = ""
+    ordinal: tuple[int | None, str | None] = (None, None)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _in_quote(sent: str, pos: int) -> bool:
+    """Inside a quotation: within a quoted stretch, or after an odd number of quote marks."""
+    if any(m.start() < pos < m.end() for m in _QUOTE.finditer(sent)):
+        return True
+    before = sent[:pos]
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
+
+
+def _lists(ms: list[Mention], sent: str) -> list[list[Mention]]:
+    """Consecutive subject mentions joined by commas/'and'/'or' form one list."""
+    out: list[list[Mention]] = []
+    for m in sorted(ms, key=lambda x: x.start):
+        if out and _LIST_GLUE.match(sent[out[-1][-1].end : m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def _subject_list(region_ms: list[Mention], sent: str, region_start: int) -> list[Mention]:
+    """The subject of a clause: the last list of mentions not governed by a preposition."""
+    cands = []
+    for lst in _lists(region_ms, sent):
+        head = lst[0]
+        before = sent[max(region_start, head.start - 30) : head.start]
+        if _PREP.search(before) or head.possessive or any(x.possessive for x in lst):
+            continue
+        cands.append(lst)
+    return cands[-1] if cands else []
+
+
+@dataclass
+class SentenceContext:
+    """Everything the frame reader needs about one sentence."""
+
+    sent: str
+    states: list[Mention]
+    groups: list[Mention]
+    insts: list[Mention]
+    dates: list[Mention]
+    context_inst: str | None
+    view: str = ""  # the sentence with instrument mentions masked (lexicon.mask)
+    context_alliance: str | None = None  # the alliance named last, even by its acronym
+
+    def __post_init__(self) -> None:
+        if not self.view:
+            self.view = mask(self.sent, [(m.start, m.end) for m in self.insts])
+        self._clauses: list[Clause] | None = None
+
+    def clauses(self) -> list[Clause]:
+        if self._clauses is None:
+            self._clauses = clauses(self.view)
+        return self._clauses
+
+
+def read_frames(ctx: SentenceContext) -> list[Frame]:
+    """Every frame of one sentence, non-overlapping predicates, in order."""
+    if not ctx.insts and not ctx.states and not ctx.groups and not _MAY_REFER.search(ctx.view):
+        return _provisions(ctx, False)  # nothing named or referred to: at most a rule paraphrase
+    sent = ctx.sent
+    cls = ctx.clauses()
+    hypothetical_sentence = bool(cls) and cls[0].kind == "condition" and cls[0].start == 0
+    frames: list[Frame] = []
+    taken: list[tuple[int, int]] = []
+    subjects_ms = sorted(ctx.states + ctx.groups, key=lambda m: m.start)
+    prev_subjects: list[Mention] = []
+    if not ctx.insts and not _MEMBERISH.search(ctx.view):
+        cls_for_predicates: list[Clause] = []  # every predicate needs an instrument or a member noun
+    else:
+        cls_for_predicates = cls
+    for ci, cl in enumerate(cls_for_predicates):
+        text = ctx.view[cl.start : cl.end]
+        has_inst = MASK_OPEN in text
+        for p in predicates():
+            if p.needs_inst and not has_inst:
+                continue
+            for mt in p.pattern.finditer(text):
+                s, e = cl.start + mt.start(), cl.start + mt.end()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                f = _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects)
+                if f is None:
+                    continue
+                if hypothetical_sentence or cl.kind == "condition":
+                    continue
+                taken.append((s, e))
+                frames.append(f)
+                frames += _coordinated_instruments(ctx, f)
+        clause_subj = _subject_list([m for m in subjects_ms if cl.start <= m.start < cl.end], sent, cl.start)
+        if clause_subj and cl.kind in ("main", "coord", "resume"):
+            prev_subjects = clause_subj
+    frames += _nominals(ctx, cls, taken, hypothetical_sentence)
+    frames += _member_lists(ctx, taken)
+    frames += _treaty_frames(ctx, cls, taken, hypothetical_sentence)
+    frames += _counts(ctx, taken)
+    frames += _provisions(ctx, hypothetical_sentence)
+    return sorted(frames, key=lambda f: f.start)
+
+
+#: A provision paraphrase needs one of these words (a quick test before the pattern runs).
+_PROVISION_WORDS = {
+    "withdrawal_period": ("month", "year", "day"),
+    "conflict_clause": ("armed conflict",),
+    "expulsion": ("expel", "expuls", "throw out", "kick out", "suspend"),
+    "accession": ("join", "accede", "become a", "invite"),
+}
+
+
+def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
+    """Paraphrases of provisions: a withdrawal period, the armed-conflict clause, expulsion, accession."""
+    out: list[Frame] = []
+    low = ctx.view.lower()
+    for relation, rx in provision_patterns():
+        if not any(k in low for k in _PROVISION_WORDS[relation]):
+            continue  # cheap test first: these patterns scan far
+        for mt in rx.finditer(ctx.view):
+            s, e = mt.start(), mt.end()
+            if _in_quote(ctx.sent, s) or any(f.start < e and s < f.end for f in out):
+                continue
+            gd = {k: v for k, v in mt.groupdict().items() if v}
+            im = _inst_in(ctx, mt.start("i0"), mt.end("i0")) if "i0" in gd else None
+            if im is None:
+                before = [m for m in ctx.insts if m.start < e]
+                im = before[-1] if before else None
+            inst = im.inst if im else ctx.context_inst
+            if inst is None:
+                continue
+            f = Frame(
+                "provision",
+                relation,
+                s,
+                e,
+                [],
+                inst,
+                im.how if im else f"the instrument named before ({inst})",
+            )
+            f.extra = {k: gd[k] for k in ("num", "unit", "num2", "unit2", "neg", "eu", "inv") if k in gd}
+            out.append(f)
+    return out
+
+
+def _inst_in(ctx: SentenceContext, s: int, e: int) -> Mention | None:
+    hits = [m for m in ctx.insts if m.start < e and s < m.end]
+    return hits[0] if hits else None
+
+
+def _clause_of(cls: list[Clause], pos: int) -> Clause | None:
+    return next((c for c in cls if c.start <= pos < c.end), None)
+
+
+def _modality(sent: str, cl: Clause, s: int, e: int) -> tuple[bool, bool]:
+    """(hypothetical, future) for the stretch of a clause up to the predicate's end."""
+    stretch = sent[cl.start : e]
+    hyp = bool(markers()["hypothetical"].search(stretch))
+    return hyp, bool(_FUTURE.search(stretch))
+
+
+def _reported(sent: str, cls: list[Clause], cl: Clause, subj_start: int) -> bool:
+    if cl.kind == "complement" or _in_quote(sent, subj_start):
+        return True
+    if any(c.kind == "complement" and c.end <= cl.start for c in cls) and cl.kind in ("relative", "coord"):
+        return True
+    before = sent[cl.start : subj_start]
+    hits = list(markers()["reporting"].finditer(before))
+    return bool(hits) and len(before[hits[-1].end() :].split()) <= 2
+
+
+def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSpec | None, bool]:
+    """The date of a predicate: in its clause, after it up to the next comma, else before it;
+    a vague one ('last year') only when there is no other."""
+    inside = [d for d in ctx.dates if cl.start <= d.start < cl.end]
+    stop = e + (
+        m.start()
+        if (m := re.search(r"[,;]|\s-\s|\b(?:prompted|after|following|because)\b", ctx.sent[e : cl.end]))
+        else cl.end - e
+    )
+    after = [d for d in inside if e - 1 <= d.start <= stop or s <= d.start < e]
+    before = [d for d in inside if d.end <= s]
+    ranked = after + before[::-1]
+    ranked = [
+        d
+        for d in ranked
+        if (d.date and d.date.precision != "year") or not re.search(r"last|this", d.text, re.I)
+    ] + [d for d in ranked if d.date and d.date.precision == "year" and re.search(r"last|this", d.text, re.I)]
+    if not ranked:  # "Poland will withdraw from T — which bans … — on February 20"
+        cls = ctx.clauses()
+        later = [c for c in cls if c.start >= cl.end]
+        nxt = (
+            next((c for c in later if c.kind == "resume"), None)
+            if later and later[0].kind == "aside"
+            else None
+        )
+        if nxt is not None:
+            ranked = [
+                d
+                for d in ctx.dates
+                if nxt.start <= d.start <= nxt.start + 6
+                and re.match(r"\s*(?:on|in)\s", ctx.sent[nxt.start : d.start + 1])
+            ]
+    for d in ranked:
+        lead = ctx.sent[max(cl.start, d.start - 12) : d.start].lower()
+        if re.search(r"\b(?:until|till|by|before|as\s+of|as\s+at|from)\s+$", lead):
+            continue
+        return d.date, bool(re.search(r"\bsince\s+$", lead))
+    return None, False
+
+
+def _over(sent: str, cl: Clause, spans: list[tuple[int, int]]) -> str | None:
+    """A word of the clause that asserts more than a frame reads ("only", "most", "the last state")."""
+    text = sent[cl.start : cl.end]
+    for m in markers()["over"].finditer(text):
+        return m.group()  # never part of what a frame reads
+    for m in markers()["ordinal"].finditer(text):
+        if not re.match(
+            r"(?:\s+[\w-]+){0,2}?\s+(?:states?|countr(?:y|ies)|nations?|members?|all(?:y|ies)|part(?:y|ies)|signator(?:y|ies)|to)\b",
+            text[m.end() :],
+            re.I,
+        ):
+            continue
+        a, b = cl.start + m.start(), cl.start + m.end()
+        if not any(x <= a and b <= y for x, y in spans):
+            return m.group()
+    return None
+
+
+def _standalone_group(sent: str, s: int, e: int) -> tuple[Group, int, int] | None:
+    for g in groups():
+        if not g.standalone:
+            continue
+        for m in g.pattern.finditer(sent, s, e):
+            if sent[m.end() : e].strip(" ,") == "":
+                return g, m.start(), m.end()
+    return None
+
+
+def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame | None:
+    sent = ctx.sent
+    gd = {k: v for k, v in mt.groupdict().items() if v}
+    if "ord" in gd and ordinal_value(gd["ord"]) == (None, None):
+        return None  # the ordinal slot is loose: only real ordinals count
+    if p.relation != "ordinal" and re.search(r"\bto\s+$", sent[max(0, s - 4) : s]):
+        return None  # an infinitive ("decided to withdraw", "the last state to sign"): not asserted
+    # instrument
+    inst_m = None
+    for k in ("i0", "i1", "i2"):
+        if k in gd:
+            a = cl.start + mt.start(k)
+            inst_m = _inst_in(ctx, a, cl.start + mt.end(k))
+            if inst_m is None:
+                return None  # named an instrument the reader cannot resolve
+            break
+    if inst_m is None:
+        if re.match(
+            r"\s+(?:of|in|to)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\b)",
+            sent[e : e + 60],
+            re.I,
+        ):
+            return None  # "a member of the European Union": not an instrument we know
+        inst_m = _inst_in(ctx, cl.start, cl.end)
+        if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party", "notice"):
+            return None
+    if inst_m is not None and inst_m.end >= e and _modifier(ctx.view, inst_m.end):
+        return None  # "joined NATO exercises", "a member of NATO's Partnership for Peace"
+    inst = inst_m.inst if inst_m else ctx.context_inst
+    how = inst_m.how if inst_m else (f"the instrument named before ({inst})" if inst else "")
+    if inst is None:
+        return None
+    # subjects
+    subj: list[Mention] = []
+    group = None
+    universal = False
+    if p.subjects == "between":
+        a, b = cl.start + mt.start("between"), cl.start + mt.end("between")
+        subj = [m for m in ctx.states if a <= m.start and m.end <= b]
+    elif p.subjects == "agents":
+        a = cl.start + mt.start("agents")
+        lists = _lists([m for m in ctx.states if a <= m.start < cl.end], sent)
+        subj = lists[0] if lists and _LIST_GLUE.match(sent[a : lists[0][0].start] or " ") is None else []
+        if lists and sent[a : lists[0][0].start].strip().lower() in ("", "the"):
+            subj = lists[0]
+    else:
+        region = [m for m in subjects_ms if cl.start <= m.start and m.end <= s]
+        subj = _subject_list(region, sent, cl.start)
+        if subj and sent[subj[-1].end : s].strip(" ,") and p.appositive:
+            subj = []
+        if subj and not p.appositive:
+            gap = sent[subj[-1].end : s]
+            if re.search(r"[.;:]", gap) or len(gap.split()) > 12:
+                subj = []
+            elif re.search(r"(?<![\w'])[b-hj-zB-HJ-Z](?![\w'])", gap):
+                return None  # a stray letter between subject and verb: damaged, maybe a lost "not"
+        if not subj and cl.kind in ("relative", "aside") and not sent[cl.start : s].strip(" ,"):
+            subj = _antecedent(ctx, cl, subjects_ms)
+        if not subj and p.appositive and cl.kind == "aside":
+            subj = _antecedent(ctx, cl, subjects_ms)
+        if not subj and p.appositive:
+            subj = _appositive_head(ctx, s, subjects_ms)
+        if not subj and cl.kind in ("coord", "resume") and not sent[cl.start : s].strip(" ,"):
+            subj = prev_subjects
+        if not subj:
+            inverted = re.match(r"\s*,?\s*(?:are|include|includes|were)\s+", sent[e:])
+            if inverted:
+                after = [m for m in ctx.states if m.start >= e]
+                lists = _lists(after, sent)
+                if lists and lists[0][0].start - e <= len(inverted.group()) + 4:
+                    subj = lists[0]
+                    e = lists[0][-1].end
+        if not subj and p.relation not in ("passive",):
+            sg = _standalone_group(sent, cl.start, s)
+            if sg and re.search(
+                r"\b(?:most|many|some|several|few|half|majority|minority|dozens?|number)\b(?:\s+of)?[^,;]*$",
+                sent[cl.start : sg[1]],
+                re.I,
+            ):
+                return None  # "most of the allies": no per-state reading
+            if sg and sg[0].instrument:
+                group = sg[0]
+                universal = bool(markers()["universal"].search(sent[cl.start : s]))
+        if subj:
+            universal = bool(markers()["universal"].search(sent[cl.start : e]))
+        gm = [m for m in subj if m.kind == "group"]
+        if gm:
+            group = gm[0].group
+    if not subj and group is None:
+        return None
+    # polarity
+    region_text = sent[cl.start : s].lower()
+    neg = "neg" in gd or bool(re.search(r"\bneither\b", region_text))
+    if re.search(r"\b(?:not|never)\s+$", region_text) and "neg" in gd:
+        return None  # a double negation: unreadable
+    if re.search(r"\b(?:not|never|n't)\b\s*$", sent[cl.start : s]):
+        neg = not neg if "neg" not in gd else neg
+    hyp, future = _modality(sent, cl, s, e)
+    if hyp:
+        return None
+    until = re.match(r"[^,;]{0,30}?\buntil\s+", sent[e : cl.end])
+    if neg and until:  # "did not ratify it until 2012": it did, in 2012
+        at = e + until.end()
+        hit = next((d for d in ctx.dates if d.start == at), None)
+        if hit is None:
+            return None
+        neg = False
+        gd.pop("neg", None)
+        until_date = hit.date
+    else:
+        until_date = None
+    subj_start = min([m.start for m in subj] or [s])
+    reported = _reported(sent, cls, cl, subj_start)
+    date, since = _pick_date(ctx, cl, s, e)
+    if until_date is not None:
+        date, since = until_date, False
+    if reported and (date is None or _in_quote(sent, subj_start)):
+        return None
+    if future and date is None:
+        return None  # an intention, not yet a fact of the record
+    spans = [(subj_start, e)] + [(m.start, m.end) for m in subj]
+    f = Frame(
+        p.lemma,
+        p.relation,
+        min(subj_start, s) if subj_start >= cl.start else s,
+        e,
+        subj,
+        inst,
+        how,
+        positive=not neg,
+        date=date,
+        since=since,
+        future=future,
+        reported=reported,
+        over=_over(
+            sent,
+            cl,
+            [*spans, (cl.start + mt.start("ord"), cl.start + mt.end("ord"))] if "ord" in gd else spans,
+        ),
+        hedge=(h.group() if (h := markers()["hedge"].search(sent[cl.start : e])) else None),
+        universal=universal,
+        group=group,
+        verb=p.verb or gd.get("verb", p.lemma),
+        rel=gd.get("rel", ""),
+        ordinal=ordinal_value(gd["ord"]) if "ord" in gd else (None, None),
+    )
+    if p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I) and not neg:
+        f.relation = "founder"
+    if p.relation in ("member", "party") and re.search(r"\bbec[oa]m", mt.group(), re.I):
+        f.relation = "joined"  # "became a member of": an event, dated or not
+    if subj and cl.kind != "main" and subj[0].start < cl.start:
+        f.over = f.over or _over(sent, _clause_of(cls, subj[0].start) or cl, spans)
+    if date is not None and date.precision != "week":
+        end_d = next((d.end for d in ctx.dates if d.date is date), e)
+        f.end = max(f.end, end_d)
+    return f
+
+
+def _coordinated_instruments(ctx: SentenceContext, f: Frame) -> list[Frame]:
+    """ "a party to the Ottawa Convention and the CCM": the same claim about each instrument."""
+    out = []
+    end = f.end
+    for m in ctx.insts:
+        if m.start < end:
+            continue
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*or)\s*", ctx.view[end : m.start]):
+            break
+        if m.inst == f.instrument or _modifier(ctx.view, m.end):
+            break
+        from dataclasses import replace
+
+        out.append(replace(f, start=m.start, end=m.end, instrument=m.inst, instrument_how=m.how))
+        end = m.end
+    return out
+
+
+_FOLLOWERS = {
+    "in",
+    "on",
+    "as",
+    "at",
+    "and",
+    "or",
+    "but",
+    "by",
+    "for",
+    "from",
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "while",
+    "with",
+    "which",
+    "that",
+    "who",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "this",
+    "last",
+    "earlier",
+    "itself",
+    "alongside",
+    "together",
+    "only",
+    "again",
+    "too",
+    "also",
+    "either",
+    "altogether",
+    "to",
+    "of",
+    "over",
+    "under",
+    "despite",
+    "amid",
+    "following",
+    "because",
+    "if",
+    "unless",
+    "so",
+    "yet",
+    "effective",
+    "formally",
+    "officially",
+    "early",
+    "late",
+    "back",
+    "entirely",
+    "fully",
+    "completely",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "nor",
+    "not",
+    "then",
+    "there",
+    "here",
+    "today",
+    "yesterday",
+    "now",
+    "immediately",
+    "shortly",
+    "soon",
+    "later",
+    "ago",
+    # the head noun of the name itself: "the NATO military alliance", "the Ottawa mine ban treaty"
+    "military",
+    "defence",
+    "defense",
+    "alliance",
+    "treaty",
+    "convention",
+    "bloc",
+    "pact",
+    "organisation",
+    "organization",
+    "agreement",
+    "accord",
+    "mine",
+    "mines",
+    "ban",
+    "nuclear",
+    "arms",
+    "transatlantic",
+}
+
+
+def _modifier(view: str, end: int) -> bool:
+    """The instrument mention modifies what follows ("NATO exercises", "NATO's summit", "the NATO
+    Parliamentary Assembly"): it is not the predicate's object."""
+    tail = view[end : end + 40]
+    if re.match(r"['\u2019]s?\b", tail):
+        return True
+    m = re.match(r"\s+([A-Za-z][\w-]*)", tail)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[0].isupper():
+        return word not in ("On", "In")  # part of a longer proper name
+    low = word.lower()
+    # "the convention banning mines", "the treaty signed in 1997": the object, then what it does
+    return low not in _FOLLOWERS and not low.endswith(("ly", "ing", "ed"))
+
+
+def _antecedent(ctx: SentenceContext, cl: Clause, ms: list[Mention]) -> list[Mention]:
+    """The list a relative clause or aside refers to: the one that ends right before it."""
+    before = [m for m in ms if m.end <= cl.start]
+    if not before:
+        return []
+    lst = _lists(before, ctx.sent)[-1]
+    gap = ctx.sent[lst[-1].end : cl.start]
+    if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
+        return []
+    return lst
+
+
+def _appositive_head(ctx: SentenceContext, s: int, ms: list[Mention]) -> list[Mention]:
+    """ "Norway, a NATO founder," → Norway: a name, then a comma, then the noun phrase."""
+    before = [m for m in ms if m.end <= s]
+    if not before:
+        return []
+    lst = _lists(before, ctx.sent)[-1]
+    gap = ctx.sent[lst[-1].end : s]
+    return lst if re.fullmatch(r"\s*,\s*(?:itself\s+|also\s+|then\s+|now\s+)?", gap) else []
+
+
+# ---- nominalised events: "Russia's withdrawal from Open Skies in 2021", "the accession of A and B" ----
+@lru_cache(maxsize=1)
+def _nominal_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+    out = []
+    adj = r"(?:(?:formal|official|independent|planned|own|final|eventual|full|swift|recent)\s+)?"
+    for lemma, body in raw()["nominals"].items():
+        poss = re.compile(expand(r"\s+" + adj + r"(?:<INST>\s+)?" + body), re.I)
+        noun = re.match(r"\(\?:([^)]*)\)", body).group(1)  # type: ignore[union-attr]
+        of = re.compile(r"\bthe\s+" + adj + r"(?:" + noun + r")s?\s+of\s+", re.I)
+        tail = re.compile(expand(r"(?:\s+(?:from|to)\s+<INST>)?"), re.I)
+        out.append((lemma, poss, of, tail))
+    return out
+
+
+def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Frame]:
+    sent = ctx.sent
+    out = []
+    for lemma, poss, of, tail in _nominal_patterns():
+        for m in ctx.states:
+            if not m.possessive and not re.search(r"\b[Tt]he\s+$", sent[max(0, m.start - 4) : m.start]):
+                continue  # "Russia's withdrawal", or "the United States withdrawal"
+            mt = poss.match(ctx.view, m.end)
+            if mt:
+                out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
+        for mt in of.finditer(ctx.view):
+            lst = _lists([x for x in ctx.states if x.start >= mt.end()], sent)
+            if not lst or lst[0][0].start != mt.end():
+                continue
+            tm = tail.match(ctx.view, lst[0][-1].end)
+            out += _nominal_frame(ctx, cls, taken, lemma, lst[0], mt.start(), tm, hyp_sentence, of_form=True)
+    return out
+
+
+def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_form=False) -> list[Frame]:
+    sent = ctx.sent
+    e = mt.end() if mt else subj[-1].end
+    if any(start < te and ts < e for ts, te in taken) or hyp_sentence:
+        return []
+    inst_m = None
+    for k in ("i0", "i1"):
+        if mt is not None and mt.groupdict().get(k):
+            inst_m = _inst_in(ctx, mt.start(k), mt.end(k))
+            break
+    if inst_m is None and lemma == "withdrew":
+        return []
+    allied_here = next((m.inst for m in ctx.insts if m.inst in alliance_ids()), None)
+    inst = (
+        inst_m.inst
+        if inst_m
+        else (ctx.context_inst or ((allied_here or ctx.context_alliance) if lemma == "joined" else None))
+    )
+    if inst is None or (
+        inst_m is None and lemma == "joined" and not re.search(r"alliance|nato|treaty|convention", sent, re.I)
+    ):
+        return []
+    cl = _clause_of(cls, start) or Clause(0, len(sent), "main")
+    if markers()["hypothetical"].search(sent[cl.start : cl.end]) and not re.search(
+        r"\b(?:came|comes|took|takes|went)\s+(?:into\s+(?:force|effect)|effect)", sent[e : cl.end], re.I
+    ):
+        return []
+    if _in_quote(sent, start):
+        return []
+    lead = sent[max(cl.start, start - 50) : start]
+    if re.search(
+        r"\b(?:proposals?|plans?|bills?|laws?|decisions?|votes?|consent|intentions?|announce\w*|consider\w*|"
+        r"approv\w*|prepar\w*|possib\w*|potential|prospect|talks?|call\w*|urg\w*|demand\w*|process)\b[^,;]*$",
+        lead,
+        re.I,
+    ):
+        return []
+    date, _ = _pick_date(ctx, cl, start, e)
+    effect = re.match(
+        r"[^,;]{0,80}?\b(?:came|comes|took|takes|went|goes|entered|enters)\s+(?:into\s+(?:force|effect)|effect)|"
+        r"[^,;]{0,20}?\b(?:is|was|became|becomes)\s+(?:now\s+)?effective|"
+        r"[^,;]{0,40}?\bwas\s+completed",
+        sent[e : cl.end],
+        re.I,
+    )
+    presupposed = re.search(
+        r"\b(?:after|since|following|followed|follows|with|mark|marks|marked|welcomed|celebrated|condemned|"
+        r"regretted|criticised|criticized|despite)\s+(?:the\s+)?$",
+        lead,
+        re.I,
+    )
+    if date is None and not effect and not presupposed:
+        return []
+    future = bool(_FUTURE.search(sent[e : cl.end]))
+    if future and date is None:
+        return []
+    taken.append((start, e))
+    f = Frame(
+        lemma,
+        "withdrew" if lemma == "withdrew" else "joined",
+        start,
+        e,
+        subj,
+        inst,
+        inst_m.how if inst_m else f"the instrument named before ({inst})",
+        date=date,
+        future=future,
+        verb="nominal",
+    )
+    if date is not None and date.precision != "week":
+        f.end = max(f.end, next((d.end for d in ctx.dates if d.date is date), e))
+    if lemma == "withdrew" and date is None:
+        f.relation = "withdrawal_any"
+    return [f]
+
+
+# ---- lists of members: "NATO members Poland, Slovakia and Hungary", "allies such as A and B" ----
+@lru_cache(maxsize=1)
+def _member_list_rx() -> re.Pattern[str]:
+    d = raw()
+    return re.compile(
+        expand(
+            r"(?:(?P<pre><INST>)(?:'s)?\s+)?(?:(?:other|fellow|current|founding|new|eastern|european|"
+            r"frontline|northern|baltic|nordic)\s+)*(?P<noun>"
+            + d["member_nouns"]
+            + "|"
+            + d["party_nouns"]
+            + r"|(?<=\u27e7\s)(?:countries|nations|states))"
+            r"(?:\s+(?:of|to)\s+(?P<post><INST>))?(?:\s+\w+){0,4}?\s*,?\s*(?P<marker>"
+            + d["list_markers"]
+            + r"|-)?\s*"
+        ),
+        re.I,
+    )
+
+
+def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
+    sent = ctx.sent
+    out = []
+    if not ctx.states:
+        return out
+    for mt in _member_list_rx().finditer(ctx.view):
+        lists = _lists([m for m in ctx.states if m.start >= mt.end()], sent)
+        if not lists or lists[0][0].start != mt.end():
+            continue
+        lst = lists[0]
+        if not mt.group("marker") and not mt.group("pre"):
+            continue  # "members Poland" needs an instrument before it
+        if mt.group("marker") and mt.group("marker").lower() in ("are", "were") and not mt.group("pre"):
+            continue
+        s, e = mt.start(), lst[-1].end
+        if any(s < te and ts < e for ts, te in taken) or _in_quote(sent, s):
+            continue
+        im = None
+        for k in ("pre", "post"):
+            if mt.group(k):
+                im = _inst_in(ctx, mt.start(k), mt.end(k))
+        noun = mt.group("noun").lower()
+        if im is None:
+            near = [
+                m
+                for m in ctx.insts
+                if m.end <= s and s - m.end <= 40 and not re.search(r"[.;:]", sent[m.end : s])
+            ]
+            im = near[-1] if near else None
+        if im is None and not noun.startswith("all"):
+            continue
+        inst = (
+            im.inst
+            if im
+            else (
+                ctx.context_inst
+                if ctx.context_inst in alliance_ids()
+                else (alliance_ids()[0] if alliance_ids() else None)
+            )
+        )
+        if inst is None:
+            continue
+        cl_text = sent[max(0, s - 60) : s]
+        if markers()["hypothetical"].search(cl_text[-40:]):
+            continue
+        taken.append((s, e))
+        rel = "signatory" if "signator" in noun else ("party" if "part" in noun else "")
+        f = Frame("member_list", "member", s, e, lst, inst, im.how if im else f"{noun!r}: {inst}", rel=rel)
+        out.append(f)
+        neg = re.match(r"\s*,?\s*but\s+not\s+", sent[e:])
+        if neg:
+            nl = _lists([m for m in ctx.states if m.start >= e + neg.end()], sent)
+            if (
+                nl
+                and nl[0][0].start - (e + neg.end()) in (0, 4)
+                and sent[e + neg.end() : nl[0][0].start] in ("", "the ")
+            ):
+                out.append(
+                    Frame(
+                        "member_list",
+                        "member",
+                        nl[0][0].start,
+                        nl[0][-1].end,
+                        nl[0],
+                        inst,
+                        f.instrument_how,
+                        positive=False,
+                        rel=rel,
+                    )
+                )
+    return out
+
+
+# ---- the instrument as subject: "It was signed in November 1990", "the 1997 Ottawa convention" ----
+def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Frame]:
+    sent = ctx.sent
+    out = []
+    if hyp_sentence:
+        return out
+    for verb, body in raw()["treaty_predicates"].items():
+        for mt in re.finditer(body, ctx.view, re.I):
+            s, e = mt.start(), mt.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            cl = _clause_of(cls, s)
+            if cl is None:
+                continue
+            head = sent[cl.start : s]
+            inst = None
+            how = ""
+            im = [m for m in ctx.insts if cl.start <= m.start and m.end <= s]
+            if (
+                im
+                and not [x for x in ctx.states if im[-1].end <= x.start < s]
+                and not re.search(
+                    r"\b(?:law|bill|decree|decision|protocol|amendment|withdrawal|suspension|ban|moratorium|"
+                    r"agreement\s+on)\b",
+                    sent[im[-1].end : s],
+                    re.I,
+                )
+            ):
+                head_gap = sent[im[-1].end : s]
+                lead = sent[cl.start : im[-1].start]
+                lead = lead[lead.rfind(",") + 1 :]
+                nominal = re.search(
+                    r"(?:'s|\b(?:withdrawal|exit|accession|suspension|ratification|denunciation|law|"
+                    r"decision|protocol|amendment|bill|decree|membership|participation))\b[^,;]*$",
+                    lead,
+                    re.I,
+                )
+                if len(head_gap.split()) <= 8 and not nominal:
+                    inst, how = im[-1].inst, im[-1].how
+            elif (
+                not head.strip()
+                and cl.kind == "coord"
+                and (
+                    opening := [
+                        m
+                        for m in ctx.insts
+                        if m.start <= (prev := [c for c in cls if c.end <= cl.start][-1]).start + 6
+                        and m.start >= prev.start
+                    ]
+                )
+            ):
+                inst, how = opening[0].inst, f"the subject of the clause before: {opening[0].text!r}"
+            elif (
+                re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I)
+                or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head)
+            ) and (
+                (cl.kind == "relative" and cl.opener in ("which", "that"))
+                or head.strip().lower().startswith("it")
+            ):
+                prev = [m for m in ctx.insts if m.end <= cl.start]
+                if prev and (cl.start - prev[-1].end) < 120:
+                    inst, how = prev[-1].inst, f"{head.strip()!r} refers to {prev[-1].text!r}"
+                elif head.strip().lower().startswith("it") and ctx.context_inst and not ctx.states:
+                    inst, how = ctx.context_inst, f"'it': {ctx.context_inst}, named before"
+            if inst is None:
+                continue
+            if re.search(r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I):
+                continue
+            date, _ = _pick_date(ctx, cl, s, e)
+            if date is None or _in_quote(sent, s) or markers()["hypothetical"].search(sent[cl.start : e]):
+                continue
+            taken.append((s, e))
+            out.append(
+                Frame(
+                    "treaty_" + verb,
+                    "treaty_event",
+                    s,
+                    max(e, _date_end(ctx, date, e)),
+                    [],
+                    inst,
+                    how,
+                    date=date,
+                    verb="entered into force" if verb == "entered_into_force" else "signed",
+                )
+            )
+    attr = re.compile(r"\b(?:the|The|a|its|this)\s+(?P<y>(?:19|20)\d\d)\s+")
+    for mt in attr.finditer(sent):
+        im = next(
+            (m for m in ctx.insts if m.start == mt.end() or (m.start == mt.start() and m.end > mt.end())),
+            None,
+        )
+        if im is None or re.match(r"\s*(?:amended|adapted|protocol|amendment)", sent[mt.end() :], re.I):
+            continue
+        if any(mt.start() < te and ts < im.end for ts, te in taken):
+            continue
+        y = int(mt.group("y"))
+        from datetime import date as _d
+
+        spec = DateSpec(mt.group("y"), _d(y, 1, 1), _d(y, 12, 31), "year")
+        taken.append((mt.start(), im.end))
+        out.append(
+            Frame(
+                "treaty_signed",
+                "treaty_event",
+                mt.start(),
+                im.end,
+                [],
+                im.inst,
+                im.how,
+                date=spec,
+                verb="signed",
+                extra={"attributive": "1"},
+            )
+        )
+    return out
+
+
+def _date_end(ctx: SentenceContext, date: DateSpec, default: int) -> int:
+    return next((d.end for d in ctx.dates if d.date is date), default)
+
+
+# ---- counts: "NATO's 31 allies", "the 19-member NATO", "164 states have ratified the convention" ----
+_VAGUE = re.compile(
+    r"\b(?:other|more\s+than|over|about|some|nearly|almost|at\s+least|up\s+to|around|roughly|fewer\s+than|"
+    r"less\s+than|than|approximately|under|only|remaining|another|additional|those|these)\s+$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _count_rxs() -> tuple[re.Pattern[str], ...]:
+    pats = [
+        expand(
+            r"(?:(?P<all>all)\s+(?:of\s+)?)?(?:(?:the|its)\s+|(?P<pre><INST>)(?:'s)?\s+)?(?P<num><NUM>)\s+"
+            r"(?:(?P<mid><INST>)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|member\s+nations|"
+            r"states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
+            r"(?:\s+(?:of|to|in)\s+(?P<post><INST>))?"
+            r"(?:\s+(?:that|which)\s+(?:have|had|has)\s+(?:already\s+)?(?P<verb>ratified|signed|joined|accepted|acceded\s+to)"
+            r"(?:\s+(?P<obj><INST>))?)?"
+        ),
+        expand(r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state)\s+(?P<mid><INST>)"),
+        expand(
+            r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)\s+(?:have|had|has)\s+(?:already\s+|now\s+)?"
+            r"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+(?:or|and)\s+(?:ratified|acceded\s+to|joined))?"
+            r"\s+(?P<obj><INST>)"
+        ),
+        expand(
+            r"(?P<pre><INST>)(?:\s*,[^,;]{1,80},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:now\s+)?"
+            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:some\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+        ),
+        expand(
+            r"(?:take|takes|took|taking|bring|brings|brought|bringing|raise|raises|raised|raising|grow|grows|grew|"
+            r"growing|grown|expand|expands|expanded|expanding)\s+(?:it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
+            r"(?:number\s+of\s+)?(?P<noun>member\s+(?:nations|states|countries)|members|allies|nations|parties)?"
+            r"(?:\s+of\s+(?P<post><INST>))?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
+        ),
+    ]
+    return tuple(re.compile(p, re.I) for p in pats)
+
+
+def _counts(ctx: SentenceContext, taken) -> list[Frame]:
+    sent = ctx.sent
+    out: list[Frame] = []
+    if not re.search(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety|hundred)",
+        ctx.view,
+        re.I,
+    ):
+        return out
+    counted: list[tuple[int, int]] = []  # a count may share words with a frame of another kind
+    for rx in _count_rxs():
+        for mt in rx.finditer(ctx.view):
+            s, e = mt.start(), mt.end()
+            gd = {k: v for k, v in mt.groupdict().items() if v}
+            if any(s < te and ts < e for ts, te in counted) or _in_quote(sent, s):
+                continue
+            if _VAGUE.search(sent[max(0, s - 20) : s]) or re.match(
+                r"\s*(?:%|per\s*cent|percent|km|years?|months?)", sent[e:]
+            ):
+                continue
+            if re.search(r"\d[.,]$", sent[max(0, s - 2) : s]) or re.match(
+                r"[.,]\d", sent[mt.end("num") : mt.end("num") + 2]
+            ):
+                continue
+            im = None
+            for k in ("pre", "mid", "post", "obj"):
+                if k in gd:
+                    im = _inst_in(ctx, mt.start(k), mt.end(k))
+                    if im is None:
+                        break
+            noun = gd.get("noun", "").lower()
+            growth = "ctx" in mt.groupdict() and mt.group("ctx") is not None  # "raising its members to 28"
+            if growth and im is None:
+                near = [m for m in ctx.insts if m.end <= s]
+                cand = near[-1].inst if near else (ctx.context_alliance or ctx.context_inst)
+                if cand not in alliance_ids():
+                    continue
+                inst, how = cand, (near[-1].how if near else f"the alliance named before ({cand})")
+                noun = "members"
+            elif im is None:
+                its = re.match(
+                    r"(?:all\s+(?:of\s+)?)?(?:its|the\s+treaty's|the\s+convention's)\s", mt.group(), re.I
+                )
+                if noun == "allies" and ctx.context_inst in alliance_ids():
+                    inst, how = ctx.context_inst, f"'allies': {ctx.context_inst}"
+                elif noun == "allies" and alliance_ids():
+                    inst, how = alliance_ids()[0], "'allies': the alliance"
+                elif (
+                    its
+                    and ctx.context_inst
+                    and noun in ("members", "parties", "signatories", "states parties")
+                ):
+                    inst, how = ctx.context_inst, f"{its.group().strip()!r}: {ctx.context_inst}, named before"
+                else:
+                    continue
+            else:
+                inst, how = im.inst, im.how
+                if growth:
+                    noun = "members"
+            if growth:
+                gd["pre"] = "growth"
+            if noun in ("nations", "countries", "states") and not ({"pre", "mid", "post", "obj"} & set(gd)):
+                continue
+            cl_text = sent[max(0, s - 50) : s]
+            if markers()["hypothetical"].search(cl_text[-30:]):
+                continue
+            counted.append((s, e))
+            out.append(
+                Frame(
+                    "count",
+                    "count",
+                    s,
+                    e,
+                    [],
+                    inst,
+                    how,
+                    num=gd["num"],
+                    verb=(gd.get("verb") or "").lower(),
+                    rel=noun,
+                    universal=bool(gd.get("all")),
+                )
+            )
+    return out

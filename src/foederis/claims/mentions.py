@@ -1,0 +1,260 @@
+"""Stage 1 of the claim reader: the mentions in a sentence — states, groups, instruments, dates.
+
+Each mention keeps its offsets in the sentence. Names resolve through `matching.Matcher` (exact,
+deleted pair, fuzzy); two- and three-letter codes count only when written in capitals ("US").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from foederis.claims.extract import DateSpec, parse_date, resolve_instrument_text
+from foederis.claims.grammar import DATE, MONTHS, instrument_regex
+from foederis.claims.lexicon import GENERIC, Group, groups
+from foederis.claims.matching import Matcher, alliance_ids
+
+#: Capitalised words that never start a state's name (sentence openers, titles, months).
+_NOT_NAMES = {
+    "in",
+    "it",
+    "is",
+    "no",
+    "to",
+    "at",
+    "be",
+    "me",
+    "am",
+    "or",
+    "an",
+    "as",
+    "so",
+    "do",
+    "go",
+    "he",
+    "we",
+    "my",
+    "by",
+    "of",
+    "on",
+    "if",
+    "id",
+    "la",
+    "al",
+}
+_CAP_TOKEN = r"[A-Z][\w'.\u2019-]*"
+_SPAN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:of|and|the|and\s+the)\s+)?{_CAP_TOKEN})*")
+_INST_RE = re.compile(rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE)
+#: "ratified it": a pronoun is an instrument only as the object of a treaty verb.
+_IT = re.compile(
+    r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|denounced|denounce|"
+    r"acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)\s+(?P<it>it)\b",
+    re.I,
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from foederis.claims.grammar import _MONTH  # noqa: E402
+
+_DATE_RX = re.compile(
+    rf"(?P<full>{DATE})(?!\s*(?:km|kilomet|mile|people|troops))"
+    rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)(?:,?\s+this\s+year)?"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?!\s+\d)"
+    r"|(?P<wd>\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<today>\btoday\b|\bthis\s+week\b)"
+    r"|(?P<rel>\b(?:this|last)\s+year\b|\bearlier\s+this\s+month\b|\bthis\s+month\b)",
+)
+
+
+@dataclass
+class Mention:
+    """A stretch of the sentence that names something the record knows."""
+
+    kind: str  # state, group, inst, date
+    start: int
+    end: int
+    text: str
+    iso3: str | None = None
+    inst: str | None = None
+    how: str = ""
+    date: DateSpec | None = None
+    group: Group | None = None
+    possessive: bool = False
+    method: str = "exact"
+    score: float = 1.0
+    members: list[str] = field(default_factory=list)
+
+
+def _strip_possessive(text: str) -> tuple[str, bool]:
+    m = re.search(r"(?:'s|\u2019s|')$", text)
+    return (text[: m.start()], True) if m else (text, False)
+
+
+def state_mentions(sent: str, matcher: Matcher) -> list[Mention]:
+    """Every state named in the sentence, splitting "A and B" unless it is one name."""
+    out: list[Mention] = []
+    for m in _SPAN.finditer(sent):
+        pieces = _split_and(m.group(), m.start(), matcher)
+        for text, s in pieces:
+            mention = _state(text, s, matcher)
+            if mention:
+                out.append(mention)
+    return out
+
+
+def _split_and(text: str, base: int, matcher: Matcher) -> list[tuple[str, int]]:
+    if " and " not in text or matcher.registry.get(_strip_possessive(text)[0]):
+        return [(text, base)]
+    out = []
+    pos = 0
+    for part in re.split(r"(\s+and\s+(?:the\s+)?)", text):
+        if part and not re.fullmatch(r"\s+and\s+(?:the\s+)?", part):
+            out.append((part, base + pos))
+        pos += len(part)
+    return out
+
+
+def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
+    name, poss = _strip_possessive(text)
+    words = name.split()
+    capital = capitals().get(words[-1]) if words else None
+    if capital and (len(words) == 1 or words[0] in ("After", "Meanwhile", "Then", "Now", "But", "And", "So")):
+        at = start + len(name) - len(words[-1])
+        return Mention("state", at, start + len(text), words[-1], capital, possessive=poss, method="capital")
+    for i in range(len(words)):  # drop capitalised openers ("After Lithuania", "Meanwhile Norway")
+        cand = " ".join(words[i:])
+        if len(cand) <= 3 and (not cand.isupper() or cand.lower() in _NOT_NAMES):
+            continue
+        if cand.lower() in _NOT_NAMES:
+            continue
+        iso = matcher.registry.get(cand)
+        if iso:
+            offset = len(" ".join(words[:i])) + (1 if i else 0)
+            return Mention("state", start + offset, start + len(text), cand, iso, possessive=poss)
+    if len(words) > 3:
+        return None
+    iso, _read, score, method = matcher._fuzzy(name)
+    if iso and method != "unknown":
+        return Mention(
+            "state", start, start + len(text), name, iso, possessive=poss, method=method, score=score
+        )
+    return None
+
+
+def capitals() -> dict[str, str]:
+    """Capital → state, for capitals used as their governments (claims/data/capitals.yaml)."""
+    from foederis.claims.lexicon import _data
+
+    global _CAPITALS
+    if _CAPITALS is None:
+        _CAPITALS = dict(_data("capitals.yaml"))
+    return _CAPITALS
+
+
+_CAPITALS: dict[str, str] | None = None
+
+
+def group_mentions(sent: str) -> list[Mention]:
+    out = []
+    for g in groups():
+        for m in g.pattern.finditer(sent):
+            if g.standalone:
+                continue  # "the allies" is read only where a frame needs a subject (frames.py)
+            out.append(Mention("group", m.start(), m.end(), m.group(), group=g))
+    return out
+
+
+def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
+    """Named instruments and generic references ("the treaty" → the one named last before).
+
+    A generic "treaty"/"deal" never means an alliance named only by its acronym ("NATO announced
+    … the deal"): the organisation acts, the treaty is another one.
+    """
+    out = []
+    for m in _INST_RE.finditer(sent):
+        if m.group("named"):
+            inst = resolve_instrument_text(m.group("named"))
+            if inst:
+                out.append(
+                    Mention("inst", m.start(), m.end(), m.group(), inst=inst, how=f"named: {m.group()!r}")
+                )
+                if inst not in alliance_ids() or re.search(r"treaty", m.group(), re.I):
+                    context = inst
+            continue
+        text = m.group("generic")
+        if re.search(r"alliance|bloc", text, re.I) and alliance_ids():
+            out.append(
+                Mention(
+                    "inst",
+                    m.start(),
+                    m.end(),
+                    text,
+                    inst=alliance_ids()[0],
+                    how=f"{text!r} means the alliance",
+                )
+            )
+        elif context and re.search(r"treaty|convention|pact|agreement|accord|deal|document", text, re.I):
+            out.append(
+                Mention(
+                    "inst",
+                    m.start(),
+                    m.end(),
+                    text,
+                    inst=context,
+                    how=f"{text!r} means {context}, named before",
+                )
+            )
+    if context:
+        for m in _IT.finditer(sent):
+            if not any(x.start <= m.start("it") < x.end for x in out):
+                out.append(
+                    Mention(
+                        "inst",
+                        m.start("it"),
+                        m.end("it"),
+                        "it",
+                        inst=context,
+                        how=f"'it' after {m.group('v')!r}: {context}, named before",
+                    )
+                )
+        out.sort(key=lambda x: x.start)
+    return out
+
+
+def date_mentions(sent: str, ref: date | None) -> list[Mention]:
+    """Dates as written; month-day, weekdays, 'today', 'this year' only against the article's day."""
+    out = []
+    for m in _DATE_RX.finditer(sent):
+        spec = None
+        if m.group("full"):
+            spec = parse_date(m.group("full"))
+        elif ref is not None:
+            spec = _relative(m, ref)
+        if spec:
+            out.append(Mention("date", m.start(), m.end(), m.group(), date=spec))
+    return out
+
+
+def _relative(m: re.Match[str], ref: date) -> DateSpec | None:
+    text = m.group()
+    if m.group("md") or m.group("dm"):
+        body = re.sub(r"(st|nd|rd|th)\b", "", m.group("md") or m.group("dm"))
+        spec = parse_date(f"{body} {ref.year}")
+        if spec and spec.lo > ref + timedelta(days=200) and "this year" not in text:
+            spec = parse_date(f"{body} {ref.year - 1}")
+        return DateSpec(text, spec.lo, spec.hi, "day") if spec else None
+    if m.group("wd"):  # a weekday: some day of the week that ends on the article's day
+        return DateSpec(text, ref - timedelta(days=6), ref, "week")
+    if m.group("today"):
+        if "week" in text.lower():
+            return DateSpec(text, ref - timedelta(days=6), ref, "week")
+        return DateSpec(text, ref, ref, "day")
+    low = text.lower()
+    if "month" in low:
+        last = calendar.monthrange(ref.year, ref.month)[1]
+        return DateSpec(text, date(ref.year, ref.month, 1), date(ref.year, ref.month, last), "month")
+    y = ref.year - (1 if low.startswith("last") else 0)
+    return DateSpec(text, date(y, 1, 1), date(y, 12, 31), "year")
+
+
+__all__ = ["MONTHS", "Mention", "date_mentions", "group_mentions", "instrument_mentions", "state_mentions"]

@@ -1,0 +1,351 @@
+"""The claim reader: mentions → clauses → frames → a judgement per subject → one verdict per claim.
+
+Stages 1-3 live in `mentions`, `clauses` and `frames`; this module runs them sentence by sentence,
+judges each subject of a frame with `judge.Judge`, and aggregates: a list with some wrong members is
+`partly` (naming them), a universal claim ("all allies") with one wrong is `contradicted`, and a
+claim whose sentence asserts more than was read is never `supported` as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from foederis.claims.extract import Draft, Subject, article_date, parse_date
+from foederis.claims.frames import Frame, SentenceContext, read_frames
+from foederis.claims.grammar import number_value
+from foederis.claims.judge import Judge, Verdict
+from foederis.claims.lexicon import Group
+from foederis.claims.matching import Matcher, alliance_ids
+from foederis.claims.mentions import (
+    Mention,
+    date_mentions,
+    group_mentions,
+    instrument_mentions,
+    state_mentions,
+)
+from foederis.claims.text import Mapped, sentences
+from foederis.questions.members import bound_states
+
+_ANAPHORA = re.compile(
+    r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^)]{1,20}\))\s*[-:\u2013\u2014]?"
+)
+_AS_OF = re.compile(
+    r"\bas\s+(?:of|at)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|\d{4})", re.I
+)
+
+
+_NAMED = re.compile(
+    r"(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty|Pact|Accord|Agreement)\b|\b(?:Convention|Treaty)\s+on\s+[A-Z]"
+)
+
+
+def _unreadable_instrument(sent: str, insts: list[Mention]) -> bool:
+    """A capitalised treaty name ("the Oawa Treaty") that no instrument mention covers."""
+    return any(
+        not any(x.start <= m.end() and m.start() <= x.end for x in insts) for m in _NAMED.finditer(sent)
+    )
+
+
+def _in_dateline(sent: str, pos: int) -> bool:
+    """A date in a dateline ("Vilnius, June 29 (IANS) …") dates the report, not the event."""
+    m = _DATELINE.match(sent)
+    return bool(m) and pos < m.end()
+
+
+def _unquote_names(sent: str) -> str:
+    """Quote marks around a short name ('the "New START" treaty') become spaces, offsets kept."""
+    return re.sub(
+        r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,30})[\"\u201c\u201d]",
+        lambda m: " " + m.group(1) + " " if len(m.group(1).split()) <= 3 else m.group(),
+        sent,
+    )
+
+
+@dataclass
+class Claim:
+    """One judged claim: its span in the repaired text, what was read and the verdict."""
+
+    start: int
+    end: int
+    kind: str
+    production: str
+    subjects: list[Subject]
+    instrument: str | None
+    instrument_how: str
+    verdict: Verdict
+    wrong: list[str] = field(default_factory=list)
+
+
+def _kind(f: Frame) -> str:
+    """The claim's kind, by what it says: membership (member, ally, joined), status (party, bound,
+    withdrew, never joined), event (a dated act), ordinal, count."""
+    if f.relation in ("ordinal", "count"):
+        return f.relation
+    if f.relation == "treaty_event" or (f.relation in ("signed", "ratified", "suspended") and f.positive):
+        return "event"
+    if f.lemma == "passive":
+        return "event" if f.positive else "status"
+    if (
+        f.lemma in ("member", "member_list")
+        or f.relation == "founder"
+        or (f.relation == "joined" and f.positive)
+    ):
+        return "membership" if not f.rel.lower().startswith(("part", "signator")) else "status"
+    return "status"
+
+
+def _relation(f: Frame) -> tuple[str, dict[str, str]]:
+    """The judge's relation and groups for one subject of a frame."""
+    rel, pos = f.relation, f.positive
+    if f.lemma == "passive":
+        rel = {
+            "signed": "signed",
+            "ratified": "ratified",
+            "joined": "joined",
+            "accepted": "joined",
+            "denounced": "notice",
+            "left": "withdrew",
+            "abandoned": "withdrew",
+        }.get(f.verb.lower(), "")
+    if rel in ("member", "party", "bound"):
+        if f.rel.lower().startswith("signator"):
+            return ("party" if pos else "not_party"), {"rel": "signatory"}
+        return ("member" if pos else "not_member"), {}
+    if rel == "joined":
+        return ("joined" if pos else "not_joined"), {"verb": "joined"}
+    if rel in ("signed", "ratified"):
+        return ("event" if pos else "not_joined"), {"verb": rel}
+    if rel == "suspended":
+        return ("event" if pos else ""), {"verb": "suspended"}
+    if rel == "withdrew":
+        return ("withdrew" if pos else "not_withdrew"), {"future": "1" if f.future else ""}
+    if rel in ("notice", "withdrawal_any", "ordinal", "founder"):
+        return (rel if pos else ""), {}
+    return "", {}
+
+
+class Reader:
+    """Reads one article's sentences into judged claims."""
+
+    def __init__(self, judge: Judge, matcher: Matcher, ref_day: date | None) -> None:
+        self.judge, self.matcher, self.ref = judge, matcher, ref_day
+        self.last_list: list[str] = []
+        self.last_alliance: str | None = None
+
+    def read(self, m: Mapped) -> list[Claim]:
+        text = m.text
+        out: list[Claim] = []
+        context: str | None = None
+        for s0, e0 in sentences(text):
+            sent = _unquote_names(text[s0:e0])
+            insts = instrument_mentions(sent, context)
+            if _unreadable_instrument(sent, insts):
+                # a sentence naming an instrument we cannot read is not judged against another one
+                insts = [x for x in insts if x.how.startswith("named")]
+                context_here: str | None = None
+            else:
+                context_here = context
+            ctx = SentenceContext(
+                sent,
+                state_mentions(sent, self.matcher) + self._anaphora(sent),
+                group_mentions(sent),
+                insts,
+                [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
+                context_here,
+                context_alliance=self.last_alliance,
+            )
+            judge = self._sentence_judge(sent)
+            for f in read_frames(ctx):
+                claim = self._judge_frame(f, s0, sent, judge)
+                if claim is not None:
+                    out.append(claim)
+                    if len(claim.subjects) > 1:
+                        self.last_list = [x.iso3 for x in claim.subjects if x.iso3]
+            named = [
+                x.inst
+                for x in insts
+                if x.how.startswith("named") and (x.inst not in alliance_ids() or "treaty" in x.text.lower())
+            ]
+            if named:
+                context = named[-1]
+            allied = [x.inst for x in insts if x.inst in alliance_ids()]
+            if allied:
+                self.last_alliance = allied[-1]
+        return sorted(out, key=lambda c: c.start)
+
+    def _anaphora(self, sent: str) -> list[Mention]:
+        """ "these three states" → the list of states the text named last, when the count agrees."""
+        out: list[Mention] = []
+        for mt in _ANAPHORA.finditer(sent):
+            n = number_value(mt.group("n")) if mt.group("n") else None
+            if self.last_list and n == len(self.last_list):
+                out += [
+                    Mention("state", mt.start(), mt.end(), mt.group(), iso, method="refers back")
+                    for iso in self.last_list
+                ]
+        return out
+
+    def _sentence_judge(self, sent: str) -> Judge:
+        """An 'as of' phrase inside a sentence applies to that sentence only."""
+        mt = _AS_OF.search(sent)
+        if mt:
+            spec = parse_date(mt.group("d"))
+            if spec:
+                return Judge(self.judge.c, spec.hi, self.judge.today)
+        return self.judge
+
+    # ---- judgement per subject, then aggregation ---------------------------------------------
+    def _expand(self, f: Frame, judge: Judge) -> list[Subject]:
+        subs = [
+            Subject(x.text, x.iso3, x.text, x.score, x.method)
+            for x in f.subjects
+            if x.kind == "state" and x.iso3
+        ]
+        g = f.group or next((x.group for x in f.subjects if x.kind == "group"), None)
+        if g is not None:
+            subs += [Subject(g.name, iso, iso, 1.0, f"group: {g.name}") for iso in self._members(g, f, judge)]
+        seen: set[str] = set()
+        return [s for s in subs if not (s.iso3 in seen or seen.add(s.iso3 or ""))]
+
+    def _members(self, g: Group, f: Frame, judge: Judge) -> list[str]:
+        if g.members:
+            return list(g.members)
+        inst = g.instrument or f.instrument
+        if not inst:
+            return []
+        if g.derived == "bound":
+            return bound_states(judge.c, inst, judge.as_of)
+        if g.derived == "founders":
+            sigs = sorted(
+                (e for e in judge.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date
+            )
+            if not sigs:
+                return []
+            first = sigs[0].date
+            return sorted({e.state for e in sigs if e.date == first and e.state not in ("*", "")})
+        return []
+
+    def _judge_frame(self, f: Frame, base: int, sent: str, judge: Judge) -> Claim | None:
+        start, end = base + f.start, base + f.end
+        kind = _kind(f)
+        text = sent[f.start : f.end]
+        if f.lemma == "provision":
+            d = Draft(
+                "provision",
+                f.relation,
+                f.relation,
+                start,
+                end,
+                text,
+                dict(f.extra),
+                [],
+                f.instrument,
+                f.instrument_how,
+            )
+            return Claim(
+                start, end, "provision", f.relation, [], f.instrument, f.instrument_how, judge.judge(d)
+            )
+        if f.relation in ("count", "treaty_event"):
+            groups = {"num": f.num, "noun": f.rel, "verb": f.verb}
+            d = Draft(
+                kind,
+                f.lemma,
+                f.relation,
+                start,
+                end,
+                text,
+                groups,
+                [],
+                f.instrument,
+                f.instrument_how,
+                f.date,
+            )
+            v = judge.judge(d)
+            return Claim(start, end, kind, f.lemma, [], f.instrument, f.instrument_how, v)
+        relation, groups = _relation(f)
+        if not relation:
+            return None
+        subs = self._expand(f, judge)
+        if not subs:
+            return None
+        if f.ordinal != (None, None):
+            n, sup = f.ordinal
+            groups = {**groups, "ord_n": str(n or ""), "ord_sup": sup or "", "verb": f.verb}
+        per: list[tuple[Subject, Verdict]] = []
+        for s in subs:
+            d = Draft(
+                kind,
+                f.lemma,
+                relation,
+                start,
+                end,
+                text,
+                dict(groups),
+                [s],
+                f.instrument,
+                f.instrument_how,
+                f.date,
+            )
+            per.append((s, judge.judge(d)))
+            if f.since and f.date is not None and relation in ("member", "party"):
+                dj = Draft(
+                    kind,
+                    f.lemma,
+                    "joined",
+                    start,
+                    end,
+                    text,
+                    {"verb": "joined"},
+                    [s],
+                    f.instrument,
+                    f.instrument_how,
+                    f.date,
+                )
+                per.append((s, judge.judge(dj)))
+        v, wrong = _aggregate(per, f, judge)
+        return Claim(start, end, kind, f.lemma, subs, f.instrument, f.instrument_how, v, wrong)
+
+
+def _aggregate(per: list[tuple[Subject, Verdict]], f: Frame, judge: Judge) -> tuple[Verdict, list[str]]:
+    verdicts = [v.verdict for _, v in per]
+    reasons: list[str] = []
+    evidence: list[dict[str, Any]] = []
+    for _, v in per:
+        reasons += [r for r in v.reasons if r not in reasons]
+        evidence += v.evidence
+    wrong = sorted({s.iso3 or "" for s, v in per if v.verdict in ("contradicted", "partly")} - {""})
+    if all(x == "supported" for x in verdicts):
+        verdict = "supported"
+    elif all(x == "contradicted" for x in verdicts):
+        verdict = "contradicted"
+    elif all(x == "unverifiable" for x in verdicts):
+        verdict = "unverifiable"
+    elif "supported" in verdicts or "partly" in verdicts:
+        verdict = "contradicted" if (f.universal and "contradicted" in verdicts) else "partly"
+    else:
+        verdict = "contradicted" if "contradicted" in verdicts else "unverifiable"
+    if len({s.iso3 for s, _ in per}) > 1 and wrong:
+        names = ", ".join(judge.names.name(w) for w in wrong)
+        reasons.insert(0, f"wrong for {names}" + (" (the claim is about all of them)" if f.universal else ""))
+    if f.group is not None:
+        reasons.append(f"{f.group.name!r} read as {f.group.definition} (source: {f.group.source})")
+    if f.over and verdict == "supported":
+        verdict = "unverifiable"
+        reasons.append(
+            f"the sentence also asserts {f.over!r}, which the record cannot judge: not supported as a whole"
+        )
+    if f.hedge:
+        reasons.append(f"the hedge {f.hedge!r} is not judged")
+    if f.reported:
+        reasons.append("reported speech: the dated fact it reports is judged")
+    return Verdict(verdict, reasons, evidence[:24], {"wrong": wrong}), wrong
+
+
+__all__ = ["Claim", "Reader", "article_date"]
