@@ -395,3 +395,34 @@ def test_welcomed_as_newest_member_and_not_yet(compiled: Compiled) -> None:
     assert verdict(compiled, "Sweden is not yet a member of the alliance.", "SWE", day="2024-06-01")[0] == (
         "contradicted"
     )
+
+
+# ---- shapes found missing on the second holdout set (sentences of our own) ----------------------
+
+DAY = date(2024, 8, 20)
+
+
+def test_serial_comma_keeps_a_list_of_names_together(compiled: Compiled) -> None:
+    ans = check(compiled, "In 2004, Estonia, Latvia, and Austria joined NATO.", DAY, today=TODAY)
+    cl = [x for x in ans.claims if x.kind == "membership"]
+    assert len(cl) == 1 and set(cl[0].subjects) == {"EST", "LVA", "AUT"}
+    assert cl[0].verdict == "partly" and cl[0].wrong == ["AUT"]
+
+
+def test_a_date_of_another_event_is_not_the_predicates_date(compiled: Compiled) -> None:
+    text = "Romania and Slovakia joined NATO as a result of the round announced at the November 2002 summit."
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
+    assert len(cl) == 1 and cl[0].verdict == "supported"
+    text = "Romania and Slovakia joined NATO in November 2002."
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
+    assert len(cl) == 1 and cl[0].verdict == "contradicted"
+
+
+def test_descriptive_names_of_the_ccm_and_the_ctbt(compiled: Compiled) -> None:
+    text = "Norway has withdrawn from the international convention banning the use of cluster munitions."
+    cl = check(compiled, text, DAY, today=TODAY).claims
+    assert [(x.instrument, x.verdict) for x in cl] == [("ccm", "contradicted")]
+    text = "Russia ratified the Nuclear-Test-Ban Treaty in 2000."
+    cl = check(compiled, text, DAY, today=TODAY).claims
+    assert [(x.instrument, x.verdict) for x in cl] == [("ctbt", "supported")]
+

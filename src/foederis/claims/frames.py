@@ -253,6 +253,9 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
         if (m := re.search(r"[,;]|\s-\s|\b(?:prompted|after|following|because)\b", ctx.sent[e : cl.end]))
         else cl.end - e
     )
+    barrier = markers()["date_barrier"].search(ctx.sent, e, stop)
+    if barrier:  # "joined NATO as a result of the round announced at the 2002 summit"
+        stop = barrier.start()
     after = [d for d in inside if e - 1 <= d.start <= stop or s <= d.start < e]
     before = [d for d in inside if d.end <= s]
     ranked = after + before[::-1]

@@ -65,6 +65,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"cluster[- ]bomb\s+(?:treaty|ban)",
         r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
         r"oslo\s+convention",
+        r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+munitions",
     ],
     "apmbt": [
         r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
@@ -73,6 +74,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"anti-?personnel\s+(?:land)?mines(?:\s+and\s+on\s+their\s+destruction)?",
         r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
         r"anti[- ]landmine\s+ottawa\s+convention",
+        r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land)?mines",
     ],
     "inf": [
         r"intermediate(?:[- ]range)?\s+nuclear\s+forces?(?:\s+\(INF\))?\s+treaty",
@@ -82,6 +84,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
         r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
     ],
+    "ctbt": [r"(?:comprehensive\s+)?nuclear[- ]test[- ]ban\s+treaty(?:\s+\((?-i:CTBT)\))?"],
     "nato": [r"(?-i:Nato)", r"north\s+atlantic\s+treaty\s+organi[sz]ation", r"(?-i:OTAN)"],
     "open_skies": [
         r"(?:treaty\s+on\s+)?open\s+skies(?:\s+(?:arms[- ]control\s+)?(?:treaty|agreement|pact|accord))?"

@@ -131,8 +131,8 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
         if iso:
             offset = len(" ".join(words[:i])) + (1 if i else 0)
             return Mention("state", start + offset, start + len(text), cand, iso, possessive=poss)
-    if len(words) > 3:
-        return None
+    if len(words) > 3 or len(name) < 3:
+        return None  # a one- or two-letter word ("A") is never a damaged state name
     iso, _read, score, method = matcher._fuzzy(name)
     if iso and method != "unknown":
         return Mention(
