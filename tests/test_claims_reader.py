@@ -426,3 +426,36 @@ def test_descriptive_names_of_the_ccm_and_the_ctbt(compiled: Compiled) -> None:
     cl = check(compiled, text, DAY, today=TODAY).claims
     assert [(x.instrument, x.verdict) for x in cl] == [("ctbt", "supported")]
 
+
+def test_a_list_set_off_by_dashes_is_the_subject(compiled: Compiled) -> None:
+    text = "In 2004 three nations – Estonia, Latvia and Austria – joined NATO."
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
+    assert len(cl) == 1 and cl[0].verdict == "partly" and cl[0].wrong == ["AUT"]
+
+
+def test_these_nations_refers_back_to_the_list_just_named(compiled: Compiled) -> None:
+    text = (
+        "Estonia, Latvia and Austria were invited at the 2002 Prague summit. "
+        "These nations joined NATO Mar 29th 2004."
+    )
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
+    assert len(cl) == 1 and set(cl[0].subjects) == {"EST", "LVA", "AUT"}
+    assert cl[0].verdict == "partly" and cl[0].wrong == ["AUT"]  # never CZE from "Prague summit"
+
+
+def test_accession_of_counted_countries_then_their_names(compiled: Compiled) -> None:
+    text = (
+        "NATO's next enlargement came with the accession of three Baltic countries: "
+        "Estonia, Latvia, and Austria."
+    )
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
+    assert len(cl) == 1 and cl[0].verdict == "partly" and cl[0].wrong == ["AUT"]
+
+
+def test_came_into_force_coordinated_after_a_fronted_participle(compiled: Compiled) -> None:
+    text = (
+        "Signed in Washington on 8 December 1987, the INF Treaty was approved in May 1988 "
+        "and came into force on 1 June 1989."
+    )
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "event"]
+    assert [(x.instrument, x.verdict) for x in cl] == [("inf", "contradicted")]

@@ -17,7 +17,7 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?P<rel>which|who|whose|that)\s+"
     r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
     r"|\s+(?P<coord2>but|while|whereas|although)\s+"
-    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then)\b)"
+    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
     r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
     r"|,?\s+(?P<cond>if|unless|whether)\s+",
     re.IGNORECASE,

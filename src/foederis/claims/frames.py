@@ -168,6 +168,8 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
         clause_subj = _subject_list([m for m in subjects_ms if cl.start <= m.start < cl.end], sent, cl.start)
         if clause_subj and cl.kind in ("main", "coord", "resume"):
             prev_subjects = clause_subj
+        elif clause_subj and cl.kind == "aside" and _only_list(sent, cl, clause_subj):
+            prev_subjects = clause_subj  # "seven nations – A, B and C – joined NATO": the aside names them
     frames += _nominals(ctx, cls, taken, hypothetical_sentence)
     frames += _member_lists(ctx, taken)
     frames += _treaty_frames(ctx, cls, taken, hypothetical_sentence)
@@ -242,6 +244,11 @@ def _reported(sent: str, cls: list[Clause], cl: Clause, subj_start: int) -> bool
     before = sent[cl.start : subj_start]
     hits = list(markers()["reporting"].finditer(before))
     return bool(hits) and len(before[hits[-1].end() :].split()) <= 2
+
+
+def _only_list(sent: str, cl: Clause, subj: list[Mention]) -> bool:
+    """True when a clause holds nothing but a list of names."""
+    return not sent[cl.start : subj[0].start].strip(" ,:") and not sent[subj[-1].end : cl.end].strip(" ,.")
 
 
 def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSpec | None, bool]:
@@ -596,6 +603,12 @@ _FOLLOWERS = {
 }
 
 
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+
+
 def _modifier(view: str, end: int) -> bool:
     """The instrument mention modifies what follows ("NATO exercises", "NATO's summit", "the NATO
     Parliamentary Assembly"): it is not the predicate's object."""
@@ -606,6 +619,8 @@ def _modifier(view: str, end: int) -> bool:
     if not m:
         return False
     word = m.group(1)
+    if re.match(r"\s+" + _MONTH_WORD + r"\.?\s+\d", tail):
+        return False  # "joined NATO March 29, 2004": a date, not part of a name
     if word[0].isupper():
         return word not in ("On", "In")  # part of a longer proper name
     low = word.lower()
@@ -649,6 +664,13 @@ def _nominal_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.
     return out
 
 
+#: "seven Central and Eastern European countries: " between a nominal's "of" and its list.
+_COUNTED_NOUN = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){0,4}"
+    r"(?:countries|states|nations)\s*[:,]\s*"
+)
+
+
 def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Frame]:
     sent = ctx.sent
     out = []
@@ -661,8 +683,9 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
         for mt in of.finditer(ctx.view):
             lst = _lists([x for x in ctx.states if x.start >= mt.end()], sent)
-            if not lst or lst[0][0].start != mt.end():
-                continue
+            gap = sent[mt.end() : lst[0][0].start] if lst else ""
+            if not lst or (gap and not _COUNTED_NOUN.fullmatch(gap)):
+                continue  # "the accession of Sweden", "the accession of seven countries: A, B and C"
             tm = tail.match(ctx.view, lst[0][-1].end)
             out += _nominal_frame(ctx, cls, taken, lemma, lst[0], mt.start(), tm, hyp_sentence, of_form=True)
     return out
@@ -686,8 +709,14 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
         if inst_m
         else (ctx.context_inst or ((allied_here or ctx.context_alliance) if lemma == "joined" else None))
     )
-    if inst is None or (
-        inst_m is None and lemma == "joined" and not re.search(r"alliance|nato|treaty|convention", sent, re.I)
+    if (
+        inst is None
+        or (
+            inst_m is None
+            and lemma == "joined"
+            and not re.search(r"alliance|nato|treaty|convention|expansion|enlargement", sent, re.I)
+        )
+        or (inst_m is None and re.search(r"European\s+Union|(?-i:\bEU\b)", sent, re.I))
     ):
         return []
     cl = _clause_of(cls, start) or Clause(0, len(sent), "main")
@@ -883,8 +912,14 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     opening := [
                         m
                         for m in ctx.insts
-                        if m.start <= (prev := [c for c in cls if c.end <= cl.start][-1]).start + 6
-                        and m.start >= prev.start
+                        if m.start >= (prev := [c for c in cls if c.end <= cl.start][-1]).start
+                        and (
+                            m.start <= prev.start + 6  # "The treaty was signed in 1990, and came …"
+                            or (  # "Signed in 1987, the treaty was ratified in 1988 and came …"
+                                m.end <= prev.end
+                                and re.match(r"\s+(?:was|were|is|has|had)\b", sent[m.end : m.end + 8])
+                            )
+                        )
                     ]
                 )
             ):

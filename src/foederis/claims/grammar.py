@@ -150,10 +150,11 @@ _NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
 NUM = rf"(?:\d{{1,3}}(?!\d)(?![.,]\d)|{_NUM_WORD})"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"  # AP style: "Dec. 27, 2025"
+    r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s+\d))"  # "Dec. 27, 2025", "Mar 29th 2004"
 )
+_TH = r"(?:st|nd|rd|th)?"
 DATE = (
-    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+    rf"(?:\d{{1,2}}{_TH}\s+(?:of\s+)?{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}{_TH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}\b)"
 )
 
