@@ -459,3 +459,24 @@ def test_came_into_force_coordinated_after_a_fronted_participle(compiled: Compil
     )
     cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "event"]
     assert [(x.instrument, x.verdict) for x in cl] == [("inf", "contradicted")]
+
+
+def test_revoking_a_ratification(compiled: Compiled) -> None:
+    day = date(2024, 1, 10)
+    text = "Putin signed a bill revoking Russia's ratification of the Nuclear-Test-Ban Treaty into law."
+    cl = check(compiled, text, day, today=TODAY).claims
+    assert [(x.kind, x.instrument, x.verdict) for x in cl] == [("event", "ctbt", "supported")]
+    text = "Russia revoked its ratification of the CTBT in 2019."
+    cl = check(compiled, text, day, today=TODAY).claims
+    assert [(x.kind, x.verdict) for x in cl] == [("event", "contradicted")]
+
+
+def test_a_withdrawal_period_named_before_the_verb(compiled: Compiled) -> None:
+    base = (
+        "Norway has not left the Convention on Cluster Munitions. The {} period required to withdraw is long."
+    )
+    for words, verdict in (("six-month", "supported"), ("three-month", "contradicted")):
+        cl = [
+            x for x in check(compiled, base.format(words), DAY, today=TODAY).claims if x.kind == "provision"
+        ]
+        assert [(x.instrument, x.verdict) for x in cl] == [("ccm", verdict)]

@@ -530,6 +530,7 @@ _FOLLOWERS = {
     "earlier",
     "itself",
     "alongside",
+    "into",
     "together",
     "only",
     "again",

@@ -400,7 +400,11 @@ class Judge:
             return self._withdrew(d)
         if verb.startswith(("joined", "acceded")):
             return self._joined(d)
-        actions = {"signed": {"signature"}, "ratified": set(CONSENT_ACTIONS)}.get(verb, {"suspension*"})
+        actions = {
+            "signed": {"signature"},
+            "ratified": set(CONSENT_ACTIONS),
+            "revoked": {"ratification_revoked"},
+        }.get(verb, {"suspension*"})
         evs = self.events(state, inst, actions)
         name = f"{self.names.name(state)} ({state})"
         if not evs:

@@ -89,7 +89,9 @@ def _kind(f: Frame) -> str:
     withdrew, never joined), event (a dated act), ordinal, count."""
     if f.relation in ("ordinal", "count"):
         return f.relation
-    if f.relation == "treaty_event" or (f.relation in ("signed", "ratified", "suspended") and f.positive):
+    if f.relation == "treaty_event" or (
+        f.relation in ("signed", "ratified", "suspended", "revoked") and f.positive
+    ):
         return "event"
     if f.lemma == "passive":
         return "event" if f.positive else "status"
@@ -125,6 +127,8 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
         return ("event" if pos else "not_joined"), {"verb": rel}
     if rel == "suspended":
         return ("event" if pos else ""), {"verb": "suspended"}
+    if rel == "revoked":
+        return ("event" if pos else ""), {"verb": "revoked"}
     if rel == "withdrew":
         return ("withdrew" if pos else "not_withdrew"), {"future": "1" if f.future else ""}
     if rel in ("notice", "withdrawal_any", "ordinal", "founder"):
