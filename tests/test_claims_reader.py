@@ -480,3 +480,9 @@ def test_a_withdrawal_period_named_before_the_verb(compiled: Compiled) -> None:
             x for x in check(compiled, base.format(words), DAY, today=TODAY).claims if x.kind == "provision"
         ]
         assert [(x.instrument, x.verdict) for x in cl] == [("ccm", verdict)]
+
+
+def test_adoption_of_a_text_is_read_but_not_judged_by_signatures(compiled: Compiled) -> None:
+    text = "The Ottawa Convention, which bans anti-personnel mines, was adopted on 18 September 1997."
+    cl = check(compiled, text, DAY, today=TODAY).claims
+    assert [(x.kind, x.instrument, x.verdict) for x in cl] == [("event", "apmbt", "unverifiable")]

@@ -868,6 +868,16 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
 
 
 # ---- the instrument as subject: "It was signed in November 1990", "the 1997 Ottawa convention" ----
+def _relative_antecedent(ctx: SentenceContext, cls: list[Clause], cl: Clause) -> Mention | None:
+    """The instrument a non-restrictive relative clause hangs on, for the clause that resumes after it
+    ("The CTBT, which bans all testing, was adopted …")."""
+    before = [c for c in cls if c.end <= cl.start]
+    rel = next((c for c in reversed(before) if c.kind == "relative"), None)
+    if rel is None:
+        return None
+    return next((m for m in ctx.insts if 0 <= rel.start - m.end <= 10), None)
+
+
 def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Frame]:
     sent = ctx.sent
     out = []
@@ -925,6 +935,8 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                 )
             ):
                 inst, how = opening[0].inst, f"the subject of the clause before: {opening[0].text!r}"
+            elif not head.strip() and cl.kind == "resume" and (ante := _relative_antecedent(ctx, cls, cl)):
+                inst, how = ante.inst, f"the subject before the relative clause: {ante.text!r}"
             elif (
                 re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I)
                 or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head)
@@ -939,7 +951,9 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     inst, how = ctx.context_inst, f"'it': {ctx.context_inst}, named before"
             if inst is None:
                 continue
-            if re.search(r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I):
+            if verb != "adopted" and re.search(
+                r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I
+            ):
                 continue
             date, _ = _pick_date(ctx, cl, s, e)
             if date is None or _in_quote(sent, s) or markers()["hypothetical"].search(sent[cl.start : e]):
@@ -955,7 +969,9 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     inst,
                     how,
                     date=date,
-                    verb="entered into force" if verb == "entered_into_force" else "signed",
+                    verb={"entered_into_force": "entered into force", "adopted": "adopted"}.get(
+                        verb, "signed"
+                    ),
                 )
             )
     attr = re.compile(r"\b(?:the|The|a|its|this)\s+(?P<y>(?:19|20)\d\d)\s+")

@@ -450,6 +450,10 @@ class Judge:
                 [f"{inst} entered into force on {day} [{reason.provision}]"],
                 ev,
             )
+        if verb.startswith("adopted"):  # adoption of the text is not an event the record holds
+            return Verdict(
+                "unverifiable", [f"the record holds no adoption of {inst}'s text, only signatures"]
+            )
         sigs = sorted(
             (e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date
         )
