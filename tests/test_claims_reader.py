@@ -486,3 +486,13 @@ def test_adoption_of_a_text_is_read_but_not_judged_by_signatures(compiled: Compi
     text = "The Ottawa Convention, which bans anti-personnel mines, was adopted on 18 September 1997."
     cl = check(compiled, text, DAY, today=TODAY).claims
     assert [(x.kind, x.instrument, x.verdict) for x in cl] == [("event", "apmbt", "unverifiable")]
+
+
+def test_growth_by_a_run_of_members_each_with_its_date(compiled: Compiled) -> None:
+    text = (
+        "NATO grew by including Greece and Austria in 1952 and West Germany in 1955, "
+        "and then later Spain in 1983."
+    )
+    cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
+    got = [(tuple(x.subjects), x.verdict) for x in cl]
+    assert got == [(("GRC", "AUT"), "partly"), (("DEU",), "supported"), (("ESP",), "contradicted")]

@@ -171,6 +171,7 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
         elif clause_subj and cl.kind == "aside" and _only_list(sent, cl, clause_subj):
             prev_subjects = clause_subj  # "seven nations – A, B and C – joined NATO": the aside names them
     frames += _nominals(ctx, cls, taken, hypothetical_sentence)
+    frames += _growth(ctx, taken, hypothetical_sentence)
     frames += _member_lists(ctx, taken)
     frames += _treaty_frames(ctx, cls, taken, hypothetical_sentence)
     frames += _counts(ctx, taken)
@@ -662,6 +663,56 @@ def _nominal_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.
         of = re.compile(r"\bthe\s+" + adj + r"(?:" + noun + r")s?\s+of\s+", re.I)
         tail = re.compile(expand(r"(?:\s+(?:from|to)\s+<INST>)?"), re.I)
         out.append((lemma, poss, of, tail))
+    return out
+
+
+def _growth(ctx: SentenceContext, taken, hyp_sentence: bool) -> list[Frame]:
+    """ "NATO grew by including A and B in 1952 and C in 1955": one joined frame per dated run of states."""
+    sent = ctx.sent
+    if hyp_sentence:
+        return []
+    growth = re.compile(raw()["growth"], re.I)
+    glue = re.compile(raw()["growth_glue"], re.I)
+    out: list[Frame] = []
+    for im in ctx.insts:
+        if im.inst not in alliance_ids():
+            continue
+        mt = growth.match(sent, im.end)
+        if not mt or markers()["hypothetical"].search(sent[: mt.end()]):
+            continue
+        pos, run = mt.end(), []
+        states = sorted(ctx.states, key=lambda m: m.start)
+        while True:
+            nxt = next((m for m in states if m.start >= pos), None)
+            dt = next((d for d in ctx.dates if d.start >= pos), None)
+            if (
+                nxt is not None
+                and (dt is None or nxt.start < dt.start)
+                and glue.fullmatch(sent[pos : nxt.start])
+            ):
+                run.append(nxt)
+                pos = nxt.end
+                continue
+            lead = re.match(r"\s+(?:in|on)\s+", sent[pos:])
+            if run and dt is not None and lead and dt.start == pos + lead.end():
+                if not any(run[0].start < te and ts < dt.end for ts, te in taken):
+                    taken.append((run[0].start, dt.end))
+                    out.append(
+                        Frame(
+                            "joined",
+                            "joined",
+                            run[0].start,
+                            dt.end,
+                            run,
+                            im.inst,
+                            f"{im.text!r} grew by including them",
+                            date=dt.date,
+                            verb="joined",
+                        )
+                    )
+                run, pos = [], dt.end
+                continue
+            break
     return out
 
 
