@@ -458,7 +458,10 @@ def test_came_into_force_coordinated_after_a_fronted_participle(compiled: Compil
         "and came into force on 1 June 1989."
     )
     cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "event"]
-    assert [(x.instrument, x.verdict) for x in cl] == [("inf", "contradicted")]
+    assert [(x.production, x.instrument, x.verdict) for x in cl] == [
+        ("treaty_signed", "inf", "supported"),
+        ("treaty_entered_into_force", "inf", "contradicted"),
+    ]
 
 
 def test_revoking_a_ratification(compiled: Compiled) -> None:
@@ -496,3 +499,10 @@ def test_growth_by_a_run_of_members_each_with_its_date(compiled: Compiled) -> No
     cl = [x for x in check(compiled, text, DAY, today=TODAY).claims if x.kind == "membership"]
     got = [(tuple(x.subjects), x.verdict) for x in cl]
     assert got == [(("GRC", "AUT"), "partly"), (("DEU",), "supported"), (("ESP",), "contradicted")]
+
+
+def test_a_fronted_signed_participle_dates_the_signature_only(compiled: Compiled) -> None:
+    text = "Signed in Washington on 8 December 1988, the INF Treaty came into force later."
+    cl = check(compiled, text, DAY, today=TODAY).claims
+    assert [(x.kind, x.instrument, x.verdict) for x in cl] == [("event", "inf", "contradicted")]
+    assert cl[0].text.startswith("Signed")  # the entry into force, undated, is not judged by 1988

@@ -252,6 +252,12 @@ def _only_list(sent: str, cl: Clause, subj: list[Mention]) -> bool:
     return not sent[cl.start : subj[0].start].strip(" ,:") and not sent[subj[-1].end : cl.end].strip(" ,.")
 
 
+#: A clause opened by a participle of another act: its dates are that act's ("Signed in 1987, …").
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:First\s+|Originally\s+)?(?:Signed|Ratified|Adopted|Concluded|Negotiated|Drafted|Agreed)\b"
+)
+
+
 def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSpec | None, bool]:
     """The date of a predicate: in its clause, after it up to the next comma, else before it;
     a vague one ('last year') only when there is no other."""
@@ -266,6 +272,8 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
         stop = barrier.start()
     after = [d for d in inside if e - 1 <= d.start <= stop or s <= d.start < e]
     before = [d for d in inside if d.end <= s]
+    if _FRONTED_PARTICIPLE.match(ctx.sent, cl.start):  # "Signed on 8 December 1987, the treaty came …"
+        before = [d for d in before if "," not in ctx.sent[d.end : s]]
     ranked = after + before[::-1]
     ranked = [
         d
@@ -1025,6 +1033,29 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     ),
                 )
             )
+    fronted = re.match(r"\s*(?:First\s+|Originally\s+)?Signed\b", sent)
+    if fronted:  # "Signed in Washington by A and B on 8 December 1987, the treaty was …"
+        for d in ctx.dates:
+            im = next((m for m in ctx.insts if re.fullmatch(r"\s*,\s*", sent[d.end : m.start])), None)
+            if im is None or ";" in sent[: d.start] or any(x.start < d.start for x in ctx.insts):
+                continue
+            if any(fronted.start() < te and ts < d.end for ts, te in taken) or d.date is None:
+                break
+            taken.append((fronted.end() - 6, d.end))
+            out.append(
+                Frame(
+                    "treaty_signed",
+                    "treaty_event",
+                    fronted.end() - 6,
+                    d.end,
+                    [],
+                    im.inst,
+                    f"the subject the participle modifies: {im.text!r}",
+                    date=d.date,
+                    verb="signed",
+                )
+            )
+            break
     attr = re.compile(r"\b(?:the|The|a|its|this)\s+(?P<y>(?:19|20)\d\d)\s+")
     for mt in attr.finditer(sent):
         im = next(
