@@ -701,7 +701,7 @@ def _growth(ctx: SentenceContext, taken, hyp_sentence: bool) -> list[Frame]:
                 run.append(nxt)
                 pos = nxt.end
                 continue
-            lead = re.match(r"\s+(?:in|on)\s+", sent[pos:])
+            lead = re.match(r"\s+(?:(?:in|on)\s+)?", sent[pos:])  # the preposition may be lost to damage
             if run and dt is not None and lead and dt.start == pos + lead.end():
                 if not any(run[0].start < te and ts < dt.end for ts, te in taken):
                     taken.append((run[0].start, dt.end))
