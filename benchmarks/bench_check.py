@@ -6,6 +6,7 @@ own examples, and the cold time of `foederis check` on a 2,000-word article (a f
     python benchmarks/bench_check.py --dev           # only the development set
     python benchmarks/bench_check.py --make-damaged  # (re)write the damaged copies
     python benchmarks/bench_check.py --dev --verbose # list every miss, false hit and wrong verdict
+    python benchmarks/bench_check.py --dev --set holdout2  # only the named sets (dev, holdout, holdout2)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "examples" / "articles"
 DEV = ROOT / "evaluation" / "claims" / "dev"
 HOLDOUT = ROOT / "evaluation" / "claims" / "holdout"
+HOLDOUT2 = ROOT / "evaluation" / "claims" / "holdout2"
 #: Letter pairs deleted throughout a text for the damaged copies: one, then two per excerpt.
 PAIRS_ONE = ["or", "an", "in", "er", "on", "at", "re", "en"]
 PAIRS_TWO = [("or", "an"), ("in", "at"), ("er", "on"), ("re", "an"), ("en", "or"), ("at", "on")]
@@ -162,7 +164,7 @@ def _ratio(a: int, b: int) -> str:
 def print_dev(results: list[dict[str, object]]) -> None:
     print(
         "labelled real excerpts (gold written before the run): dev = evaluation/claims/dev (24), "
-        "holdout = evaluation/claims/holdout (6)"
+        "holdout = evaluation/claims/holdout (6), holdout2 = evaluation/claims/holdout2 (7)"
     )
     print(f"{'set':12} {'kind':11} {'recall':>7} {'prec.':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for r in results:
@@ -266,9 +268,13 @@ if __name__ == "__main__":
     if "--make-damaged" in args:
         make_damaged(DEV)
         make_damaged(HOLDOUT)
+        make_damaged(HOLDOUT2)
         sys.exit(0)
     verbose = "--verbose" in args
-    sets = [(v, DEV) for v in ("clean", "p1", "p2")] + [(v, HOLDOUT) for v in ("clean", "p1", "p2")]
+    sets = [(v, root) for root in (DEV, HOLDOUT, HOLDOUT2) for v in ("clean", "p1", "p2")]
+    if "--set" in args:
+        wanted = args[args.index("--set") + 1].split(",")
+        sets = [(v, r) for v, r in sets if ("dev" if r == DEV else r.name) in wanted]
     results = [dev_eval(v, verbose, root) for v, root in sets]
     print_dev(results)
     if "--dev" not in args:

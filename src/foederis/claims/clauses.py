@@ -17,7 +17,7 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?P<rel>which|who|whose|that)\s+"
     r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
     r"|\s+(?P<coord2>but|while|whereas|although)\s+"
-    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then)\b)"
+    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
     r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
     r"|,?\s+(?P<cond>if|unless|whether)\s+",
     re.IGNORECASE,
@@ -68,6 +68,8 @@ def clauses(sent: str) -> list[Clause]:
             if opener == "that" and kind == "relative" and not re.search(r"[A-Za-z]\s*$", before):
                 continue
         elif m.group("coord") or m.group("coord2") or m.group("coord3"):
+            if m.group("coord") and m.group("coord").lower() == "and" and _list_so_far(sent, cuts, m.start()):
+                continue  # the serial comma of a list of names: "Poland, Hungary, and the Czech Republic"
             opener = (m.group("coord") or m.group("coord2") or m.group("coord3")).lower()
             kind = "coord"
         elif m.group("sub"):
@@ -99,6 +101,19 @@ def clauses(sent: str) -> list[Clause]:
     ):
         out[0].kind = "condition"
     return out
+
+
+#: A run of names separated by commas, after an optional leading date phrase ("In 1999, ").
+_NAME = r"(?:the\s+)?[A-Z][\w'.\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'.\u2019-]*)*"
+_NAME_LIST = re.compile(
+    rf"\s*(?:(?:In|On|By|Since)\s+[^,]{{1,30}},\s*)?{_NAME}(?:\s*,\s*{_NAME})+\s*", re.UNICODE
+)
+
+
+def _list_so_far(sent: str, cuts: list[tuple[int, int, str, str]], at: int) -> bool:
+    """True when the text from the last cut to `at` is a list of two or more names."""
+    start = max((e for _, e, _, _ in cuts if e <= at), default=0)
+    return bool(_NAME_LIST.fullmatch(sent[start:at]))
 
 
 def _reported(before: str) -> bool:

@@ -168,7 +168,10 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
         clause_subj = _subject_list([m for m in subjects_ms if cl.start <= m.start < cl.end], sent, cl.start)
         if clause_subj and cl.kind in ("main", "coord", "resume"):
             prev_subjects = clause_subj
+        elif clause_subj and cl.kind == "aside" and _only_list(sent, cl, clause_subj):
+            prev_subjects = clause_subj  # "seven nations – A, B and C – joined NATO": the aside names them
     frames += _nominals(ctx, cls, taken, hypothetical_sentence)
+    frames += _growth(ctx, taken, hypothetical_sentence)
     frames += _member_lists(ctx, taken)
     frames += _treaty_frames(ctx, cls, taken, hypothetical_sentence)
     frames += _counts(ctx, taken)
@@ -244,6 +247,17 @@ def _reported(sent: str, cls: list[Clause], cl: Clause, subj_start: int) -> bool
     return bool(hits) and len(before[hits[-1].end() :].split()) <= 2
 
 
+def _only_list(sent: str, cl: Clause, subj: list[Mention]) -> bool:
+    """True when a clause holds nothing but a list of names."""
+    return not sent[cl.start : subj[0].start].strip(" ,:") and not sent[subj[-1].end : cl.end].strip(" ,.")
+
+
+#: A clause opened by a participle of another act: its dates are that act's ("Signed in 1987, …").
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:First\s+|Originally\s+)?(?:Signed|Ratified|Adopted|Concluded|Negotiated|Drafted|Agreed)\b"
+)
+
+
 def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSpec | None, bool]:
     """The date of a predicate: in its clause, after it up to the next comma, else before it;
     a vague one ('last year') only when there is no other."""
@@ -253,8 +267,13 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
         if (m := re.search(r"[,;]|\s-\s|\b(?:prompted|after|following|because)\b", ctx.sent[e : cl.end]))
         else cl.end - e
     )
+    barrier = markers()["date_barrier"].search(ctx.sent, e, stop)
+    if barrier:  # "joined NATO as a result of the round announced at the 2002 summit"
+        stop = barrier.start()
     after = [d for d in inside if e - 1 <= d.start <= stop or s <= d.start < e]
     before = [d for d in inside if d.end <= s]
+    if _FRONTED_PARTICIPLE.match(ctx.sent, cl.start):  # "Signed on 8 December 1987, the treaty came …"
+        before = [d for d in before if "," not in ctx.sent[d.end : s]]
     ranked = after + before[::-1]
     ranked = [
         d
@@ -520,6 +539,7 @@ _FOLLOWERS = {
     "earlier",
     "itself",
     "alongside",
+    "into",
     "together",
     "only",
     "again",
@@ -593,6 +613,12 @@ _FOLLOWERS = {
 }
 
 
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+
+
 def _modifier(view: str, end: int) -> bool:
     """The instrument mention modifies what follows ("NATO exercises", "NATO's summit", "the NATO
     Parliamentary Assembly"): it is not the predicate's object."""
@@ -603,6 +629,8 @@ def _modifier(view: str, end: int) -> bool:
     if not m:
         return False
     word = m.group(1)
+    if re.match(r"\s+" + _MONTH_WORD + r"\.?\s+\d", tail):
+        return False  # "joined NATO March 29, 2004": a date, not part of a name
     if word[0].isupper():
         return word not in ("On", "In")  # part of a longer proper name
     low = word.lower()
@@ -646,6 +674,63 @@ def _nominal_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.
     return out
 
 
+def _growth(ctx: SentenceContext, taken, hyp_sentence: bool) -> list[Frame]:
+    """ "NATO grew by including A and B in 1952 and C in 1955": one joined frame per dated run of states."""
+    sent = ctx.sent
+    if hyp_sentence:
+        return []
+    growth = re.compile(raw()["growth"], re.I)
+    glue = re.compile(raw()["growth_glue"], re.I)
+    out: list[Frame] = []
+    for im in ctx.insts:
+        if im.inst not in alliance_ids():
+            continue
+        mt = growth.match(sent, im.end)
+        if not mt or markers()["hypothetical"].search(sent[: mt.end()]):
+            continue
+        pos, run = mt.end(), []
+        states = sorted(ctx.states, key=lambda m: m.start)
+        while True:
+            nxt = next((m for m in states if m.start >= pos), None)
+            dt = next((d for d in ctx.dates if d.start >= pos), None)
+            if (
+                nxt is not None
+                and (dt is None or nxt.start < dt.start)
+                and glue.fullmatch(sent[pos : nxt.start])
+            ):
+                run.append(nxt)
+                pos = nxt.end
+                continue
+            lead = re.match(r"\s+(?:(?:in|on)\s+)?", sent[pos:])  # the preposition may be lost to damage
+            if run and dt is not None and lead and dt.start == pos + lead.end():
+                if not any(run[0].start < te and ts < dt.end for ts, te in taken):
+                    taken.append((run[0].start, dt.end))
+                    out.append(
+                        Frame(
+                            "joined",
+                            "joined",
+                            run[0].start,
+                            dt.end,
+                            run,
+                            im.inst,
+                            f"{im.text!r} grew by including them",
+                            date=dt.date,
+                            verb="joined",
+                        )
+                    )
+                run, pos = [], dt.end
+                continue
+            break
+    return out
+
+
+#: "seven Central and Eastern European countries: " between a nominal's "of" and its list.
+_COUNTED_NOUN = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){0,4}"
+    r"(?:countries|states|nations)\s*[:,]\s*"
+)
+
+
 def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Frame]:
     sent = ctx.sent
     out = []
@@ -658,8 +743,9 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
         for mt in of.finditer(ctx.view):
             lst = _lists([x for x in ctx.states if x.start >= mt.end()], sent)
-            if not lst or lst[0][0].start != mt.end():
-                continue
+            gap = sent[mt.end() : lst[0][0].start] if lst else ""
+            if not lst or (gap and not _COUNTED_NOUN.fullmatch(gap)):
+                continue  # "the accession of Sweden", "the accession of seven countries: A, B and C"
             tm = tail.match(ctx.view, lst[0][-1].end)
             out += _nominal_frame(ctx, cls, taken, lemma, lst[0], mt.start(), tm, hyp_sentence, of_form=True)
     return out
@@ -683,8 +769,14 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
         if inst_m
         else (ctx.context_inst or ((allied_here or ctx.context_alliance) if lemma == "joined" else None))
     )
-    if inst is None or (
-        inst_m is None and lemma == "joined" and not re.search(r"alliance|nato|treaty|convention", sent, re.I)
+    if (
+        inst is None
+        or (
+            inst_m is None
+            and lemma == "joined"
+            and not re.search(r"alliance|nato|treaty|convention|expansion|enlargement", sent, re.I)
+        )
+        or (inst_m is None and re.search(r"European\s+Union|(?-i:\bEU\b)", sent, re.I))
     ):
         return []
     cl = _clause_of(cls, start) or Clause(0, len(sent), "main")
@@ -835,6 +927,16 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
 
 
 # ---- the instrument as subject: "It was signed in November 1990", "the 1997 Ottawa convention" ----
+def _relative_antecedent(ctx: SentenceContext, cls: list[Clause], cl: Clause) -> Mention | None:
+    """The instrument a non-restrictive relative clause hangs on, for the clause that resumes after it
+    ("The CTBT, which bans all testing, was adopted …")."""
+    before = [c for c in cls if c.end <= cl.start]
+    rel = next((c for c in reversed(before) if c.kind == "relative"), None)
+    if rel is None:
+        return None
+    return next((m for m in ctx.insts if 0 <= rel.start - m.end <= 10), None)
+
+
 def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Frame]:
     sent = ctx.sent
     out = []
@@ -880,12 +982,20 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     opening := [
                         m
                         for m in ctx.insts
-                        if m.start <= (prev := [c for c in cls if c.end <= cl.start][-1]).start + 6
-                        and m.start >= prev.start
+                        if m.start >= (prev := [c for c in cls if c.end <= cl.start][-1]).start
+                        and (
+                            m.start <= prev.start + 6  # "The treaty was signed in 1990, and came …"
+                            or (  # "Signed in 1987, the treaty was ratified in 1988 and came …"
+                                m.end <= prev.end
+                                and re.match(r"\s+(?:was|were|is|has|had)\b", sent[m.end : m.end + 8])
+                            )
+                        )
                     ]
                 )
             ):
                 inst, how = opening[0].inst, f"the subject of the clause before: {opening[0].text!r}"
+            elif not head.strip() and cl.kind == "resume" and (ante := _relative_antecedent(ctx, cls, cl)):
+                inst, how = ante.inst, f"the subject before the relative clause: {ante.text!r}"
             elif (
                 re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I)
                 or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head)
@@ -900,7 +1010,9 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     inst, how = ctx.context_inst, f"'it': {ctx.context_inst}, named before"
             if inst is None:
                 continue
-            if re.search(r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I):
+            if verb != "adopted" and re.search(
+                r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I
+            ):
                 continue
             date, _ = _pick_date(ctx, cl, s, e)
             if date is None or _in_quote(sent, s) or markers()["hypothetical"].search(sent[cl.start : e]):
@@ -916,9 +1028,34 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     inst,
                     how,
                     date=date,
-                    verb="entered into force" if verb == "entered_into_force" else "signed",
+                    verb={"entered_into_force": "entered into force", "adopted": "adopted"}.get(
+                        verb, "signed"
+                    ),
                 )
             )
+    fronted = re.match(r"\s*(?:First\s+|Originally\s+)?Signed\b", sent)
+    if fronted:  # "Signed in Washington by A and B on 8 December 1987, the treaty was …"
+        for d in ctx.dates:
+            im = next((m for m in ctx.insts if re.fullmatch(r"\s*,\s*", sent[d.end : m.start])), None)
+            if im is None or ";" in sent[: d.start] or any(x.start < d.start for x in ctx.insts):
+                continue
+            if any(fronted.start() < te and ts < d.end for ts, te in taken) or d.date is None:
+                break
+            taken.append((fronted.end() - 6, d.end))
+            out.append(
+                Frame(
+                    "treaty_signed",
+                    "treaty_event",
+                    fronted.end() - 6,
+                    d.end,
+                    [],
+                    im.inst,
+                    f"the subject the participle modifies: {im.text!r}",
+                    date=d.date,
+                    verb="signed",
+                )
+            )
+            break
     attr = re.compile(r"\b(?:the|The|a|its|this)\s+(?P<y>(?:19|20)\d\d)\s+")
     for mt in attr.finditer(sent):
         im = next(

@@ -65,6 +65,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"cluster[- ]bomb\s+(?:treaty|ban)",
         r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
         r"oslo\s+convention",
+        r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+munitions",
     ],
     "apmbt": [
         r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
@@ -73,6 +74,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"anti-?personnel\s+(?:land)?mines(?:\s+and\s+on\s+their\s+destruction)?",
         r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
         r"anti[- ]landmine\s+ottawa\s+convention",
+        r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land)?mines",
     ],
     "inf": [
         r"intermediate(?:[- ]range)?\s+nuclear\s+forces?(?:\s+\(INF\))?\s+treaty",
@@ -82,6 +84,7 @@ EXTRA_INSTRUMENT_PATTERNS = {
         r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
         r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
     ],
+    "ctbt": [r"(?:comprehensive\s+)?nuclear[- ]test[- ]ban\s+treaty(?:\s+\((?-i:CTBT)\))?"],
     "nato": [r"(?-i:Nato)", r"north\s+atlantic\s+treaty\s+organi[sz]ation", r"(?-i:OTAN)"],
     "open_skies": [
         r"(?:treaty\s+on\s+)?open\s+skies(?:\s+(?:arms[- ]control\s+)?(?:treaty|agreement|pact|accord))?"
@@ -147,10 +150,11 @@ _NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
 NUM = rf"(?:\d{{1,3}}(?!\d)(?![.,]\d)|{_NUM_WORD})"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"  # AP style: "Dec. 27, 2025"
+    r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s+\d))"  # "Dec. 27, 2025", "Mar 29th 2004"
 )
+_TH = r"(?:st|nd|rd|th)?"
 DATE = (
-    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+    rf"(?:\d{{1,2}}{_TH}\s+(?:of\s+)?{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}{_TH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}\b)"
 )
 

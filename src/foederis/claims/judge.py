@@ -400,7 +400,11 @@ class Judge:
             return self._withdrew(d)
         if verb.startswith(("joined", "acceded")):
             return self._joined(d)
-        actions = {"signed": {"signature"}, "ratified": set(CONSENT_ACTIONS)}.get(verb, {"suspension*"})
+        actions = {
+            "signed": {"signature"},
+            "ratified": set(CONSENT_ACTIONS),
+            "revoked": {"ratification_revoked"},
+        }.get(verb, {"suspension*"})
         evs = self.events(state, inst, actions)
         name = f"{self.names.name(state)} ({state})"
         if not evs:
@@ -445,6 +449,10 @@ class Judge:
                 "supported" if ok else "contradicted",
                 [f"{inst} entered into force on {day} [{reason.provision}]"],
                 ev,
+            )
+        if verb.startswith("adopted"):  # adoption of the text is not an event the record holds
+            return Verdict(
+                "unverifiable", [f"the record holds no adoption of {inst}'s text, only signatures"]
             )
         sigs = sorted(
             (e for e in self.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date

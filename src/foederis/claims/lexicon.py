@@ -194,6 +194,7 @@ def markers() -> dict[str, re.Pattern[str]]:
         "hedge": _alternation(d["hedges"]),
         "universal": re.compile("|".join(d["universal"]), re.IGNORECASE),
         "ordinal": re.compile(r"\b" + _ordinal_rx(d) + r"\b", re.IGNORECASE),
+        "date_barrier": re.compile("|".join(d["date_barriers"]), re.IGNORECASE),
     }
 
 

@@ -97,9 +97,19 @@ def state_mentions(sent: str, matcher: Matcher) -> list[Mention]:
         pieces = _split_and(m.group(), m.start(), matcher)
         for text, s in pieces:
             mention = _state(text, s, matcher)
+            if mention and mention.method == "capital" and _attributive(sent, mention.end):
+                continue  # "the 2002 Prague summit": a place, not a government
             if mention:
                 out.append(mention)
     return out
+
+
+def _attributive(sent: str, end: int) -> bool:
+    """True when the word after a capital is a noun it modifies ("Prague summit")."""
+    from foederis.claims.lexicon import raw
+
+    m = re.match(r"\s+([A-Za-z\u00e9]+)", sent[end : end + 30])
+    return bool(m) and m.group(1).lower() in raw()["capital_attributive"]
 
 
 def _split_and(text: str, base: int, matcher: Matcher) -> list[tuple[str, int]]:
@@ -131,8 +141,8 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
         if iso:
             offset = len(" ".join(words[:i])) + (1 if i else 0)
             return Mention("state", start + offset, start + len(text), cand, iso, possessive=poss)
-    if len(words) > 3:
-        return None
+    if len(words) > 3 or len(name) < 3:
+        return None  # a one- or two-letter word ("A") is never a damaged state name
     iso, _read, score, method = matcher._fuzzy(name)
     if iso and method != "unknown":
         return Mention(

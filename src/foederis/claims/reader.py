@@ -30,7 +30,8 @@ from foederis.claims.text import Mapped, sentences
 from foederis.questions.members import bound_states
 
 _ANAPHORA = re.compile(
-    r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b",
+    r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b"
+    r"|(?-i:\b(?:These|these)\s+(?:states|countries|nations)\b)",
     re.I,
 )
 _DATELINE = re.compile(
@@ -88,7 +89,9 @@ def _kind(f: Frame) -> str:
     withdrew, never joined), event (a dated act), ordinal, count."""
     if f.relation in ("ordinal", "count"):
         return f.relation
-    if f.relation == "treaty_event" or (f.relation in ("signed", "ratified", "suspended") and f.positive):
+    if f.relation == "treaty_event" or (
+        f.relation in ("signed", "ratified", "suspended", "revoked") and f.positive
+    ):
         return "event"
     if f.lemma == "passive":
         return "event" if f.positive else "status"
@@ -124,6 +127,8 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
         return ("event" if pos else "not_joined"), {"verb": rel}
     if rel == "suspended":
         return ("event" if pos else ""), {"verb": "suspended"}
+    if rel == "revoked":
+        return ("event" if pos else ""), {"verb": "revoked"}
     if rel == "withdrew":
         return ("withdrew" if pos else "not_withdrew"), {"future": "1" if f.future else ""}
     if rel in ("notice", "withdrawal_any", "ordinal", "founder"):
@@ -137,6 +142,9 @@ class Reader:
     def __init__(self, judge: Judge, matcher: Matcher, ref_day: date | None) -> None:
         self.judge, self.matcher, self.ref = judge, matcher, ref_day
         self.last_list: list[str] = []
+        #: the states the sentence just read named (three or more), for "these nations" in the next one
+        self.pending_list: list[str] = []
+        self.list_is_recent = False
         self.last_alliance: str | None = None
 
     def read(self, m: Mapped) -> list[Claim]:
@@ -152,6 +160,9 @@ class Reader:
                 context_here: str | None = None
             else:
                 context_here = context
+            self.list_is_recent = bool(self.pending_list)
+            if self.pending_list:
+                self.last_list, self.pending_list = self.pending_list, []
             ctx = SentenceContext(
                 sent,
                 state_mentions(sent, self.matcher) + self._anaphora(sent),
@@ -168,6 +179,9 @@ class Reader:
                     out.append(claim)
                     if len(claim.subjects) > 1:
                         self.last_list = [x.iso3 for x in claim.subjects if x.iso3]
+            listed = [x.iso3 for x in ctx.states if x.iso3 and x.method != "refers back"]
+            if len(listed) >= 3:
+                self.pending_list = listed  # "A, B and C. These nations …" may refer back to them
             named = [
                 x.inst
                 for x in insts
@@ -185,7 +199,7 @@ class Reader:
         out: list[Mention] = []
         for mt in _ANAPHORA.finditer(sent):
             n = number_value(mt.group("n")) if mt.group("n") else None
-            if self.last_list and n == len(self.last_list):
+            if self.last_list and (n == len(self.last_list) or (n is None and self.list_is_recent)):
                 out += [
                     Mention("state", mt.start(), mt.end(), mt.group(), iso, method="refers back")
                     for iso in self.last_list
