@@ -6,16 +6,18 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from foederis.scenarios import limits as scenario_limits
+
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"
 
 
 @dataclass(frozen=True)
 class Limits:
     max_body_bytes: int = 1_000_000
-    max_scenario_chars: int = 200_000
+    max_scenario_chars: int = scenario_limits.MAX_TEXT_CHARS
     max_batch: int = 10_000
     max_conflicts: int = 20
-    max_scenario_events: int = 500
+    max_scenario_events: int = scenario_limits.MAX_EVENTS
 
 
 DEFAULT_LIMITS = Limits()
