@@ -34,8 +34,9 @@ def test_status_json_contract():
 
 
 def test_status_by_other_names():
-    code, out, _ = run("status", "republic of moldova", "Cluster Munitions Convention", "--on", "2020-01-01",
-                       "--json")
+    code, out, _ = run(
+        "status", "republic of moldova", "Cluster Munitions Convention", "--on", "2020-01-01", "--json"
+    )
     assert code == 0 and json.loads(out)["state"] == "MDA"
 
 
@@ -73,8 +74,20 @@ def test_bad_input_one_line_exit_2(args, needle):
 
 def test_json_stdout_is_one_object_in_a_real_process():
     proc = subprocess.run(
-        [sys.executable, "-m", "foederis.interfaces.cli.main", "status", "LTU", "ccm", "--on", "2025-03-06",
-         "--json"], capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "foederis.interfaces.cli.main",
+            "status",
+            "LTU",
+            "ccm",
+            "--on",
+            "2025-03-06",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert json.loads(proc.stdout)["status"] == "withdrawn"
 

@@ -107,8 +107,9 @@ def test_add_months_equals_calendar(days, options):
     assert [from_day_number(g) for g in got] == [calendar.add_months(d, 6, options) for d in days]
 
 
-@given(st.lists(st.dates(date(1, 3, 1), date(9999, 6, 30)), min_size=1, max_size=60),
-       st.sampled_from(OPTIONS))
+@given(
+    st.lists(st.dates(date(1, 3, 1), date(9999, 6, 30)), min_size=1, max_size=60), st.sampled_from(OPTIONS)
+)
 def test_add_months_outside_the_table_range(days, options):
     """Days before 1800 or after 2158 take the arithmetic path; it too equals the calendar module."""
     numbers = np.array([day_number(d) for d in days] + [-1])

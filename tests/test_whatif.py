@@ -67,8 +67,17 @@ def test_may(compiled):
     assert may(compiled, "LTU", "use", "cluster_munitions", date(2025, 3, 6)).allowed is True
 
 
-@pytest.mark.parametrize("day", [date(2010, 8, 1), date(2017, 6, 5), date(2024, 3, 7), date(2025, 3, 6),
-                                 date(2025, 12, 27), date(2026, 6, 1)])
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2010, 8, 1),
+        date(2017, 6, 5),
+        date(2024, 3, 7),
+        date(2025, 3, 6),
+        date(2025, 12, 27),
+        date(2026, 6, 1),
+    ],
+)
 @pytest.mark.parametrize("weapon", ["cluster_munitions", "anti_personnel_mines"])
 def test_matrix_agrees_with_members_and_status(compiled, day, weapon):
     ans = matrix(compiled, "nato", weapon, day)

@@ -20,6 +20,18 @@ _BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_NAME_CHARS = 100
 
 
+#: Terminal control sequences (CSI and OSC), other C0/C1 controls and bidirectional overrides.
+_TERMINAL_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` without escape sequences and control characters, safe to write to a terminal."""
+    return _TERMINAL_CONTROL.sub("", text)
+
+
 def shown(text: object, limit: int = 60) -> str:
     """`text` quoted for an error message, cut to `limit` characters so echoes stay short."""
     s = str(text)

@@ -98,6 +98,13 @@ def handles_input_errors(fn: F) -> F:
             fail(str(exc))
         except BrokenPipeError:
             sys.stderr.close()
+        except Exception as exc:
+            from foederis.interfaces.cli.faults import describe_fault
+
+            message = describe_fault(exc)
+            if message is None:
+                raise
+            fail(message)
 
     return wrapper  # type: ignore[return-value]
 

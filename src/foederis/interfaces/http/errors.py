@@ -53,7 +53,17 @@ class ApiError(Exception):
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Bad input: the field, the problem and the valid choices"},
+    413: {"model": ErrorBody, "description": "The request body is over the size limit"},
+    408: {"model": ErrorBody, "description": "The request body did not arrive in time"},
     422: {"model": ErrorBody, "description": "A parameter of the wrong type or shape"},
+}
+#: Answers of the routes that need a token.
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No token, or not in the form Authorization: Bearer <token>"},
+    403: {
+        "model": ErrorBody,
+        "description": "Unknown, expired or revoked token, or another owner's scenario",
+    },
 }
 
 

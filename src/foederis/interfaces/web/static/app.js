@@ -41,7 +41,8 @@ const foederis = (() => {
     const text = document.getElementById("scenario-text");
     const status = document.getElementById("scenario-status");
     const token = document.getElementById("token");
-    token.value = localStorage.getItem("foederis-token") || "";
+    // The token stays in this page's memory only: never in localStorage, where any script could read it later.
+    try { localStorage.removeItem("foederis-token"); } catch (e) { /* storage disabled */ }
     const say = (msg, bad) => { status.textContent = msg; status.className = bad ? "error" : "muted"; };
     document.getElementById("run").addEventListener("click", async () => {
       say("Running…");
@@ -50,7 +51,6 @@ const foederis = (() => {
       say(res.ok ? "Ran." : "The scenario has errors: see below.", !res.ok);
     });
     document.getElementById("save").addEventListener("click", async () => {
-      localStorage.setItem("foederis-token", token.value);
       say("Saving…");
       const res = await fetch(`/v1/scenarios/${encodeURIComponent(name)}`, {
         method: "PUT",
