@@ -41,7 +41,7 @@ def _cli(
         text=True,
         timeout=120,
         stdin=None if close_stdin else subprocess.DEVNULL,
-        preexec_fn=(lambda: os.close(0)) if close_stdin else None,  # noqa: PLW1509
+        preexec_fn=(lambda: os.close(0)) if close_stdin else None,
     )
 
 
