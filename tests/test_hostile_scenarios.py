@@ -3,7 +3,6 @@ characters are refused at the loader with a message naming the field, quickly an
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import numpy as np
@@ -38,9 +37,7 @@ def _fields(err: ScenarioError) -> list[str]:
 
 
 def test_alias_bomb_is_refused_without_expanding(record: Record) -> None:
-    started = time.perf_counter()
-    err = _refused(alias_bomb(), record)
-    assert time.perf_counter() - started < 1.0
+    err = _refused(alias_bomb(), record)  # timing under load: benchmarks/bench_hostile.py
     assert "anchors" in str(err) or "aliases" in str(err)
 
 
@@ -57,9 +54,7 @@ def test_deep_nesting_is_refused(record: Record) -> None:
 
 def test_giant_state_name_is_refused_before_matching(record: Record) -> None:
     text = HEAD + "events:\n- {type: armed_attack, date: 2025-02-01, state: " + "x" * 100_000 + "}\n"
-    started = time.perf_counter()
     err = _refused(text, record)
-    assert time.perf_counter() - started < 1.0
     assert _fields(err) == ["events[0].state"]
     assert len(str(err)) < 500  # the message does not echo the input
 
