@@ -170,3 +170,10 @@ def test_pure_python_loader_refuses_the_same(
     monkeypatch.setattr(loader, "_CLoader", None)
     err = _refused(text, record)
     assert err.errors[0].field == "(file)"
+
+
+@pytest.mark.parametrize("text", ["\ud800", HEAD + "title: a\x00b\n", HEAD + "# \x1b[31m\n"])
+def test_raw_unreadable_characters_are_refused_before_parsing(text: str, record: Record) -> None:
+    """Found by the fuzz target: libyaml raised UnicodeEncodeError on a raw lone surrogate."""
+    err = _refused(text, record)
+    assert err.errors[0].field == "(file)" and "not allowed" in err.errors[0].message

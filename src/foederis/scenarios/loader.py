@@ -8,6 +8,7 @@ to its 1-based line.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -16,6 +17,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from foederis.scenarios.limits import MAX_DEPTH, MAX_NODES, MAX_TEXT_CHARS
 
 Path = tuple[str | int, ...]
+#: Characters no scenario text may hold raw (tab, newline and carriage return are fine).
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class YamlError(ValueError):
@@ -97,6 +100,13 @@ def read_yaml(text: str) -> tuple[Any, dict[Path, int]]:
         raise YamlError(1, "a scenario is text")
     if len(text) > MAX_TEXT_CHARS:
         raise YamlError(1, f"the scenario has {len(text)} characters; at most {MAX_TEXT_CHARS} are allowed")
+    bad = _UNREADABLE.search(text)
+    if bad:  # neither YAML parser may see these (libyaml cannot even be handed a lone surrogate)
+        raise YamlError(
+            text.count("\n", 0, bad.start()) + 1,
+            f"the text contains U+{ord(bad.group()):04X}; NUL, lone surrogates and control characters "
+            "are not allowed",
+        )
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
