@@ -86,7 +86,11 @@ def run_scenario_text(body: ScenarioRunIn) -> Response:
     return _run(body.text, "scenario.yaml")
 
 
-@router.post("/{name}/run", response_model=ScenarioResult, responses={404: {}})
+@router.post(
+    "/{name}/run",
+    response_model=ScenarioResult,
+    responses={404: {"model": ErrorBody, "description": "No such scenario or revision"}},
+)
 def run_saved_scenario(request: Request, name: Name) -> Response:
     """Run the newest revision of a saved scenario."""
     try:
@@ -96,7 +100,11 @@ def run_saved_scenario(request: Request, name: Name) -> Response:
     return _run(saved.text, f"{name}.yaml")
 
 
-@router.get("/{name}/revisions/{number}", response_model=SavedRevision, responses={404: {}})
+@router.get(
+    "/{name}/revisions/{number}",
+    response_model=SavedRevision,
+    responses={404: {"model": ErrorBody, "description": "No such scenario or revision"}},
+)
 def get_revision(request: Request, name: Name, number: Annotated[int, Path(ge=1, le=10**9)]) -> Response:
     """The text of one revision of a saved scenario (the change log lists them)."""
     try:
@@ -106,7 +114,11 @@ def get_revision(request: Request, name: Name, number: Annotated[int, Path(ge=1,
     return json_answer(SavedRevision(name=name, number=number, text=text))
 
 
-@router.get("/{name}", response_model=SavedScenario)
+@router.get(
+    "/{name}",
+    response_model=SavedScenario,
+    responses={404: {"model": ErrorBody, "description": "No such scenario or revision"}},
+)
 def get_scenario(request: Request, name: Name) -> Response:
     """A saved scenario's newest text and its change log."""
     try:
