@@ -9,7 +9,7 @@ MAX_TEXT_CHARS = 200_000
 MAX_EVENTS = 500
 #: Characters in a state name (nearest-match search runs only below this length).
 MAX_NAME_CHARS = 100
-#: Characters in any other text field (title, description, note, place, ...).
+#: Characters in any other text field (title, note, place, ...; `description` may fill the text).
 MAX_FIELD_CHARS = 10_000
 #: Nesting depth of the YAML (a scenario needs four levels).
 MAX_DEPTH = 20

@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 
 from foederis.questions.inputs import check_day, parse_date, parse_instrument, parse_state
 from foederis.rules.options import Options
-from foederis.scenarios.limits import MAX_FIELD_CHARS, MAX_NAME_CHARS
+from foederis.scenarios.limits import MAX_FIELD_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS
 
 
 def _state(value: Any, info: ValidationInfo) -> str:
@@ -170,7 +170,7 @@ class ScenarioHead(BaseModel):
 
     name: Annotated[str, Field(max_length=MAX_NAME_CHARS)] = ""
     title: Text = ""
-    description: Text = ""
+    description: Annotated[str, Field(max_length=MAX_TEXT_CHARS)] = ""
     start: Day
     end: Day
     options: Options = Field(default_factory=Options)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from foederis.questions.inputs import InputError, check_text, shown
 from foederis.record.states import StateRegistry
-from foederis.scenarios.limits import MAX_EVENTS, MAX_FIELD_CHARS
+from foederis.scenarios.limits import MAX_EVENTS, MAX_TEXT_CHARS
 from foederis.scenarios.loader import Path, YamlError, line_of, read_yaml
 from foederis.scenarios.schema import (
     EVENT_TYPES,
@@ -187,7 +187,8 @@ def _event(
 
 
 def _text_issues(data: Any, path: Path, lines: dict[Path, int]) -> list[ScenarioIssue]:
-    """Every string (key or value) that is too long or holds NUL, controls or lone surrogates."""
+    """Every string (key or value) that holds NUL, controls or lone surrogates (lengths per field
+    are the schema's: 100 for names, 10,000 for short text, the whole text for `description`)."""
     out: list[ScenarioIssue] = []
     items: list[tuple[Path, Any]] = [(path, data)]
     while items:
@@ -200,7 +201,7 @@ def _text_issues(data: Any, path: Path, lines: dict[Path, int]) -> list[Scenario
             items.extend(((*loc, i), sub) for i, sub in enumerate(value))
         elif isinstance(value, str):
             try:
-                check_text(value, field_name(loc), MAX_FIELD_CHARS)
+                check_text(value, field_name(loc), MAX_TEXT_CHARS)
             except InputError as exc:
                 out.append(ScenarioIssue(line=line_of(lines, loc), field=exc.field, message=exc.message))
     return out
