@@ -138,13 +138,18 @@ def install(app: FastAPI) -> None:
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method some route serves at this path (Starlette names only the first route's)."""
-    from starlette.routing import Match
+    """Every method the API documents at this path (Starlette names only the first route's)."""
+    import re
 
-    methods: set[str] = set()
-    scope = {**request.scope, "method": "GET"}
-    for route in request.app.router.routes:
-        match, _ = route.matches(scope)
-        if match != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
+    table = getattr(request.app.state, "allowed_methods", None)
+    if table is None:
+        table = []
+        for template, ops in request.app.openapi().get("paths", {}).items():
+            pattern = re.sub(r"\\\{[^}:]+:path\\\}", ".+", re.escape(template))
+            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
+            table.append((re.compile(pattern + "$"), template.count("{"), {m.upper() for m in ops}))
+        request.app.state.allowed_methods = table
+    hits = [(params, m) for rx, params, m in table if rx.match(request.url.path)]
+    fewest = min((params for params, _ in hits), default=0)  # the most specific path, as the router picks
+    methods = set().union(*(m for params, m in hits if params == fewest))
     return sorted(methods) or ["GET"]
