@@ -4,6 +4,7 @@
 # Usage: bash scripts/fuzz_api.sh [fresh|filled] [examples per operation, default 250]
 # (20 operations x 250 = 5,000 cases in the fuzzing phase, plus the coverage and stateful phases).
 set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 MODE="${1:-fresh}"
 N="${2:-250}"
 PY="${PYTHON:-python}"
@@ -20,10 +21,10 @@ SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 300); do curl -sf "$URL/v1/instruments" >/dev/null && break; sleep 0.2; done
 if [ "$MODE" = filled ]; then
-  "$PY" - "$URL" "$TOKEN" <<'PYEOF'
+  "$PY" - "$URL" "$TOKEN" "$ROOT/examples" <<'PYEOF'
 import pathlib, sys, httpx
-url, token = sys.argv[1], sys.argv[2]
-texts = [p.read_text() for p in sorted(pathlib.Path("examples").glob("*.yaml"))]
+url, token, examples = sys.argv[1], sys.argv[2], sys.argv[3]
+texts = [p.read_text() for p in sorted(pathlib.Path(examples).glob("*.yaml"))]
 with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as http:
     for i in range(60):
         for r in range(5):
@@ -33,6 +34,7 @@ print("pre-filled 60 scenarios x 5 revisions", file=sys.stderr)
 PYEOF
 fi
 set +e
+cd "$HOME_DIR"  # schemathesis keeps its run cache in the working directory
 "$PY" -m schemathesis.cli run "$URL/openapi.json" --checks all --max-examples "$N" --seed 16 \
   --continue-on-failure --request-timeout 30 -H "Authorization: Bearer $TOKEN"
 RC=$?
