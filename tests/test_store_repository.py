@@ -18,6 +18,8 @@ from foederis.store.repository import NotFound, ScenarioRepository
 from foederis.store.tokens import check_token, create_token
 
 PG_URL = os.environ.get("FOEDERIS_TEST_PG_URL")
+#: The newest migration shipped (0002: token scope, expiry, revocation; scenario owners).
+HEAD = "0002"
 
 
 def fresh_pg(url: str) -> None:
@@ -50,7 +52,7 @@ def test_migrations_reach_head_and_are_idempotent(engine: Engine) -> None:
     assert {"scenarios", "scenario_revisions", "api_tokens", "alembic_version"} <= tables
     migrate(engine)  # again: nothing to do
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0001"]
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [HEAD]
 
 
 def test_save_get_list_delete(engine: Engine) -> None:

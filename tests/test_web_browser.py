@@ -159,7 +159,11 @@ def test_scenario_open_edit_run_save(page, live) -> None:  # type: ignore[no-unt
     page.wait_for_function("document.querySelector('#scenario-status').textContent === 'Saved revision 2.'")
     log = page.locator("#changelog li").all_inner_texts()
     assert len(log) == 2 and "conflict ends earlier" in log[0] and "first version" in log[1]
+    # the token lives in the page's memory only: no script can read it back from storage later
+    storage = page.evaluate("() => JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    assert token not in storage and "foederis-token" not in storage
     page.reload()
+    assert page.input_value("#token") == ""
     assert "date: 2028-03-01" in page.input_value("#scenario-text")
     assert page.inner_text("#revision") == "2"
     page.click("#run")

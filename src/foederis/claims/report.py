@@ -37,34 +37,38 @@ def render_terminal(ans: Any) -> None:
     from rich.markup import escape
     from rich.text import Text
 
+    from foederis.questions.inputs import printable
+
     console = Console(width=min(Console().width, WIDTH))
     body = Text()
     numbered = []
     for chunk, tag in _segments(ans):
         if tag is None:
-            body.append(chunk)
+            body.append(printable(chunk))
         else:
             n, cl = tag
-            body.append(chunk, style=f"bold {COLOURS[cl.verdict]} underline")
+            body.append(printable(chunk), style=f"bold {COLOURS[cl.verdict]} underline")
             body.append(f"[{n}{SYMBOLS[cl.verdict]}]", style=COLOURS[cl.verdict])
             numbered.append((n, cl))
     console.print(body)
     console.rule(f"Claims as of {ans.as_of} ({ans.as_of_reason})")
     if ans.damaged_pair:
+        pair = escape(printable(str(ans.damaged_pair)))
         console.print(
-            f"[yellow]Damaged text: letter pair(s) {escape(ans.damaged_pair)} missing throughout; "
+            f"[yellow]Damaged text: letter pair(s) {pair} missing throughout; "
             f"{len(ans.repairs)} repair(s).[/yellow]"
         )
     for n, cl in numbered:
-        subj = ", ".join(cl.subjects)
+        subj = escape(printable(", ".join(cl.subjects)))
+        quote = escape(printable(cl.text[:100]))
         console.print(
             f"[{COLOURS[cl.verdict]}]\\[{n}] {SYMBOLS[cl.verdict]} {cl.verdict.upper()}[/] {cl.kind}"
-            f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{escape(cl.text[:100])}[/italic]"
+            f"{' ' + subj if subj else ''} · {cl.instrument or '?'}: [italic]{quote}[/italic]"
         )
         for r in cl.reasons:
-            console.print(f"    - {escape(r)}", highlight=False)
+            console.print(f"    - {escape(printable(r))}", highlight=False)
         for r in cl.repairs:
-            console.print(f"    ~ repair: {escape(r['message'])}", style="cyan", highlight=False)
+            console.print(f"    ~ repair: {escape(printable(r['message']))}", style="cyan", highlight=False)
     s = ans.summary
     console.print(
         f"{SYMBOLS['supported']} supported {s['supported']} · {SYMBOLS['contradicted']} contradicted "

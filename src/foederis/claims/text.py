@@ -44,13 +44,23 @@ def read_path(path: str) -> str:
     import sys
 
     if path == "-":
-        return read_article(sys.stdin.buffer.read(), "stdin")
+        try:
+            data = sys.stdin.buffer.read()
+        except (AttributeError, ValueError, OSError):  # no stdin, or it is closed
+            raise ArticleError(
+                "stdin", "standard input is closed; pipe an article in or give a file"
+            ) from None
+        return read_article(data, "stdin")
     p = Path(path)
     if not p.exists():
         raise ArticleError("file", f"{path!r} does not exist")
     if p.is_dir():
         raise ArticleError("file", f"{path!r} is a directory; give a text or Markdown file")
-    return read_article(p.read_bytes(), f"file {path!r}")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError("file", f"cannot read {path!r}: {exc.strerror or exc}") from None
+    return read_article(data, f"file {path!r}")
 
 
 @dataclass

@@ -1,18 +1,27 @@
 """The compiled record cached on disk, keyed by the data's hash, the code's hash and the options.
 
-A cache that cannot be read or written is ignored: the record is compiled again.
+The file is a one-line JSON header (format, version, key, length and sha256 of the payload)
+followed by the payload. The payload is read with an unpickler that resolves only the record's
+own classes, `datetime.date` and NumPy's array rebuilders, so a planted file cannot run code;
+any file that fails the header, the checksum, the allowed classes or the type and options check
+is discarded with a warning on stderr and rebuilt. A cache that cannot be written is ignored.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import io
+import json
 import os
 import pickle
+import sys
 import tempfile
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from foederis.engine.compile import Compiled, compile_record
 from foederis.record.loader import data_digest, load_record
@@ -24,6 +33,44 @@ _memo: dict[str, Compiled] = {}
 #: may be asked, so neither memory nor the disk cache may grow with them.
 _known_memo: OrderedDict[str, Compiled] = OrderedDict()
 KNOWN_ON_KEPT = 16
+
+FORMAT = "foederis-compiled"
+#: Bump when the layout of `Compiled` changes in a way the code digest would not catch.
+VERSION = 2
+_ALLOWED_GLOBALS = {
+    ("datetime", "date"),
+    ("numpy", "dtype"),
+    ("numpy", "ndarray"),
+    ("numpy._core.numeric", "_frombuffer"),
+    ("numpy.core.numeric", "_frombuffer"),
+    ("numpy._core.multiarray", "_reconstruct"),
+    ("numpy.core.multiarray", "_reconstruct"),
+}
+_ALLOWED_MODULES = (
+    "foederis.engine.compile",
+    "foederis.record.loader",
+    "foederis.record.models",
+    "foederis.record.states",
+    "foederis.rules.base",
+    "foederis.rules.options",
+)
+
+
+class DamagedCache(Exception):
+    """The cache file is not one this code wrote for this key, or it has been altered."""
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    """Resolves only the compiled record's own classes and the few builders it needs."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED_GLOBALS:
+            return super().find_class(module, name)
+        if module in _ALLOWED_MODULES:
+            obj = super().find_class(module, name)
+            if isinstance(obj, type):
+                return obj
+        raise DamagedCache(f"refers to {module}.{name}, which a compiled record never holds")
 
 
 def _code_digest() -> str:
@@ -49,6 +96,11 @@ def cache_key(options: Options, known_on: date | None = None) -> str:
     return f"{data_digest()}-{_code_digest()}-{opts}" + (f"-known{known_on}" if known_on else "")
 
 
+def cache_path(options: Options = DEFAULT_OPTIONS) -> Path:
+    """Where the compiled record for `options` is cached."""
+    return cache_dir() / f"compiled-{cache_key(options)}.bin"
+
+
 def load_compiled(
     options: Options = DEFAULT_OPTIONS, *, use_disk: bool = True, known_on: date | None = None
 ) -> Compiled:
@@ -66,18 +118,20 @@ def load_compiled(
         return _load_known_on(key, options, known_on)
     if key in _memo:
         return _memo[key]
-    path = cache_dir() / f"compiled-{key}.pickle"
+    path = cache_dir() / f"compiled-{key}.bin"
     compiled: Compiled | None = None
     if use_disk and path.exists():
         try:
-            with path.open("rb") as fh:
-                compiled = pickle.load(fh)
-        except Exception:
+            compiled = read_cache(path, key, options)
+        except DamagedCache as exc:
+            print(f"foederis: warning: discarding the compiled-record cache {path}: {exc}", file=sys.stderr)
+            _discard(path)
+        except OSError:
             compiled = None
     if compiled is None:
         compiled = compile_record(load_record(), options)
         if use_disk:
-            _write(path, compiled)
+            write_cache(path, key, compiled)
     _memo[key] = compiled
     return compiled
 
@@ -94,13 +148,60 @@ def _load_known_on(key: str, options: Options, known_on: date) -> Compiled:
     return compiled
 
 
-def _write(path: Path, compiled: Compiled) -> None:
+def read_cache(path: Path, key: str, options: Options) -> Compiled:
+    """The compiled record in `path`, or DamagedCache saying what is wrong with the file."""
+    data = path.read_bytes()
+    head, sep, payload = data.partition(b"\n")
+    if not sep:
+        raise DamagedCache("no header")
+    try:
+        header = json.loads(head.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        raise DamagedCache("the header is not readable") from None
+    if not isinstance(header, dict):
+        raise DamagedCache("the header is not readable")
+    expected = {"format": FORMAT, "version": VERSION, "key": key}
+    for field, value in expected.items():
+        if header.get(field) != value:
+            raise DamagedCache(f"{field} is {header.get(field)!r}, expected {value!r}")
+    if header.get("bytes") != len(payload):
+        raise DamagedCache(f"{len(payload)} bytes of payload, the header says {header.get('bytes')!r}")
+    if header.get("sha256") != hashlib.sha256(payload).hexdigest():
+        raise DamagedCache("the checksum does not match")
+    try:
+        compiled = _RecordUnpickler(io.BytesIO(payload)).load()
+    except DamagedCache:
+        raise
+    except Exception as exc:  # any failure to rebuild the objects means the file is not ours
+        raise DamagedCache(f"the payload cannot be read ({type(exc).__name__})") from None
+    if type(compiled) is not Compiled:
+        raise DamagedCache(f"holds a {type(compiled).__name__}, not a compiled record")
+    if compiled.options != options:
+        raise DamagedCache("it was compiled with other interpretation options")
+    return compiled
+
+
+def write_cache(path: Path, key: str, compiled: Compiled) -> None:
     """Write atomically: a crash leaves either the old file or the new one, never half of one."""
+    payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "key": key,
+        "bytes": len(payload),
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(json.dumps(header, sort_keys=True).encode("ascii") + b"\n")
+            fh.write(payload)
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()

@@ -16,9 +16,15 @@ from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, 
 from foederis.rules.options import DEFAULT_OPTIONS, Options
 from foederis.rules.registry import INSTRUMENTS
 
-#: Day numbers are days since this date; 2**17 days later is 2158, far beyond any question.
+#: Day numbers are days since this date; 2**20 days later is the year 4670, far beyond any day a
+#: question or scenario may name (the boundary allows 1945-2100) plus any treaty period after it.
 BASE_DAY = date(1800, 1, 1).toordinal()
-DAY_BITS = 17
+DAY_BITS = 20
+DAY_LIMIT = 1 << DAY_BITS
+
+
+class DayOutOfRange(ValueError):
+    """A day the packed (key, day) layout cannot hold: the boundary should have refused it."""
 
 
 def day_number(day: date) -> int:
@@ -155,7 +161,11 @@ def _lay_out(c: Compiled) -> None:
     for j, iv in enumerate(c.intervals):
         k = c.key(s_idx[iv.state], i_idx[iv.instrument])
         keys[j] = k
-        key_start[j] = (k << DAY_BITS) | max(day_number(iv.start), 0)
+        n_day = day_number(iv.start)
+        if not 0 <= n_day < DAY_LIMIT:
+            # packing it would spill into the key bits and give contradictory timelines
+            raise DayOutOfRange(f"{iv.state} {iv.instrument}: interval starts {iv.start}, outside the engine")
+        key_start[j] = (k << DAY_BITS) | n_day
         status[j] = int(iv.status)
         bound[j] = iv.bound
     order = np.argsort(key_start, kind="stable")

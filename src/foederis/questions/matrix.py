@@ -152,7 +152,13 @@ def write_matrix_image(ans: MatrixAnswer, path: str | Path) -> Path:
         frameon=False,
     )
     fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
+    if not path.parent.is_dir():
+        plt.close(fig)
+        raise InputError("out", f"the folder {str(path.parent)!r} does not exist; create it first")
+    try:
+        fig.savefig(path)
+    except OSError as exc:
+        raise InputError("out", f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+    finally:
+        plt.close(fig)
     return path

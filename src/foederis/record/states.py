@@ -15,6 +15,9 @@ from foederis.record.models import StateInfo
 #: Former states that appear in the record (ISO 3166-3 codes keep their old alpha-3).
 HISTORIC = ("SUN", "CSK", "DDR", "SCG", "YUG")
 
+#: Names longer than this get no nearest-match search.
+MAX_SUGGEST_CHARS = 100
+
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
 
@@ -69,8 +72,8 @@ class StateRegistry:
         from rapidfuzz import fuzz, process
 
         key = normalise(name)
-        if not key:
-            return []
+        if not key or len(key) > MAX_SUGGEST_CHARS:
+            return []  # no real name is that long, and matching a huge string costs seconds
         hits = process.extract(key, list(self._index), scorer=fuzz.WRatio, limit=limit * 3)
         out: list[str] = []
         for label, score, _ in hits:

@@ -14,7 +14,7 @@ from typing import Literal
 
 import numpy as np
 
-from foederis.engine.compile import BASE_DAY, DAY_BITS
+from foederis.engine.compile import BASE_DAY
 from foederis.rules.options import Options
 
 PROVISIONS = ("ccm/art_20__para_3", "apmbt/art_20__para_3")
@@ -59,7 +59,7 @@ def add_months(days: np.ndarray, months: int, month_overflow: Literal["clip", "n
     """Day numbers plus whole months, as `calendar.add_months`: a day the target month lacks is
     clipped to its last day ('clip') or rolls to the 1st of the next month ('next_day').
 
-    Day numbers within the engine's range (0 .. 2**DAY_BITS) are read from a table computed once.
+    Day numbers within 1800-2158 are read from a table computed once.
     """
     days = np.asarray(days, np.int64)
     if days.size and days.min() >= 0 and days.max() < _TABLE_DAYS:
@@ -78,7 +78,8 @@ def _add_months_civil(days: np.ndarray, months: int, month_overflow: str) -> np.
     return first + np.minimum(dom, length) - 1
 
 
-_TABLE_DAYS = 1 << DAY_BITS
+#: The month table covers 1800-2158 (2**17 days): every day a question may name, and then some.
+_TABLE_DAYS = 1 << 17
 
 
 @lru_cache(maxsize=16)

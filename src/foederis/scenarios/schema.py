@@ -6,22 +6,46 @@ that validates holds ISO 3166 alpha-3 codes and instrument ids only. See docs/sc
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
-from foederis.questions.inputs import parse_instrument, parse_state
+from foederis.questions.inputs import check_day, parse_date, parse_instrument, parse_state
 from foederis.rules.options import Options
+from foederis.scenarios.limits import MAX_FIELD_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS
 
 
 def _state(value: Any, info: ValidationInfo) -> str:
     registry = (info.context or {}).get("registry")
     if not isinstance(value, str) or not value.strip():
         raise ValueError("a state name or ISO code is required")
+    if len(value) > MAX_NAME_CHARS:
+        raise ValueError(f"a state name has at most {MAX_NAME_CHARS} characters (this one has {len(value)})")
     if registry is None:
         return value.strip().upper()
     return parse_state(registry, value, info.field_name or "state")
+
+
+def _day(value: Any, info: ValidationInfo) -> date:
+    """A calendar day as YAML writes it (2025-03-06) inside the engine's range; no times, no numbers."""
+    field = info.field_name or "date"
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return check_day(value, field)
+    if isinstance(value, str):
+        return parse_date(value, field, default=None) if value.strip() else _no_day(value)
+    return _no_day(value)
+
+
+def _no_day(value: Any) -> date:
+    kind = "a date and time" if isinstance(value, datetime) else type(value).__name__
+    raise ValueError(f"a day is written YYYY-MM-DD, e.g. 2025-03-06 (got {kind})")
+
+
+#: A day (YYYY-MM-DD) in the range the engine answers (see `questions.inputs.check_day`).
+Day = Annotated[date, BeforeValidator(_day)]
+#: Free text of bounded length (NUL, controls and lone surrogates are refused by the loader).
+Text = Annotated[str, Field(max_length=MAX_FIELD_CHARS)]
 
 
 #: A state name or code, resolved to ISO 3166 alpha-3 (errors keep the item's index in lists).
@@ -35,8 +59,8 @@ def _as_list(value: Any) -> Any:
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date: date
-    note: str = Field("", description="Free text shown with the event (why the scenario assumes it).")
+    date: Day
+    note: Text = Field("", description="Free text shown with the event (why the scenario assumes it).")
     line: int = Field(0, description="Line of the event in the scenario file (set by the loader).")
 
 
@@ -54,16 +78,16 @@ class ArmedAttack(_StateEvent):
     from that day until a `conflict_end` for it (or beyond the window if none)."""
 
     type: Literal["armed_attack"]
-    place: str = ""
-    by: str = Field("", description="The attacker, as free text (it gets no conflict period itself).")
+    place: Text = ""
+    by: Text = Field("", description="The attacker, as free text (it gets no conflict period itself).")
 
 
 class ConflictStart(_StateEvent):
     """`state` becomes engaged in an armed conflict (e.g. an ally taking part in the defence)."""
 
     type: Literal["conflict_start"]
-    opponent: str = ""
-    basis: str = ""
+    opponent: Text = ""
+    basis: Text = ""
 
 
 class ConflictEnd(_StateEvent):
@@ -144,11 +168,11 @@ class ScenarioHead(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = ""
-    title: str = ""
-    description: str = ""
-    start: date
-    end: date
+    name: Annotated[str, Field(max_length=MAX_NAME_CHARS)] = ""
+    title: Text = ""
+    description: Annotated[str, Field(max_length=MAX_TEXT_CHARS)] = ""
+    start: Day
+    end: Day
     options: Options = Field(default_factory=Options)
     events: list[Any] = Field(default_factory=list)
 

@@ -10,8 +10,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from foederis.questions.inputs import InputError
+from foederis.questions.inputs import InputError, check_text, shown
 from foederis.record.states import StateRegistry
+from foederis.scenarios.limits import MAX_EVENTS, MAX_TEXT_CHARS
 from foederis.scenarios.loader import Path, YamlError, line_of, read_yaml
 from foederis.scenarios.schema import (
     EVENT_TYPES,
@@ -29,6 +30,8 @@ def field_name(loc: Path) -> str:
     """("events", 2, "state") → "events[2].state"."""
     out = ""
     for part in loc:
+        if isinstance(part, str) and (len(part) > 40 or not part.isprintable()):
+            part = ascii(part[:40])[1:-1]  # a key that is itself bad input: shown escaped and short
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(file)"
 
@@ -47,13 +50,13 @@ def _issues(exc: ValidationError, prefix: Path, lines: dict[Path, int], model: A
             message = f"unknown field {err['loc'][-1]!r}; valid fields: {', '.join(fields)}"
             choices = fields
         elif err["type"].startswith("date"):
-            message = f"{err['input']!r} is not a valid date (YYYY-MM-DD): {message}"
+            message = f"{shown(err['input'])} is not a valid date (YYYY-MM-DD): {message}"
         elif err["type"] == "missing":
             message = "this field is required"
         elif err["type"] == "literal_error":
             choices = [c.strip(" '") for c in str(err.get("ctx", {}).get("expected", "")).split(" or ")]
             choices = [p.strip(" '") for c in choices for p in c.split(",") if p.strip(" '")]
-            message = f"{err['input']!r} is not allowed; valid choices: {', '.join(choices)}"
+            message = f"{shown(err['input'])} is not allowed; valid choices: {', '.join(choices)}"
         out.append(
             ScenarioIssue(line=line_of(lines, loc), field=field_name(loc), message=message, choices=choices)
         )
@@ -83,8 +86,10 @@ def load_scenario(text: str, name: str = "scenario.yaml", registry: StateRegistr
                 )
             ],
         )
+    issues = _text_issues(data, (), lines)
+    if issues:  # refuse bad text before any matching or validation looks at it
+        raise ScenarioError(name, issues)
     registry = registry or _default_registry()
-    issues: list[ScenarioIssue] = []
     head: ScenarioHead | None = None
     try:
         head = ScenarioHead.model_validate(data)
@@ -93,6 +98,15 @@ def load_scenario(text: str, name: str = "scenario.yaml", registry: StateRegistr
     raw_events = data.get("events") or []
     if not isinstance(raw_events, list):
         raw_events = []  # reported by the head validation
+    if len(raw_events) > MAX_EVENTS:
+        issues.append(
+            ScenarioIssue(
+                line=line_of(lines, ("events",)),
+                field="events",
+                message=f"{len(raw_events)} events; at most {MAX_EVENTS} are allowed in one scenario",
+            )
+        )
+        raise ScenarioError(name, issues)
     events = []
     for i, raw in enumerate(raw_events):
         ev = _event(raw, i, lines, registry, issues)
@@ -140,9 +154,10 @@ def _event(
         )
         return None
     kind = raw.get("type")
-    if kind not in EVENT_TYPES:
-        near = difflib.get_close_matches(str(kind), types, n=3, cutoff=0.5)
-        what = "missing 'type'" if kind is None else f"unknown event type {kind!r}"
+    if not isinstance(kind, str) or kind not in EVENT_TYPES:
+        plausible = isinstance(kind, str) and len(kind) <= 40
+        near = difflib.get_close_matches(kind, types, n=3, cutoff=0.5) if plausible else []
+        what = "missing 'type'" if kind is None else f"unknown event type {shown(kind)}"
         hint = f" (nearest: {', '.join(near)})" if near else ""
         issues.append(
             ScenarioIssue(
@@ -171,13 +186,34 @@ def _event(
     return ev.model_copy(update={"line": line_of(lines, loc)})
 
 
+def _text_issues(data: Any, path: Path, lines: dict[Path, int]) -> list[ScenarioIssue]:
+    """Every string (key or value) that holds NUL, controls or lone surrogates (lengths per field
+    are the schema's: 100 for names, 10,000 for short text, the whole text for `description`)."""
+    out: list[ScenarioIssue] = []
+    items: list[tuple[Path, Any]] = [(path, data)]
+    while items:
+        loc, value = items.pop()
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                items.append(((*loc, key), key if isinstance(key, str) else ""))
+                items.append(((*loc, key), sub))
+        elif isinstance(value, list):
+            items.extend(((*loc, i), sub) for i, sub in enumerate(value))
+        elif isinstance(value, str):
+            try:
+                check_text(value, field_name(loc), MAX_TEXT_CHARS)
+            except InputError as exc:
+                out.append(ScenarioIssue(line=line_of(lines, loc), field=exc.field, message=exc.message))
+    return out
+
+
 def _window(data: dict[str, Any], head: ScenarioHead | None) -> tuple[Any, Any]:
     if head is not None:
         return head.start, head.end
     from datetime import date
 
     start, end = data.get("start"), data.get("end")
-    return (start if isinstance(start, date) else None, end if isinstance(end, date) else None)
+    return (start if type(start) is date else None, end if type(end) is date else None)
 
 
 def _index(lines: dict[Path, int], line: int) -> int:

@@ -191,6 +191,13 @@ def handles_input_errors(fn: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()
             return None
+        except Exception as exc:
+            from foederis.interfaces.cli.faults import describe_fault
+
+            message = describe_fault(exc)
+            if message is None:
+                raise
+            failure = CommandFailed("environment", message, 2)
         failure.report(bool(kwargs.get("json")))
         raise typer.Exit(failure.code)
 

@@ -92,7 +92,7 @@ def run(
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(report_html(result), encoding="utf-8")
         except OSError as exc:
-            fail(f"report: cannot write {report}: {exc}", field="report")
+            fail(f"report: cannot write {report}: {exc.strerror or exc}", field="report")
     if json:
         emit_json(result)
         return
@@ -100,12 +100,15 @@ def run(
 
 
 def _render(r: ScenarioResult, report: Path | None) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from foederis.interfaces.cli.render import console, options_line
+    from foederis.questions.inputs import printable
 
     sc = r.scenario
-    console.print(f"[bold]{sc.title or sc.name}[/bold]  {sc.start} – {sc.end}  ({len(sc.events)} events)")
+    title = escape(printable(sc.title or sc.name))
+    console.print(f"[bold]{title}[/bold]  {sc.start} – {sc.end}  ({len(sc.events)} events)")
     table = Table(title="changes in the window")
     for col in ("date", "state", "instrument", "change", "bound", "origin"):
         table.add_column(col, no_wrap=col != "change", min_width=3 if col == "bound" else None)
@@ -138,7 +141,7 @@ def _render(r: ScenarioResult, report: Path | None) -> None:
     for d in r.diff:
         console.print(f"  {d.state} {d.instrument} from {d.first_difference}")
     if report is not None:
-        console.print(f"report written to {report}")
+        console.print(f"report written to {escape(printable(str(report)))}", highlight=False)
     console.print(options_line(r.options))
 
 

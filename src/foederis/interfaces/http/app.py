@@ -42,7 +42,11 @@ def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
     from foederis.interfaces.web.pages import install as install_web
 
     install_web(app)
-    app.add_middleware(BodySizeLimit, max_bytes=DEFAULT_LIMITS.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=DEFAULT_LIMITS.max_body_bytes,
+        read_timeout=float(os.environ.get("FOEDERIS_BODY_TIMEOUT", DEFAULT_LIMITS.body_read_timeout)),
+    )
     if warm:
         from foederis.interfaces.http.deps import compiled_for
         from foederis.rules.options import DEFAULT_OPTIONS

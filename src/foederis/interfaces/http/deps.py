@@ -11,6 +11,7 @@ from fastapi import Depends, Header, Query, Request
 from foederis.engine.compile import Compiled
 from foederis.interfaces.http.errors import ApiError
 from foederis.rules.options import Options
+from foederis.store.tokens import Identity
 
 _compiled: dict[tuple[str, str, str, str, date | None], Compiled] = {}
 
@@ -77,9 +78,9 @@ def require_token(
     authorization: Annotated[
         str | None, Header(description="Bearer <token> from `foederis token create`")
     ] = None,
-) -> str:
-    """Writing needs a token; reading does not. Returns the token's name (the author)."""
-    from foederis.store.tokens import check_token
+) -> Identity:
+    """Writing needs a token; reading does not. Returns who the token belongs to (the author)."""
+    from foederis.store.tokens import identify
 
     if not authorization:
         raise ApiError(
@@ -88,9 +89,12 @@ def require_token(
     scheme, _, secret = authorization.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise ApiError(401, "unauthorized", "authorization", "use the form: Authorization: Bearer <token>")
-    name = check_token(request.app.state.engine, secret.strip())
-    if name is None:
+    who = identify(request.app.state.engine, secret.strip())
+    if who is None:
         raise ApiError(
-            403, "forbidden", "authorization", "unknown token; make one with `foederis token create`"
+            403,
+            "forbidden",
+            "authorization",
+            "unknown, expired or revoked token; make one with `foederis token create`",
         )
-    return name
+    return who

@@ -54,7 +54,17 @@ class ApiError(Exception):
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Bad input: the field, the problem and the valid choices"},
+    413: {"model": ErrorBody, "description": "The request body is over the size limit"},
+    408: {"model": ErrorBody, "description": "The request body did not arrive in time"},
     422: {"model": ErrorBody, "description": "A parameter of the wrong type or shape"},
+}
+#: Answers of the routes that need a token.
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No token, or not in the form Authorization: Bearer <token>"},
+    403: {
+        "model": ErrorBody,
+        "description": "Unknown, expired or revoked token, or another owner's scenario",
+    },
 }
 
 
@@ -121,11 +131,14 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
         return JSONResponse(
             {"error": "http", "field": "path", "message": str(exc.detail), "choices": []},
             status_code=exc.status_code,
-            headers=getattr(exc, "headers", None),
+            headers=headers or None,
         )
 
     @app.exception_handler(Exception)
@@ -137,3 +150,21 @@ def install(app: FastAPI) -> None:
             {"error": "internal", "field": "", "message": f"internal error {incident}", "choices": []},
             status_code=500,
         )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents at this path (Starlette names only the first route's)."""
+    import re
+
+    table = getattr(request.app.state, "allowed_methods", None)
+    if table is None:
+        table = []
+        for template, ops in request.app.openapi().get("paths", {}).items():
+            pattern = re.sub(r"\\\{[^}:]+:path\\\}", ".+", re.escape(template))
+            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
+            table.append((re.compile(pattern + "$"), template.count("{"), {m.upper() for m in ops}))
+        request.app.state.allowed_methods = table
+    hits = [(params, m) for rx, params, m in table if rx.match(request.url.path)]
+    fewest = min((params for params, _ in hits), default=0)  # the most specific path, as the router picks
+    methods = set().union(*(m for params, m in hits if params == fewest))
+    return sorted(methods) or ["GET"]

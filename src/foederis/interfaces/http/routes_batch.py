@@ -21,8 +21,8 @@ router = APIRouter(prefix="/v1", tags=["questions"], responses=ERROR_RESPONSES)
 
 
 class BatchQuery(BaseModel):
-    state: str = Field(max_length=200)
-    instrument: str = Field(max_length=200)
+    state: str = Field(max_length=100)
+    instrument: str = Field(max_length=100)
     on: str | None = Field(None, max_length=40)
 
 

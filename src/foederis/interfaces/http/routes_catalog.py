@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from foederis.interfaces.http.citations import ProvisionAnswer, provision_answer
 from foederis.interfaces.http.deps import CompiledDep
-from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
+from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from foederis.interfaces.http.responses import json_answer
 from foederis.rules.registry import INSTRUMENTS
 
@@ -93,7 +93,11 @@ def get_provisions(c: CompiledDep) -> Response:
     return json_answer(ProvisionsAnswer(count=len(provs), provisions=provs))
 
 
-@router.get("/provisions/{provision_id:path}", response_model=ProvisionAnswer)
+@router.get(
+    "/provisions/{provision_id:path}",
+    response_model=ProvisionAnswer,
+    responses={404: {"model": ErrorBody, "description": "No such provision in the record"}},
+)
 async def get_provision(c: CompiledDep, provision_id: str = Path(max_length=200)) -> Response:
     """A provision's text, the rules that execute it, and the answers that cite it."""
     ans = provision_answer(c, provision_id)

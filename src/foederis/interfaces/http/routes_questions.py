@@ -27,8 +27,8 @@ from foederis.rules.options import Options
 
 router = APIRouter(prefix="/v1", tags=["questions"], responses=ERROR_RESPONSES)
 
-State = Annotated[str, Query(max_length=200, description="ISO3 code or any name the CLI accepts")]
-Instrument = Annotated[str, Query(max_length=200, description="Instrument id or alias (see /v1/instruments)")]
+State = Annotated[str, Query(max_length=100, description="ISO3 code or any name the CLI accepts")]
+Instrument = Annotated[str, Query(max_length=100, description="Instrument id or alias (see /v1/instruments)")]
 Day = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD; default today")]
 
 
@@ -65,7 +65,7 @@ async def get_timeline(
     c: CompiledDep,
     state: State,
     instrument: Annotated[
-        str | None, Query(max_length=200, description="One instrument; default all")
+        str | None, Query(max_length=100, description="One instrument; default all")
     ] = None,
 ) -> Response:
     """Every status interval of STATE (under one INSTRUMENT or all), with reasons."""

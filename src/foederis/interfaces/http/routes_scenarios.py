@@ -8,11 +8,19 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
 from foederis.interfaces.http.deps import require_token
-from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
+from foederis.interfaces.http.errors import ERROR_RESPONSES, WRITE_RESPONSES, ApiError, ErrorBody
 from foederis.interfaces.http.limits import DEFAULT_LIMITS, NAME_PATTERN
 from foederis.interfaces.http.responses import json_answer
 from foederis.questions.scenario import ScenarioResult
-from foederis.store.repository import NotFound, SavedScenario, ScenarioSummary
+from foederis.store.repository import (
+    MAX_REVISIONS,
+    NotFound,
+    NotOwner,
+    RevisionLimit,
+    SavedScenario,
+    ScenarioSummary,
+)
+from foederis.store.tokens import Identity
 
 router = APIRouter(prefix="/v1/scenarios", tags=["scenarios"], responses=ERROR_RESPONSES)
 
@@ -51,6 +59,16 @@ def _run(text: str, name: str) -> Response:
     return json_answer(run_scenario(scenario, scenario.options))
 
 
+def _not_owner(exc: NotOwner) -> ApiError:
+    return ApiError(
+        403,
+        "forbidden",
+        "authorization",
+        f"{exc.name!r} was created by {exc.owner or 'another token'}; only tokens of that name or an "
+        "admin token may change or delete it",
+    )
+
+
 def _not_found(name: str) -> ApiError:
     return ApiError(404, "not_found", "name", f"no saved scenario named {name!r}; see GET /v1/scenarios")
 
@@ -68,7 +86,11 @@ def run_scenario_text(body: ScenarioRunIn) -> Response:
     return _run(body.text, "scenario.yaml")
 
 
-@router.post("/{name}/run", response_model=ScenarioResult, responses={404: {}})
+@router.post(
+    "/{name}/run",
+    response_model=ScenarioResult,
+    responses={404: {"model": ErrorBody, "description": "No such scenario or revision"}},
+)
 def run_saved_scenario(request: Request, name: Name) -> Response:
     """Run the newest revision of a saved scenario."""
     try:
@@ -78,7 +100,11 @@ def run_saved_scenario(request: Request, name: Name) -> Response:
     return _run(saved.text, f"{name}.yaml")
 
 
-@router.get("/{name}/revisions/{number}", response_model=SavedRevision, responses={404: {}})
+@router.get(
+    "/{name}/revisions/{number}",
+    response_model=SavedRevision,
+    responses={404: {"model": ErrorBody, "description": "No such scenario or revision"}},
+)
 def get_revision(request: Request, name: Name, number: Annotated[int, Path(ge=1, le=10**9)]) -> Response:
     """The text of one revision of a saved scenario (the change log lists them)."""
     try:
@@ -88,7 +114,11 @@ def get_revision(request: Request, name: Name, number: Annotated[int, Path(ge=1,
     return json_answer(SavedRevision(name=name, number=number, text=text))
 
 
-@router.get("/{name}", response_model=SavedScenario)
+@router.get(
+    "/{name}",
+    response_model=SavedScenario,
+    responses={404: {"model": ErrorBody, "description": "No such scenario or revision"}},
+)
 def get_scenario(request: Request, name: Name) -> Response:
     """A saved scenario's newest text and its change log."""
     try:
@@ -97,22 +127,50 @@ def get_scenario(request: Request, name: Name) -> Response:
         raise _not_found(name) from None
 
 
-@router.put("/{name}", response_model=SavedScenario, responses={401: {}, 403: {}})
+@router.put(
+    "/{name}",
+    response_model=SavedScenario,
+    responses={
+        **WRITE_RESPONSES,
+        409: {"model": ErrorBody, "description": "The scenario holds the most revisions allowed"},
+    },
+)
 def save_scenario(
-    request: Request, name: Name, body: ScenarioIn, author: Annotated[str, Depends(require_token)]
+    request: Request, name: Name, body: ScenarioIn, who: Annotated[Identity, Depends(require_token)]
 ) -> Response:
-    """Save a new revision (needs a token). All or nothing: a failed save changes nothing."""
+    """Save a new revision (needs a token; an existing scenario only by its owner's tokens or an
+    admin token; at most MAX_REVISIONS per scenario). All or nothing: a failed save changes nothing."""
     from foederis.interfaces.http.scenario_text import load
 
     load(body.text, f"{name}.yaml")
-    return json_answer(request.app.state.repository.save(name, body.text, body.message, author))
-
-
-@router.delete("/{name}", response_model=Deleted, responses={401: {}, 403: {}, 404: {}})
-def delete_scenario(request: Request, name: Name, _: Annotated[str, Depends(require_token)]) -> Response:
-    """Delete a saved scenario and its change log (needs a token)."""
     try:
-        request.app.state.repository.delete(name)
+        saved = request.app.state.repository.save(name, body.text, body.message, who.name, admin=who.admin)
+    except NotOwner as exc:
+        raise _not_owner(exc) from None
+    except RevisionLimit:
+        raise ApiError(
+            409,
+            "revision_limit",
+            "name",
+            f"{name!r} already has {MAX_REVISIONS} revisions, the most one scenario keeps; "
+            "save under a new name or delete it first",
+        ) from None
+    return json_answer(saved)
+
+
+@router.delete(
+    "/{name}",
+    response_model=Deleted,
+    responses={**WRITE_RESPONSES, 404: {"model": ErrorBody, "description": "No such scenario"}},
+)
+def delete_scenario(
+    request: Request, name: Name, who: Annotated[Identity, Depends(require_token)]
+) -> Response:
+    """Delete a saved scenario and its change log (needs its owner's token or an admin token)."""
+    try:
+        request.app.state.repository.delete(name, who.name, admin=who.admin)
     except NotFound:
         raise _not_found(name) from None
+    except NotOwner as exc:
+        raise _not_owner(exc) from None
     return json_answer(Deleted(deleted=name))

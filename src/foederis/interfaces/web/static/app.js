@@ -80,7 +80,8 @@ const foederis = (() => {
     const text = document.getElementById("scenario-text");
     const status = document.getElementById("scenario-status");
     const token = document.getElementById("token");
-    if (token) token.value = localStorage.getItem("foederis-token") || "";
+    // The token stays in this page's memory only: never in localStorage, where any script could read it later.
+    try { localStorage.removeItem("foederis-token"); } catch (e) { /* storage disabled */ }
     const say = (msg, bad) => { status.textContent = msg; status.className = bad ? "error" : "muted"; };
     document.getElementById("run").addEventListener("click", async () => {
       say("Running…");
@@ -91,7 +92,6 @@ const foederis = (() => {
     const save = document.getElementById("save");
     if (!save) return;  // a bundled example: run only
     save.addEventListener("click", async () => {
-      localStorage.setItem("foederis-token", token.value);
       say("Saving…");
       const res = await fetch(`/v1/scenarios/${encodeURIComponent(name)}`, {
         method: "PUT",
@@ -99,7 +99,11 @@ const foederis = (() => {
         body: JSON.stringify({text: text.value, message: document.getElementById("message").value}),
       });
       const body = await res.json();
-      if (!res.ok) { say(`Not saved: ${body.field}: ${body.message}`, true); return; }
+      if (!res.ok) {
+        const hint = res.status === 401 ? " To get a token, run `foederis token create --name YOUR-NAME` where the server runs, and paste it into the Token field." : "";
+        say(`Not saved: ${body.field}: ${body.message}.${hint}`, true);
+        return;
+      }
       say(`Saved revision ${body.revision}.`);
       document.getElementById("changelog").innerHTML = body.changelog.map((r) =>
         `<li>r${r.number} · ${esc(r.created_at.slice(0, 19).replace("T", " "))} · ${esc(r.author)}${r.message ? " — " + esc(r.message) : ""}</li>`).join("");
