@@ -131,3 +131,24 @@ def test_cache_for_other_options_is_not_trusted(cache_home: Path, capsys: pytest
     _write_with_header(path, pickle.dumps(other_compiled))
     assert _same(_fresh(), reference)
     assert "other interpretation options" in capsys.readouterr().err
+
+
+class _AttributeGadget:
+    """A payload that asks `getattr` for something other than an enum member of the record."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (getattr, (Compiled, "__init__"))
+
+
+def test_getattr_in_a_payload_reaches_only_enum_members(
+    cache_home: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Some Pythons pickle enum members as getattr(Class, name); that, and only that, is allowed."""
+    from foederis.rules.base import Status
+
+    assert cache._enum_member(Status, "party") is Status.party
+    reference = _fresh()
+    path = cache.cache_path(DEFAULT_OPTIONS)
+    _write_with_header(path, pickle.dumps(_AttributeGadget()))
+    assert _same(_fresh(), reference)
+    assert "no enum member of the record" in capsys.readouterr().err
