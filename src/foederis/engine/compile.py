@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -67,11 +68,11 @@ class Compiled:
     bound_flag: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     interval_key: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
-    @property
+    @cached_property
     def state_index(self) -> dict[str, int]:
         return {s: i for i, s in enumerate(self.states)}
 
-    @property
+    @cached_property
     def instrument_index(self) -> dict[str, int]:
         return {s: i for i, s in enumerate(self.instruments)}
 
