@@ -67,7 +67,7 @@ def test_estonia_earliest_use_and_change_log(estonia: ScenarioResult) -> None:
     }
     assert all(d.first_difference == date(2027, 4, 2) for d in estonia.diff)
     ev = next(e for e in estonia.events if e.action == "art5_invocation")
-    assert ev.note.startswith("participants=NOR;DEU;FRA;NLD;POL;USA") and ev.status == "assumed"
+    assert ev.participants == ["NOR", "DEU", "FRA", "NLD", "POL", "USA"] and ev.status == "assumed"
     assert ev.source.startswith("scenario:estonia-2027:line ")
     assert {m.date for m in estonia.matrices} >= {date(2027, 1, 1), date(2027, 10, 2), date(2028, 12, 31)}
     m = next(m for m in estonia.matrices if m.date == date(2028, 1, 15))

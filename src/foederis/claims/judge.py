@@ -32,9 +32,10 @@ class Verdict:
 
 
 def _withdrawal_provisions() -> dict[str, str]:
-    from foederis.questions.withdrawal import WITHDRAWAL_PROVISION
+    """Each instrument's withdrawal-effect provision, from the registry."""
+    from foederis.rules.registry import REGISTRY
 
-    return WITHDRAWAL_PROVISION
+    return {i: s.withdrawal.effect for i, s in REGISTRY.items() if s.withdrawal is not None}
 
 
 def _ev(e: Event) -> dict[str, Any]:

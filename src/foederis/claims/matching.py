@@ -698,9 +698,9 @@ class Matcher:
 
 
 def instrument_kind(inst: str) -> str:
-    return INSTRUMENTS[inst].kind
+    return INSTRUMENTS[inst].role
 
 
 def alliance_ids() -> list[str]:
     """Instruments that make their parties 'allies' (from the registry, not hard-coded)."""
-    return [i for i, spec in INSTRUMENTS.items() if spec.kind == "alliance"]
+    return [i for i, spec in INSTRUMENTS.items() if spec.role == "alliance"]

@@ -15,7 +15,7 @@ import numpy as np
 from foederis.record.loader import Record
 from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, link_reason
 from foederis.rules.options import DEFAULT_OPTIONS, Options
-from foederis.rules.registry import INSTRUMENTS
+from foederis.rules.registry import REGISTRY, Registry
 
 #: Day numbers are days since this date; 2**20 days later is the year 4670, far beyond any day a
 #: question or scenario may name (the boundary allows 1945-2100) plus any treaty period after it.
@@ -67,6 +67,17 @@ class Compiled:
     status_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     bound_flag: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     interval_key: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    #: the instrument descriptions this was compiled with (not pickled: a cache holds the built-ins)
+    registry: Registry = REGISTRY
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("registry", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.registry = REGISTRY
 
     @cached_property
     def state_index(self) -> dict[str, int]:
@@ -113,18 +124,22 @@ def _intervals(state: str, instrument: str, transitions: list[Transition]) -> li
 
 
 def compile_record(
-    record: Record, options: Options = DEFAULT_OPTIONS, instruments: list[str] | None = None
+    record: Record,
+    options: Options = DEFAULT_OPTIONS,
+    instruments: list[str] | None = None,
+    registry: Registry = REGISTRY,
 ) -> Compiled:
-    """Run every instrument's rules (or only `instruments`) over the record, laid out for lookup."""
+    """Run every instrument's rules in `registry` (or only `instruments`) over the record, laid out
+    for lookup."""
     intervals: list[Interval] = []
     treaty: dict[str, dict[str, tuple[date | None, Reason]]] = {}
     checks: list[Check] = []
     notes: list[str] = []
     spans: dict[tuple[str, str], tuple[int, int]] = {}
-    instruments = list(instruments or INSTRUMENTS)
+    instruments = list(instruments or registry)
     states = sorted(record.states.states)
     for inst in instruments:
-        result = INSTRUMENTS[inst].compile(RuleContext(record, options, inst))
+        result = registry[inst].compile(RuleContext(record, options, inst))
         _cease_predecessors(record, result.transitions)
         treaty[inst] = result.treaty
         checks.extend(result.checks)
@@ -134,7 +149,9 @@ def compile_record(
             if ivs:
                 spans[(state, inst)] = (len(intervals), len(intervals) + len(ivs))
                 intervals.extend(ivs)
-    compiled = Compiled(record, options, intervals, treaty, checks, notes, states, instruments, spans)
+    compiled = Compiled(
+        record, options, intervals, treaty, checks, notes, states, instruments, spans, registry=registry
+    )
     _lay_out(compiled)
     return compiled
 

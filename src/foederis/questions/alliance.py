@@ -9,7 +9,7 @@ from foederis.rules.registry import INSTRUMENTS
 
 def alliance_id() -> str:
     """The id of the registry's alliance instrument."""
-    ids = [i for i, spec in INSTRUMENTS.items() if spec.kind == "alliance"]
+    ids = [i for i, spec in INSTRUMENTS.items() if spec.role == "alliance"]
     if len(ids) != 1:
         raise InputError("instrument", f"expected one alliance in the registry, found {ids}", ids)
     return ids[0]

@@ -21,6 +21,8 @@ def event_out(ev: Event) -> EventOut:
         source_kind=ev.source_kind,
         known_from=ev.known,
         derived_from=ev.derived_from,
+        legal_basis=ev.legal_basis,
+        participants=list(ev.participants),
     )
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from foederis.engine.compile import Compiled
 from foederis.questions.inputs import InputError
 from foederis.questions.members import bound_states
-from foederis.questions.obligations import ISSUES, WEAPONS, DeclaredViewOut, declared_out
+from foederis.questions.obligations import ISSUES, DeclaredViewOut, declared_out
 from foederis.rules.options import describe_options
 
 
@@ -53,15 +53,17 @@ def fault_lines(
     c: Compiled, alliance: str, weapon: str, day: date, issue: str | None = None
 ) -> FaultLinesAnswer:
     """Members of `alliance` on `day`, those bound by the ban on `weapon`, grouped per issue."""
-    instrument = WEAPONS[weapon]
+    banning = c.registry.weapons()[weapon]
     members = bound_states(c, alliance, day)
-    bound = [s for s in members if (iv := c.interval_on(s, instrument, day)) is not None and iv.bound]
+    bound = [
+        s for s in members if any((iv := c.interval_on(s, i, day)) is not None and iv.bound for i in banning)
+    ]
     lines: list[FaultLine] = []
     for one in (issue,) if issue else ISSUES:
         groups: dict[str, list[str]] = {"prohibited": [], "permitted": [], "no view": [], "": []}
         declared: list[DeclaredViewOut] = []
         for state in bound:
-            view = declared_out(state, weapon, one)
+            view = declared_out(state, weapon, one, c.registry)
             groups[view.view if view else ""].append(state)
             if view:
                 declared.append(view)
@@ -79,7 +81,7 @@ def fault_lines(
     return FaultLinesAnswer(
         alliance=alliance,
         weapon=weapon,
-        instrument=instrument,
+        instrument=banning[0],
         date=day,
         allies_bound=bound,
         allies_not_bound=[s for s in members if s not in bound],

@@ -6,32 +6,18 @@ withdrawal when its period expires (CCM/APMBT Art. 20(3)).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from foederis.engine.compile import Compiled
 from foederis.questions.common import reason_out
-from foederis.questions.inputs import InputError
 from foederis.questions.models import ReasonOut
-from foederis.questions.withdrawal import WITHDRAWAL_PROVISION, withdrawal_whatif
-from foederis.rules import apmbt, calendar, ccm, cfe, inf, nato, open_skies
+from foederis.questions.withdrawal import withdrawal_clause, withdrawal_whatif
 from foederis.rules.base import Reason, RuleContext
 from foederis.rules.conflict import engaged_periods
 from foederis.rules.options import describe_options
-
-#: Notice periods as (months, days) after notice, read from each rules module.
-PERIOD = {
-    "ccm": (ccm.RULES.withdrawal_months, 0),
-    "apmbt": (apmbt.RULES.withdrawal_months, 0),
-    "nato": (12 * nato.DENUNCIATION_NOTICE_YEARS, 0),
-    **{
-        m.RULES.instrument: (m.RULES.notice.months, m.RULES.notice.days)
-        for m in (cfe, inf, open_skies)
-        if m.RULES.notice is not None
-    },
-}
 
 
 class FreeByAnswer(BaseModel):
@@ -53,24 +39,22 @@ class FreeByAnswer(BaseModel):
 
 def latest_notice(c: Compiled, instrument: str, by: date) -> date:
     """The latest notice day whose period expires on or before `by`."""
-    months, days = PERIOD[instrument]
-    if months:
-        return calendar.months_before(by, months, c.options)
-    return by - timedelta(days=days)
+    return withdrawal_clause(c.registry, instrument).latest_notice(by, c.options)
 
 
 def free_by(c: Compiled, state: str, instrument: str, by: date, as_of: date | None = None) -> FreeByAnswer:
     """The latest notice that frees `state` by `by`; if that day is before `as_of` (default today),
     also the earliest day a notice given on `as_of` would free it."""
     as_of = as_of or date.today()
-    if instrument not in PERIOD:
-        raise InputError(
-            "instrument", f"no withdrawal period in the record for {instrument!r}", sorted(PERIOD)
-        )
-    notice = latest_notice(c, instrument, by)
-    provision = WITHDRAWAL_PROVISION[instrument]
+    clause = withdrawal_clause(c.registry, instrument)
+    notice = clause.latest_notice(by, c.options)
+    provision = clause.effect
     probe = withdrawal_whatif(c, state, instrument, notice, [])
-    condition = f"no armed conflict engaging {state} on the day the notice period expires"
+    condition = (
+        f"no armed conflict engaging {state} on the day the notice period expires"
+        if clause.armed_conflict_freeze
+        else "none: the withdrawal clause sets no condition on the day the notice runs out"
+    )
     if probe.outcome == "not_permitted":
         return FreeByAnswer(
             state=state,
@@ -86,7 +70,7 @@ def free_by(c: Compiled, state: str, instrument: str, by: date, as_of: date | No
         )
     expiry = notice_expiry(c, instrument, notice)
     periods = engaged_periods(RuleContext(c.record, c.options, instrument), state)
-    running = [p for p in periods if p.covers(expiry)]
+    running = [p for p in periods if p.covers(expiry)] if clause.armed_conflict_freeze else []
     met = not running
     summary = (
         f"A notice given on {notice} runs out on {expiry} ({provision}); any later notice runs "
@@ -122,6 +106,5 @@ def free_by(c: Compiled, state: str, instrument: str, by: date, as_of: date | No
 
 
 def notice_expiry(c: Compiled, instrument: str, notice: date) -> date:
-    months, days = PERIOD[instrument]
-    day = calendar.add_months(notice, months, c.options) if months else notice
-    return day + timedelta(days=days)
+    """The day a notice given on `notice` runs out."""
+    return withdrawal_clause(c.registry, instrument).expiry(notice, c.options)

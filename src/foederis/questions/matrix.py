@@ -21,9 +21,9 @@ from foederis.questions.obligations import (
     verdict,
 )
 from foederis.rules.options import describe_options
-from foederis.rules.registry import INSTRUMENTS
+from foederis.rules.registry import REGISTRY, UnknownInstrument
 
-ALLIANCES = tuple(i for i, spec in INSTRUMENTS.items() if spec.kind == "alliance")
+ALLIANCES = REGISTRY.alliances()
 
 
 class MatrixRow(BaseModel):
@@ -47,10 +47,8 @@ class MatrixAnswer(BaseModel):
 
 
 def parse_alliance(text: str, field: str = "alliance") -> str:
-    from foederis.rules.registry import UnknownInstrument, resolve_instrument
-
     try:
-        inst = resolve_instrument(text)
+        inst = REGISTRY.resolve(text)
     except UnknownInstrument:
         inst = ""
     if inst in ALLIANCES:
@@ -90,7 +88,7 @@ def matrix(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixAnswer:
                 state_name=c.record.states.name(state),
                 activities=acts,
                 reasons=why,
-                declared={a: declared_out(state, weapon, a) for a in ISSUES},
+                declared={a: declared_out(state, weapon, a, c.registry) for a in ISSUES},
             )
         )
     return MatrixAnswer(

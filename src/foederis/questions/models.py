@@ -24,6 +24,10 @@ class EventOut(BaseModel):
     )
     known_from: date | None = Field(None, description="the day the fact became public")
     derived_from: str = Field("", description="for a derived fact: what it was derived from")
+    legal_basis: str = Field("", description="the provision the state invokes for the act, if any")
+    participants: list[str] = Field(
+        default=[], description="ISO3 codes an alliance act names (Art. 5 collective defence)"
+    )
 
 
 class ReasonOut(BaseModel):

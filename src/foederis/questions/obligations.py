@@ -15,14 +15,18 @@ from foederis.questions.models import ReasonOut
 from foederis.record.declared_views import ISSUES, declared_view
 from foederis.rules.base import Reason
 from foederis.rules.interoperability import interoperability_verdict
-from foederis.rules.obligations import ACTIVITIES, OBLIGATIONS, WEAPONS
+from foederis.rules.obligations import ACTIVITIES
 from foederis.rules.options import describe_options
-from foederis.rules.registry import INSTRUMENTS
+from foederis.rules.registry import REGISTRY, Registry
 
 Verdict = Literal["prohibited", "permitted", "permitted_with_limits", "contested"]
 
 #: the text's own verbs, then the interoperability activities the text leaves to interpretation
 ALL_ACTIVITIES = (*ACTIVITIES, *ISSUES)
+#: weapon category -> the built-in instruments that ban it
+WEAPONS = REGISTRY.weapons()
+#: how strict a verdict is, to combine instruments that ban the same weapon (strictest wins)
+STRICTNESS = {"prohibited": 3, "contested": 2, "permitted_with_limits": 1, "permitted": 0}
 
 __all__ = [
     "ACTIVITIES",
@@ -69,11 +73,12 @@ class MayAnswer(BaseModel):
     declared: DeclaredViewOut | None = None  # the state's declared view, when one is recorded
 
 
-def parse_weapon(text: str, field: str = "weapon") -> str:
+def parse_weapon(text: str, field: str = "weapon", registry: Registry = REGISTRY) -> str:
+    weapons = registry.weapons()
     key = text.strip().lower().replace("-", "_").replace(" ", "_")
-    if key in WEAPONS:
+    if key in weapons:
         return key
-    raise InputError(field, f"unknown weapon {text!r}; valid choices: {', '.join(WEAPONS)}", list(WEAPONS))
+    raise InputError(field, f"unknown weapon {text!r}; valid choices: {', '.join(weapons)}", list(weapons))
 
 
 def parse_activity(text: str, field: str = "activity") -> str:
@@ -87,12 +92,17 @@ def parse_activity(text: str, field: str = "activity") -> str:
     )
 
 
-def declared_out(state: str, weapon: str, activity: str) -> DeclaredViewOut | None:
+def declared_out(
+    state: str, weapon: str, activity: str, registry: Registry = REGISTRY
+) -> DeclaredViewOut | None:
     """The recorded declared view behind an interoperability answer (None for the text's verbs)."""
     if activity not in ISSUES:
         return None
-    view = declared_view(state, WEAPONS[weapon], activity)
-    return DeclaredViewOut(**{f: getattr(view, f) for f in DeclaredViewOut.model_fields}) if view else None
+    for instrument in registry.weapons().get(weapon, ()):
+        view = declared_view(state, instrument, activity)
+        if view:
+            return DeclaredViewOut(**{f: getattr(view, f) for f in DeclaredViewOut.model_fields})
+    return None
 
 
 def verdict(
@@ -100,11 +110,28 @@ def verdict(
 ) -> tuple[Verdict, list[Reason]]:
     """The verdict and the engine reasons behind it (status interval + obligation provisions).
 
-    For the interoperability activities the reading in `c.options.assist_reading` decides, and
-    `ally` names the partner (a non-party ally, or a party, which every reading treats alike)."""
-    instrument = WEAPONS[weapon]
+    A weapon banned by several instruments takes the strictest verdict among them; its reasons
+    come first, then each other instrument's leading reason. For the interoperability activities
+    the reading in `c.options.assist_reading` decides, and `ally` names the partner (a non-party
+    ally, or a party, which every reading treats alike)."""
+    answers = [
+        _verdict_under(c, state, activity, instrument, weapon, day, ally)
+        for instrument in c.registry.weapons()[weapon]
+    ]
+    ranked = sorted(range(len(answers)), key=lambda k: -STRICTNESS[answers[k][0]])
+    v, reasons = answers[ranked[0]]
+    for k in ranked[1:]:
+        reasons = [*reasons, *answers[k][1][:1]]
+    return v, reasons
+
+
+def _verdict_under(
+    c: Compiled, state: str, activity: str, instrument: str, weapon: str, day: date, ally: str | None
+) -> tuple[Verdict, list[Reason]]:
+    """The verdict under one instrument that bans the weapon."""
+    spec = c.registry[instrument]
     iv = c.interval_on(state, instrument, day)
-    title = INSTRUMENTS[instrument].short
+    title = spec.short
     if iv is None or not iv.bound:
         status = iv.status.name if iv else "none"
         why = Reason(
@@ -115,8 +142,15 @@ def verdict(
         )
         return "permitted", [why, *(iv.reasons if iv else ())]
     if activity in ISSUES:
+        if not (spec.obligations and spec.obligations.interoperability):
+            why = (
+                f"{state} is bound by the {title} on {day}; the record holds no reading of whether "
+                f"to {activity.replace('_', ' ')} is prohibited assistance under it: contested."
+            )
+            return "contested", [Reason(None, why, options=("assist_reading",)), *iv.reasons]
         return _interoperability(c, state, iv, activity, instrument, day, ally)
-    rule = OBLIGATIONS[instrument][activity]
+    assert spec.obligations is not None  # it bans `weapon`
+    rule = spec.obligations.activities[activity]
     reasons = [
         Reason(
             rule.prohibition,
@@ -137,8 +171,9 @@ def _interoperability(
     names = c.record.states
     ally_iv = c.interval_on(ally, instrument, day) if ally else None
     declared = declared_view(state, instrument, activity)
+    spec = c.registry[instrument]
     v, reasons = interoperability_verdict(
-        instrument,
+        spec.obligations.interoperability if spec.obligations else {},
         activity,
         c.options.assist_reading,
         names.name(state),
@@ -150,7 +185,7 @@ def _interoperability(
         reasons.append(
             Reason(None, f"The declared view was stated ({declared.stated}) after the day asked ({day}).")
         )
-    title = INSTRUMENTS[instrument].short
+    title = spec.short
     bound = Reason(
         None,
         f"{state} is bound by the {title} on {day} (status '{iv.status.name}', since {iv.start}); "
@@ -187,5 +222,5 @@ def may(c: Compiled, state: str, activity: str, weapon: str, day: date, ally: st
         options=describe_options(c.options),
         ally=ally,
         reading=c.options.assist_reading if interop else None,
-        declared=declared_out(state, weapon, activity),
+        declared=declared_out(state, weapon, activity, c.registry),
     )

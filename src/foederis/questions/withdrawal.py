@@ -18,30 +18,11 @@ from foederis.questions.common import event_out, reason_out
 from foederis.questions.inputs import InputError, parse_date
 from foederis.questions.models import EventOut, ReasonOut
 from foederis.record.models import ConflictPeriod, Event
-from foederis.rules import apmbt, ccm, cfe, inf, nato, open_skies
-from foederis.rules.base import Status
+from foederis.rules.base import Reason, Status
 from foederis.rules.options import describe_options
-from foederis.rules.registry import INSTRUMENTS
+from foederis.rules.registry import Registry
+from foederis.rules.spec import Withdrawal
 
-#: The action a notice takes in each instrument's vocabulary; instruments absent here have no
-#: withdrawal period in the record (New START, CTBT), so no what-if can be computed for them.
-NOTICE_ACTION = {
-    "ccm": "withdrawal_deposited",
-    "apmbt": "withdrawal_deposited",
-    "nato": "withdrawal_notice",
-    "cfe": "withdrawal_notice",
-    "inf": "withdrawal_notice",
-    "open_skies": "withdrawal_notice",
-}
-#: The provision that sets when a withdrawal takes effect, as each rules module names it.
-WITHDRAWAL_PROVISION = {
-    "ccm": ccm.RULES.withdrawal_effect,
-    "apmbt": apmbt.RULES.withdrawal_effect,
-    "nato": nato.DENUNCIATION,
-    "cfe": cfe.RULES.withdrawal,
-    "inf": inf.RULES.withdrawal,
-    "open_skies": open_skies.RULES.withdrawal,
-}
 Outcome = Literal["effective", "pending", "not_permitted"]
 
 
@@ -76,15 +57,28 @@ def parse_conflict(text: str, field: str = "conflict") -> tuple[date, date | Non
     return start, end
 
 
+def withdrawal_clause(registry: Registry, instrument: str) -> Withdrawal:
+    """The instrument's withdrawal clause, or an input error naming those that have one."""
+    spec = registry.get(instrument)
+    if spec is None or spec.withdrawal is None:
+        raise InputError(
+            "instrument",
+            f"no withdrawal rule with a period in the record for {instrument!r}",
+            sorted(registry.withdrawable()),
+        )
+    return spec.withdrawal
+
+
 def _without_later_notices(
     c: Compiled, state: str, instrument: str, notice: date
 ) -> tuple[Compiled, list[Event]]:
     """The instrument compiled without the state's recorded notices on or after `notice`: the
     hypothetical notice replaces them (a what-if asks what this notice would do, not the record's)."""
+    action = withdrawal_clause(c.registry, instrument).notice_action
     dropped = [
         ev
         for ev in c.record.events_for(instrument)
-        if ev.state == state and ev.action == NOTICE_ACTION[instrument] and ev.date >= notice
+        if ev.state == state and ev.action == action and ev.date >= notice
     ]
     if not dropped:
         return c, []
@@ -94,7 +88,7 @@ def _without_later_notices(
     record = dataclasses.replace(
         c.record, events=tuple(e for e in c.record.events if e.ref not in refs), digest=h.hexdigest()[:16]
     )
-    return compile_record(record, c.options, [instrument]), dropped
+    return compile_record(record, c.options, [instrument], c.registry), dropped
 
 
 def _not_permitted(
@@ -107,8 +101,6 @@ def _not_permitted(
     conflicts: list[dict[str, Any]],
     events: tuple[Event, ...] = (),
 ) -> WithdrawalAnswer:
-    from foederis.rules.base import Reason
-
     return WithdrawalAnswer(
         state=state,
         instrument=instrument,
@@ -124,8 +116,6 @@ def _not_permitted(
 
 def _superseding(c: Compiled, superseded: list[Event]) -> list[ReasonOut]:
     """A reason saying which recorded notices the hypothetical one replaced (none: no reason)."""
-    from foederis.rules.base import Reason
-
     if not superseded:
         return []
     days = ", ".join(str(e.date) for e in superseded)
@@ -140,13 +130,8 @@ def withdrawal_whatif(
     c: Compiled, state: str, instrument: str, notice: date, conflicts: list[tuple[date, date | None]]
 ) -> WithdrawalAnswer:
     """When would a withdrawal notified on `notice` take effect, given assumed conflicts too."""
-    if instrument not in NOTICE_ACTION:
-        raise InputError(
-            "instrument",
-            f"no withdrawal rule with a period in the record for {instrument!r}",
-            sorted(NOTICE_ACTION),
-        )
-    provision = WITHDRAWAL_PROVISION[instrument]
+    clause = withdrawal_clause(c.registry, instrument)
+    provision = clause.effect
     assumed = [
         ConflictPeriod(
             state,
@@ -171,27 +156,27 @@ def withdrawal_whatif(
     status = current.status if current else Status.none
     if status not in (Status.party, Status.suspended):
         why = (
-            f"On {notice} {state} is not a party to the {INSTRUMENTS[instrument].short} (status "
+            f"On {notice} {state} is not a party to the {c.registry[instrument].short} (status "
             f"'{status.name}'): there is nothing to withdraw from."
         )
         earlier: tuple[Event, ...] = ()
         if status == Status.withdrawal_pending and current is not None:
-            earlier = tuple(
-                e for r in current.reasons for e in r.events if e.action == NOTICE_ACTION[instrument]
-            )[-1:]
+            earlier = tuple(e for r in current.reasons for e in r.events if e.action == clause.notice_action)[
+                -1:
+            ]
             named = f": the notice of {earlier[0].date} ({earlier[0].source})" if earlier else ""
             why = f"On {notice} a withdrawal of {state} is already pending{named}."
         return _not_permitted(c, state, instrument, notice, why, provision, shown, earlier)
-    if instrument == "nato":
-        earliest = c.treaty["nato"]["denunciation_possible_from"][0]
+    if clause.earliest_notice_fact:
+        earliest = c.treaty[instrument][clause.earliest_notice_fact][0]
         if earliest is None or notice < earliest:
             return _not_permitted(
                 c,
                 state,
                 instrument,
                 notice,
-                f"Art. 13 allows notice of denunciation only after the Treaty has been in force for "
-                f"twenty years, i.e. from {earliest}; a notice on {notice} has no effect.",
+                c.treaty[instrument][clause.earliest_notice_fact][1].summary
+                + f"; a notice on {notice} has no effect.",
                 provision,
                 shown,
             )
@@ -199,7 +184,7 @@ def withdrawal_whatif(
         instrument,
         state,
         c.record.states.name(state),
-        NOTICE_ACTION[instrument],
+        clause.notice_action,
         notice,
         "what-if input: assumed notice",
         "assumed notice (what-if)",
@@ -207,7 +192,7 @@ def withdrawal_whatif(
         "what-if",
         0,
     )
-    world = compile_record(base.record.overlay([ev], assumed), c.options, [instrument])
+    world = compile_record(base.record.overlay([ev], assumed), c.options, [instrument], c.registry)
     replaced = [event_out(e) for e in superseded]
     after = [iv for iv in world.intervals_of(state, instrument) if iv.start >= notice]
     withdrawn = next((iv for iv in after if iv.status == Status.withdrawn), None)

@@ -20,6 +20,7 @@ from foederis.record.models import (
     ConflictPeriod,
     Event,
     FactStatus,
+    InstrumentFiles,
     Presence,
     Provision,
     SuccessionLink,
@@ -72,13 +73,10 @@ ACTIONS = frozenset(
     }
 )
 
-EVENT_FILES = {
-    "participation/ccm.csv": "ccm",
-    "participation/apmbt.csv": "apmbt",
-    "events/nato.csv": None,
-    "events/arms_control.csv": None,
-    "project/additions.csv": None,
-}
+#: Event files with an `instrument` column, shared by several instruments.
+SHARED_EVENT_FILES = ("events/nato.csv", "events/arms_control.csv", "project/additions.csv")
+#: One file per instrument, named by its id (`participation/ccm.csv` holds the CCM's rows).
+PARTICIPATION_DIR = "participation"
 FACT_STATUSES = ("sourced", "derived", "unverified")
 
 
@@ -199,10 +197,24 @@ class Record:
         )
 
 
-def _load_events(root: Path, states: StateRegistry) -> list[Event]:
+def event_files(root: Path, extra: Iterable[InstrumentFiles] = ()) -> list[tuple[Path, str, str | None]]:
+    """Every event file as (path, name used in references, instrument fixed by the file or None)."""
+    out: list[tuple[Path, str, str | None]] = [(root / rel, rel, None) for rel in SHARED_EVENT_FILES]
+    for path in sorted((root / PARTICIPATION_DIR).glob("*.csv")):
+        out.append((path, f"{PARTICIPATION_DIR}/{path.name}", path.stem))
+    for files in extra:
+        for name in files.participation:
+            out.append((Path(name), f"{files.instrument}/{Path(name).name}", files.instrument))
+    return out
+
+
+#: The event files of the package's record and the instrument each fixes (None: per row).
+EVENT_FILES = {rel: instrument for _, rel, instrument in event_files(DATA_DIR)}
+
+
+def _load_events(root: Path, states: StateRegistry, extra: Iterable[InstrumentFiles] = ()) -> list[Event]:
     events: list[Event] = []
-    for rel, fixed_instrument in EVENT_FILES.items():
-        path = root / rel
+    for path, rel, fixed_instrument in event_files(root, extra):
         if not path.exists():
             raise RecordError(rel, None, "file is missing")
         required = ("state", "iso3", "action", "date", "source", "source_kind", "known_from") + (
@@ -225,11 +237,6 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
             if iso3 == "" and "group" not in row["state"].lower():
                 raise RecordError(rel, i, "empty 'iso3' is allowed only for a group of states")
             status: FactStatus = "sourced"
-            note_head = row.get("note", "").lstrip().upper()
-            if note_head.startswith("DERIVED"):
-                status = "derived"
-            elif note_head.startswith("UNVERIFIED"):
-                status = "unverified"
             if row.get("status"):
                 if row["status"] not in FACT_STATUSES:
                     raise RecordError(rel, i, f"status {row['status']!r} not in {FACT_STATUSES}")
@@ -252,9 +259,20 @@ def _load_events(root: Path, states: StateRegistry) -> list[Event]:
                     source_kind=kind,
                     known_from=parse_day(row["known_from"], rel, i, "known_from"),
                     derived_from=row.get("derived_from", ""),
+                    legal_basis=row.get("legal_basis", ""),
+                    participants=_codes(row.get("participants", ""), states, rel, i),
                 )
             )
     return events
+
+
+def _codes(text: str, states: StateRegistry, rel: str, i: int) -> tuple[str, ...]:
+    """A `;`-separated list of ISO3 codes (the `participants` column), each one checked."""
+    codes = tuple(c.strip().upper() for c in text.split(";") if c.strip())
+    for code in codes:
+        if code not in states.states:
+            raise RecordError(rel, i, f"unknown ISO 3166 alpha-3 code {code!r} in 'participants'")
+    return codes
 
 
 def _source_kind(row: dict[str, str], rel: str, i: int) -> str:
@@ -264,11 +282,14 @@ def _source_kind(row: dict[str, str], rel: str, i: int) -> str:
     return kind
 
 
-def _load_provisions(root: Path) -> dict[str, Provision]:
+def _load_provisions(root: Path, extra: Iterable[InstrumentFiles] = ()) -> dict[str, Provision]:
     provisions: dict[str, Provision] = {}
-    files = [*sorted((root / "texts").glob("*.jsonl")), root / "project" / "provisions.jsonl"]
-    for path in files:
-        rel = str(path.relative_to(root))
+    files = [
+        *((p, str(p.relative_to(root))) for p in sorted((root / "texts").glob("*.jsonl"))),
+        (root / "project" / "provisions.jsonl", "project/provisions.jsonl"),
+        *((Path(p), f"{f.instrument}/{Path(p).name}") for f in extra for p in f.texts),
+    ]
+    for path, rel in files:
         for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -388,32 +409,42 @@ def _load_successions(root: Path, states: StateRegistry) -> list[SuccessionLink]
     return out
 
 
-def data_digest(root: Path = DATA_DIR) -> str:
+def data_digest(root: Path = DATA_DIR, extra: Iterable[InstrumentFiles] = ()) -> str:
     """A hash of every data file: the key of the compiled-record cache."""
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         h.update(str(path.relative_to(root)).encode())
         h.update(path.read_bytes())
+    for files in extra:
+        for name in (*files.participation, *files.texts):
+            h.update(name.encode())
+            h.update(Path(name).read_bytes())
     return h.hexdigest()[:16]
 
 
-def _record_names(root: Path) -> list[tuple[str, str]]:
+def _record_names(root: Path, extra: Iterable[InstrumentFiles] = ()) -> list[tuple[str, str]]:
     names: list[tuple[str, str]] = []
-    for rel in EVENT_FILES:
-        for _, row in read_rows(root / rel, rel, ("state", "iso3")):
+    for path, rel, _ in event_files(root, extra):
+        for _, row in read_rows(path, rel, ("state", "iso3")):
             names.append((row["state"], row["iso3"]))
     return names
 
 
-def load_record(root: Path = DATA_DIR) -> Record:
-    """Load and validate the whole record; raises RecordError on the first bad row."""
+def load_record(root: Path = DATA_DIR, extra: Iterable[InstrumentFiles] = ()) -> Record:
+    """Load and validate the whole record; raises RecordError on the first bad row.
+
+    `extra` adds the files of instruments kept outside the data folder (see `InstrumentFiles`)."""
+    extra = tuple(extra)
     aliases = [
         (row["alias"], row["iso3"])
         for _, row in read_rows(root / "project/aliases.csv", "project/aliases.csv", ("alias", "iso3"))
     ]
-    states = build_registry(_record_names(root), aliases)
-    events = _load_events(root, states)
-    provisions = _load_provisions(root)
+    states = build_registry(_record_names(root, extra), aliases)
+    events = _load_events(root, states, extra)
+    provisions = _load_provisions(root, extra)
+    for ev in events:
+        if ev.legal_basis and ev.legal_basis not in provisions:
+            raise RecordError(ev.file, ev.row, f"legal_basis {ev.legal_basis!r} is no provision in the texts")
     presence = _load_presence(root, states)
     successions = _load_successions(root, states)
     conflicts = _load_conflicts(root, states)
@@ -429,6 +460,6 @@ def load_record(root: Path = DATA_DIR) -> Record:
         presence=tuple(presence),
         successions=tuple(successions),
         states=states,
-        digest=data_digest(root),
+        digest=data_digest(root, extra),
         files=dict(files),
     )

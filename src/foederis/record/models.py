@@ -30,6 +30,8 @@ class Event:
     source_kind: str = "other"  # see record/sources.py: depositary, government, ... other
     known_from: date | None = None  # the day the fact became public; None: the event's own date
     derived_from: str = ""  # for a derived fact: the row(s) it was worked out from (file:row)
+    legal_basis: str = ""  # the provision a state invokes for the act (e.g. vclt/art_62), if any
+    participants: tuple[str, ...] = ()  # ISO3 codes an alliance act names (Art. 5 collective defence)
 
     @property
     def known(self) -> date:
@@ -40,6 +42,16 @@ class Event:
     def ref(self) -> str:
         """A stable reference to the row this event came from."""
         return f"{self.file}:{self.row}"
+
+
+@dataclass(frozen=True)
+class InstrumentFiles:
+    """The data files of an instrument kept outside the package's data folder (absolute paths):
+    its participation rows (columns as `participation/ccm.csv`) and its provision texts."""
+
+    instrument: str
+    participation: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@
 """
 
 from foederis.rules.ban_convention import BanConvention
+from foederis.rules.interoperability import IssueRule
+from foederis.rules.spec import ActivityRule, Obligations
 
 RULES = BanConvention(
     instrument="apmbt",
@@ -17,4 +19,66 @@ RULES = BanConvention(
     withdrawal_right="apmbt/art_20__para_2",
     withdrawal_effect="apmbt/art_20__para_3",
     signature="apmbt/art_15",
+)
+
+_NO_ART21 = (
+    "The APMBT has no interoperability clause (nothing like CCM Art. 21(3)); the narrow reading "
+    "has no exception to rest on, and Art. 1(1)(c) alone leaves this open: states read it "
+    "differently."
+)
+_APMBT_BROAD = (
+    "Broad reading: Art. 1(1)(c) forbids assisting anyone, 'under any circumstances', to engage "
+    "in an activity prohibited to a State Party; the convention has no exception for allies."
+)
+
+INTEROPERABILITY: dict[str, IssueRule] = {
+    "permit_transit": IssueRule(
+        ("apmbt/art_1__para_1__point_b", "apmbt/art_1__para_1__point_c"),
+        "contested",
+        _NO_ART21,
+        _APMBT_BROAD + " Letting an ally move them through assists their stockpiling and transfer.",
+    ),
+    "host_foreign_stockpile": IssueRule(
+        ("apmbt/art_1__para_1__point_b", "apmbt/art_1__para_1__point_c"),
+        "contested",
+        _NO_ART21,
+        _APMBT_BROAD + " Hosting an ally's stockpile assists stockpiling on the party's territory.",
+    ),
+    "joint_operations": IssueRule(
+        ("apmbt/art_1__para_1__point_a", "apmbt/art_1__para_1__point_c"),
+        "contested",
+        _NO_ART21,
+        _APMBT_BROAD + " Planning or targeting for an operation that uses them assists their use.",
+    ),
+    "invest": IssueRule(
+        ("apmbt/art_1__para_1__point_b", "apmbt/art_1__para_1__point_c"),
+        "contested",
+        _NO_ART21,
+        _APMBT_BROAD + " Financing a producer assists production (Art. 1(1)(b)).",
+    ),
+}
+
+#: Art. 1(1) and the exceptions of Art. 3; interoperability issues as above.
+OBLIGATIONS = Obligations(
+    weapons=("anti_personnel_mines",),
+    activities={
+        "use": ActivityRule("apmbt/art_1__para_1__point_a"),
+        "develop": ActivityRule("apmbt/art_1__para_1__point_b"),
+        "produce": ActivityRule("apmbt/art_1__para_1__point_b"),
+        "acquire": ActivityRule("apmbt/art_1__para_1__point_b"),
+        "stockpile": ActivityRule("apmbt/art_1__para_1__point_b"),
+        "retain": ActivityRule(
+            "apmbt/art_1__para_1__point_b",
+            "apmbt/art_3__para_1",
+            "only the minimum number absolutely necessary for training in mine detection, "
+            "clearance or destruction techniques",
+        ),
+        "transfer": ActivityRule(
+            "apmbt/art_1__para_1__point_b",
+            "apmbt/art_3__para_2",
+            "only for the purpose of destruction, or under Art. 3(1) for training",
+        ),
+        "assist": ActivityRule("apmbt/art_1__para_1__point_c"),
+    },
+    interoperability=INTEROPERABILITY,
 )

@@ -13,6 +13,7 @@ from foederis.record.models import Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status, Transition, link_reason
 from foederis.rules.options import Options
+from foederis.rules.spec import EntryIntoForce, Withdrawal
 
 #: (entry-into-force date or None, the reason) computed from the treaty's events.
 EifRule = Callable[[RuleContext], tuple[date | None, Reason]]
@@ -49,6 +50,24 @@ class ArmsControlTreaty:
     term_years: int | None = None  # a fixed term from entry into force
     extension_years: int = 0
     term_provision: str | None = None
+
+    @property
+    def eif_clause(self) -> EntryIntoForce:
+        return EntryIntoForce((self.eif_provision,))
+
+    @property
+    def withdrawal_clause(self) -> Withdrawal | None:
+        """Withdrawal on notice, when the record holds the notice period (None otherwise: a notice
+        is recorded but not evaluated)."""
+        if self.notice is None:
+            return None
+        return Withdrawal(
+            notice_action="withdrawal_notice",
+            effect=self.withdrawal,
+            months=self.notice.months,
+            days=self.notice.days,
+            counted_from="intended_date" if self.notice.at_least else "notice",
+        )
 
     def compile(self, ctx: RuleContext) -> Compilation:
         out = Compilation()
@@ -177,11 +196,7 @@ class ArmsControlTreaty:
             e.action == "suspension_effective" and e.date > ev.date for e in events
         ):
             return current or Reason(self.withdrawal, f"Suspension announced on {ev.date}.", (ev,))
-        vclt = (
-            " It invokes VCLT Art. 62."
-            if "62" in ev.note
-            else (" It invokes VCLT Art. 60." if "Art. 60" in ev.note else "")
-        )
+        vclt = f" It invokes {cited(ev.legal_basis)}." if ev.legal_basis else ""
         bound = ctx.options.claimed_suspension == "no_legal_effect"
         why = Reason(
             self.withdrawal,
@@ -279,6 +294,14 @@ class ArmsControlTreaty:
                 out.transitions[state] = [
                     Transition(t.day, t.status, t.bound, (*t.reasons, link_reason(link))) for t in ts
                 ]
+
+
+def cited(provision: str) -> str:
+    """A provision id as a citation: `vclt/art_62__para_1` -> "VCLT Art. 62(1)"."""
+    instrument, _, path = provision.partition("/")
+    parts = dict(p.split("_", 1) for p in path.split("__") if "_" in p)
+    text = f"{instrument.upper()} Art. {parts.get('art', path)}"
+    return text + (f"({parts['para']})" if "para" in parts else "")
 
 
 def _signed_before(ctx: RuleContext, day: date) -> bool:

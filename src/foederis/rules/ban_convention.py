@@ -12,6 +12,7 @@ from foederis.record.models import CONSENT_ACTIONS, Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status
 from foederis.rules.conflict import dataset_end_note, engaged_periods, frozen_until
+from foederis.rules.spec import EntryIntoForce, Withdrawal
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,23 @@ class BanConvention:
     signature: str  # Art. 15
     months_to_eif: int = 6
     withdrawal_months: int = 6
+
+    @property
+    def eif_clause(self) -> EntryIntoForce:
+        return EntryIntoForce((self.eif_general, self.eif_later))
+
+    @property
+    def withdrawal_clause(self) -> Withdrawal:
+        """Art. 20: six months after the Depositary receives the instrument, frozen while the
+        state is engaged in an armed conflict."""
+        return Withdrawal(
+            notice_action="withdrawal_deposited",
+            effect=self.withdrawal_effect,
+            right=self.withdrawal_right,
+            months=self.withdrawal_months,
+            counted_from="receipt",
+            armed_conflict_freeze=True,
+        )
 
     def compile(self, ctx: RuleContext) -> Compilation:
         out = Compilation()

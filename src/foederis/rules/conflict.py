@@ -27,7 +27,7 @@ def article5_periods(ctx: RuleContext, iso3: str) -> list[ConflictPeriod]:
 
     Taking part is read from the record: the ally must itself have a conflict period that starts
     on or after the invocation (a scenario says so with a conflict_start event for it), or the
-    invocation row must name it in `participants`. Without that, an Art. 5 invocation alone does
+    invocation must name it in its typed `participants` field. Without that, an Art. 5 invocation alone does
     not make every ally engaged.
     """
     out: list[ConflictPeriod] = []
@@ -35,8 +35,7 @@ def article5_periods(ctx: RuleContext, iso3: str) -> list[ConflictPeriod]:
         if ev.action != "art5_invocation" or ev.state == iso3:
             continue
         attacked = [c for c in ctx.conflicts(ev.state) if c.covers(ev.date) or c.start >= ev.date]
-        participants = _participants(ev.note)
-        if iso3 not in participants:
+        if iso3 not in ev.participants:
             continue
         for c in attacked:
             out.append(
@@ -54,14 +53,6 @@ def article5_periods(ctx: RuleContext, iso3: str) -> list[ConflictPeriod]:
                 )
             )
     return out
-
-
-def _participants(note: str) -> set[str]:
-    """ISO3 codes listed as `participants=AAA;BBB` in an event note (scenarios write them)."""
-    for part in note.split():
-        if part.startswith("participants="):
-            return {p.strip().upper() for p in part.split("=", 1)[1].split(";") if p.strip()}
-    return set()
 
 
 def frozen_until(expiry: date, periods: list[ConflictPeriod]) -> tuple[date | None, list[ConflictPeriod]]:

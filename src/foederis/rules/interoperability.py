@@ -12,9 +12,11 @@ Art. 21(3) permits what Art. 21(4) does not forbid.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from foederis.record.declared_views import ISSUES, DeclaredView
+from foederis.record.declared_views import DeclaredView
 from foederis.rules.base import Reason
 
 READINGS = ("state_declared", "broad", "narrow")
@@ -41,98 +43,6 @@ class IssueRule:
     limits: str = ""  # the limits a permission keeps (Art. 21(4)), when there are any
 
 
-_BROAD_CCM = (
-    "Broad reading (ICRC, Cluster Munition Coalition): the ban on assistance in Art. 1(1)(c) "
-    "applies 'under any circumstances'; Art. 21(3) allows cooperation but is no exception to Art. 1."
-)
-_NO_ART21 = (
-    "The APMBT has no interoperability clause (nothing like CCM Art. 21(3)); the narrow reading "
-    "has no exception to rest on, and Art. 1(1)(c) alone leaves this open: states read it "
-    "differently."
-)
-_APMBT_BROAD = (
-    "Broad reading: Art. 1(1)(c) forbids assisting anyone, 'under any circumstances', to engage "
-    "in an activity prohibited to a State Party; the convention has no exception for allies."
-)
-
-RULES: dict[str, dict[str, IssueRule]] = {
-    "ccm": {
-        "permit_transit": IssueRule(
-            ("ccm/art_1__para_1__point_c", "ccm/art_21__para_3", "ccm/art_21__para_4__point_b"),
-            "permitted_with_limits",
-            "Narrow reading: Art. 21(3) allows military cooperation with states not party; letting "
-            "an ally's munitions pass is not among what Art. 21(4) withholds.",
-            _BROAD_CCM + " Letting an ally move them through assists its stockpiling and transfer.",
-            "the party may not itself stockpile or transfer them (Art. 21(4)(b))",
-        ),
-        "host_foreign_stockpile": IssueRule(
-            (
-                "ccm/art_1__para_1__point_b",
-                "ccm/art_1__para_1__point_c",
-                "ccm/art_21__para_3",
-                "ccm/art_21__para_4__point_b",
-            ),
-            "permitted_with_limits",
-            "Narrow reading: Art. 21(4)(b) withholds only stockpiling by the party 'itself'; an "
-            "ally's stockpile under the ally's control falls under the cooperation of Art. 21(3).",
-            _BROAD_CCM + " Hosting an ally's stockpile assists stockpiling on the party's territory.",
-            "the munitions must stay the ally's: the party may not itself stockpile or transfer "
-            "them (Art. 21(4)(b))",
-        ),
-        "joint_operations": IssueRule(
-            (
-                "ccm/art_1__para_1__point_c",
-                "ccm/art_21__para_3",
-                "ccm/art_21__para_4__point_c",
-                "ccm/art_21__para_4__point_d",
-            ),
-            "permitted_with_limits",
-            "Narrow reading: Art. 21(3) lets the party, its military personnel or nationals engage "
-            "in military operations with states not party that might use cluster munitions.",
-            _BROAD_CCM + " Planning or targeting for a strike that uses them assists their use.",
-            "the party may not itself use them (Art. 21(4)(c)) nor expressly request their use "
-            "where the choice of munitions is within its exclusive control (Art. 21(4)(d))",
-        ),
-        "invest": IssueRule(
-            ("ccm/art_1__para_1__point_b", "ccm/art_1__para_1__point_c", "ccm/art_21__para_3"),
-            "contested",
-            "Narrow reading: Art. 21(3) covers 'military cooperation and operations', not "
-            "financing, so it adds nothing here; whether financing producers is assistance under "
-            "Art. 1(1)(c) is left open by the text, and states read it differently.",
-            _BROAD_CCM + " Financing a producer assists production (Art. 1(1)(b)).",
-        ),
-    },
-    "apmbt": {
-        "permit_transit": IssueRule(
-            ("apmbt/art_1__para_1__point_b", "apmbt/art_1__para_1__point_c"),
-            "contested",
-            _NO_ART21,
-            _APMBT_BROAD + " Letting an ally move them through assists their stockpiling and transfer.",
-        ),
-        "host_foreign_stockpile": IssueRule(
-            ("apmbt/art_1__para_1__point_b", "apmbt/art_1__para_1__point_c"),
-            "contested",
-            _NO_ART21,
-            _APMBT_BROAD + " Hosting an ally's stockpile assists stockpiling on the party's territory.",
-        ),
-        "joint_operations": IssueRule(
-            ("apmbt/art_1__para_1__point_a", "apmbt/art_1__para_1__point_c"),
-            "contested",
-            _NO_ART21,
-            _APMBT_BROAD + " Planning or targeting for an operation that uses them assists their use.",
-        ),
-        "invest": IssueRule(
-            ("apmbt/art_1__para_1__point_b", "apmbt/art_1__para_1__point_c"),
-            "contested",
-            _NO_ART21,
-            _APMBT_BROAD + " Financing a producer assists production (Art. 1(1)(b)).",
-        ),
-    },
-}
-
-assert all(set(rules) == set(ISSUES) for rules in RULES.values())
-
-
 def describe_declared(view: DeclaredView, state_name: str) -> str:
     """One sentence naming the declared view, its basis, the quote and the source."""
     when = f" ({view.stated})" if view.stated else ""
@@ -148,7 +58,7 @@ def _provision_reasons(rule: IssueRule, lead: str) -> list[Reason]:
 
 
 def interoperability_verdict(
-    instrument: str,
+    rules: Mapping[str, IssueRule],
     issue: str,
     reading: str,
     state_name: str,
@@ -156,12 +66,13 @@ def interoperability_verdict(
     ally_bound: bool = False,
     ally_name: str = "",
 ) -> tuple[str, list[Reason]]:
-    """The verdict on one issue for a state bound by `instrument`, under `reading`, with reasons.
+    """The verdict on one issue for a state bound by an instrument whose interoperability rules
+    are `rules` (its `Obligations.interoperability`), under `reading`, with reasons.
 
     `ally_bound` is True when the named partner is itself bound by the instrument: then Art. 21(3)
     (cooperation with states *not party*) cannot apply, and helping it is plain assistance.
     """
-    rule = RULES[instrument][issue]
+    rule = rules[issue]
     if ally_bound:
         why = (
             f"{ally_name} is itself bound by this convention, so every reading agrees: the "
@@ -195,3 +106,17 @@ def interoperability_verdict(
         f" Limits the text still sets: {rule.limits}." if rule.limits else ""
     )
     return verdict, [said, *_provision_reasons(rule, lead)]
+
+
+def __getattr__(name: str) -> Any:
+    """`RULES`: every instrument's interoperability rules, read from the registry (instrument id
+    -> issue -> rule); each rules module declares its own."""
+    if name == "RULES":
+        from foederis.rules.registry import REGISTRY
+
+        return {
+            s.id: s.obligations.interoperability
+            for s in REGISTRY.values()
+            if s.obligations and s.obligations.interoperability
+        }
+    raise AttributeError(name)

@@ -15,6 +15,7 @@ from datetime import date
 from foederis.record.models import Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status, link_reason
+from foederis.rules.spec import EntryIntoForce, Withdrawal
 
 EIF = "nato/art_11"
 ACCESSION = "nato/art_10"
@@ -24,6 +25,17 @@ REQUIRED = ("BEL", "CAN", "FRA", "LUX", "NLD", "GBR", "USA")
 DENUNCIATION_AFTER_YEARS = 20
 #: Art. 13: a Party ceases to be one a year after its notice of denunciation.
 DENUNCIATION_NOTICE_YEARS = 1
+
+ENTRY_INTO_FORCE = EntryIntoForce((EIF, ACCESSION))
+#: Art. 13: notice only once the Treaty has been in force twenty years (the compiled treaty fact
+#: `denunciation_possible_from`), effective one year after the notice.
+WITHDRAWAL = Withdrawal(
+    notice_action="withdrawal_notice",
+    effect=DENUNCIATION,
+    months=12 * DENUNCIATION_NOTICE_YEARS,
+    counted_from="notice",
+    earliest_notice_fact="denunciation_possible_from",
+)
 
 
 def entry_into_force(ctx: RuleContext) -> tuple[date | None, tuple[Event, ...]]:
@@ -58,10 +70,14 @@ def compile(ctx: RuleContext) -> Compilation:
     out.treaty["entry_into_force"] = (eif, eif_reason)
     for ev in ctx.treaty_events("entry_into_force"):
         out.check(ev, "entry into force", eif, EIF)
+    earliest = calendar.add_years(eif, DENUNCIATION_AFTER_YEARS, ctx.options) if eif else None
     out.treaty["denunciation_possible_from"] = (
-        calendar.add_years(eif, DENUNCIATION_AFTER_YEARS, ctx.options) if eif else None,
+        earliest,
         Reason(
-            DENUNCIATION, "A Party may denounce only after the Treaty has been in force for twenty years.", ()
+            DENUNCIATION,
+            "Art. 13 allows notice of denunciation only after the Treaty has been in force for "
+            f"twenty years, i.e. from {earliest}",
+            (),
         ),
     )
 

@@ -1,162 +1,246 @@
-"""The instrument registry: one entry per treaty, naming its rules and the names it goes by.
+"""The instrument registry: one `InstrumentSpec` per treaty, naming its rules, its typed parts
+and the names it goes by. Every question loops over a registry; none names an instrument.
 
-Adding a treaty: data rows and texts under `data/`, one rules module, one entry here.
+Adding a treaty: data rows and texts under `data/`, one rules module built from the shared
+shapes, one entry in `BUILT_IN` (see the README's "Adding a treaty").
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable, Iterator
 
 from foederis.record.states import normalise
 from foederis.rules import apmbt, ccm, cfe, ctbt, inf, nato, new_start, open_skies
-from foederis.rules.base import Compilation, RuleContext
+from foederis.rules.spec import InstrumentSpec
 
+__all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
 
-@dataclass(frozen=True)
-class InstrumentSpec:
-    """One instrument: id, titles, kind, and the rules that compile it."""
-
-    id: str
-    title: str
-    short: str
-    kind: Literal["alliance", "arms_control", "weapons_ban"]
-    compile: Callable[[RuleContext], Compilation]
-    aliases: tuple[str, ...] = ()
-    depositary: str = ""
-
-
-INSTRUMENTS: dict[str, InstrumentSpec] = {
-    spec.id: spec
-    for spec in (
-        InstrumentSpec(
-            "nato",
-            "North Atlantic Treaty (Washington, 4 April 1949)",
+BUILT_IN: tuple[InstrumentSpec, ...] = (
+    InstrumentSpec(
+        id="nato",
+        title="North Atlantic Treaty (Washington, 4 April 1949)",
+        short="North Atlantic Treaty",
+        role="alliance",
+        compile=nato.compile,
+        entry_into_force=nato.ENTRY_INTO_FORCE,
+        withdrawal=nato.WITHDRAWAL,
+        aliases=(
+            "NATO",
             "North Atlantic Treaty",
-            "alliance",
-            nato.compile,
-            (
-                "NATO",
-                "North Atlantic Treaty",
-                "Washington Treaty",
-                "North Atlantic Treaty Organization",
-                "Atlantic Alliance",
-                "the Alliance",
-            ),
-            "Government of the United States of America",
+            "Washington Treaty",
+            "North Atlantic Treaty Organization",
+            "Atlantic Alliance",
+            "the Alliance",
         ),
-        InstrumentSpec(
-            "ccm",
-            "Convention on Cluster Munitions (Dublin, 30 May 2008)",
+        depositary="Government of the United States of America",
+    ),
+    InstrumentSpec(
+        id="ccm",
+        title="Convention on Cluster Munitions (Dublin, 30 May 2008)",
+        short="Convention on Cluster Munitions",
+        role="weapons_ban",
+        compile=ccm.RULES.compile,
+        entry_into_force=ccm.RULES.eif_clause,
+        withdrawal=ccm.RULES.withdrawal_clause,
+        obligations=ccm.OBLIGATIONS,
+        aliases=(
+            "CCM",
+            "CMC",
+            "Cluster Munitions Convention",
             "Convention on Cluster Munitions",
-            "weapons_ban",
-            ccm.RULES.compile,
-            (
-                "CCM",
-                "CMC",
-                "Cluster Munitions Convention",
-                "Convention on Cluster Munitions",
-                "Oslo Convention on Cluster Munitions",
-                "cluster munitions treaty",
-                "cluster bomb treaty",
-                "cluster munition ban",
-                "Dublin Convention",
-            ),
-            "Secretary-General of the United Nations",
+            "Oslo Convention on Cluster Munitions",
+            "cluster munitions treaty",
+            "cluster bomb treaty",
+            "cluster munition ban",
+            "Dublin Convention",
         ),
-        InstrumentSpec(
-            "apmbt",
-            "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
-            "Anti-Personnel Mines and on their Destruction (Oslo, 18 September 1997)",
+        depositary="Secretary-General of the United Nations",
+    ),
+    InstrumentSpec(
+        id="apmbt",
+        title="Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
+        "Anti-Personnel Mines and on their Destruction (Oslo, 18 September 1997)",
+        short="Anti-Personnel Mine Ban Convention",
+        role="weapons_ban",
+        compile=apmbt.RULES.compile,
+        entry_into_force=apmbt.RULES.eif_clause,
+        withdrawal=apmbt.RULES.withdrawal_clause,
+        obligations=apmbt.OBLIGATIONS,
+        aliases=(
+            "APMBT",
+            "APMBC",
+            "Ottawa",
+            "Ottawa Treaty",
+            "Ottawa Convention",
+            "Mine Ban Treaty",
+            "Mine Ban Convention",
             "Anti-Personnel Mine Ban Convention",
-            "weapons_ban",
-            apmbt.RULES.compile,
-            (
-                "APMBT",
-                "APMBC",
-                "Ottawa",
-                "Ottawa Treaty",
-                "Ottawa Convention",
-                "Mine Ban Treaty",
-                "Mine Ban Convention",
-                "Anti-Personnel Mine Ban Convention",
-                "landmine treaty",
-                "anti-personnel mine ban treaty",
-            ),
-            "Secretary-General of the United Nations",
+            "landmine treaty",
+            "anti-personnel mine ban treaty",
         ),
-        InstrumentSpec(
-            "cfe",
-            "Treaty on Conventional Armed Forces in Europe (Paris, 19 November 1990)",
-            "CFE Treaty",
-            "arms_control",
-            cfe.RULES.compile,
-            ("CFE", "CFE Treaty", "Conventional Armed Forces in Europe"),
-            "Government of the Kingdom of the Netherlands",
-        ),
-        InstrumentSpec(
-            "inf",
-            "Intermediate-Range Nuclear Forces Treaty (Washington, 8 December 1987)",
-            "INF Treaty",
-            "arms_control",
-            inf.RULES.compile,
-            ("INF", "INF Treaty", "Intermediate-Range Nuclear Forces Treaty"),
-        ),
-        InstrumentSpec(
-            "open_skies",
-            "Treaty on Open Skies (Helsinki, 24 March 1992)",
-            "Open Skies Treaty",
-            "arms_control",
-            open_skies.RULES.compile,
-            ("Open Skies", "Open Skies Treaty", "Treaty on Open Skies", "open-skies"),
-            "Governments of Canada and Hungary",
-        ),
-        InstrumentSpec(
-            "new_start",
-            "Treaty on Measures for the Further Reduction and Limitation of Strategic "
-            "Offensive Arms (New START, Prague, 8 April 2010)",
-            "New START",
-            "arms_control",
-            new_start.RULES.compile,
-            ("New START", "newstart", "START III", "Prague Treaty"),
-        ),
-        InstrumentSpec(
-            "ctbt",
-            "Comprehensive Nuclear-Test-Ban Treaty (1996)",
-            "CTBT",
-            "arms_control",
-            ctbt.RULES.compile,
-            ("CTBT", "Comprehensive Nuclear-Test-Ban Treaty", "test ban treaty"),
-            "Secretary-General of the United Nations",
-        ),
-    )
-}
-
-_INDEX = {
-    normalise(label): spec.id
-    for spec in INSTRUMENTS.values()
-    for label in (spec.id, spec.short, spec.title, *spec.aliases)
-}
+        depositary="Secretary-General of the United Nations",
+    ),
+    InstrumentSpec(
+        id="cfe",
+        title="Treaty on Conventional Armed Forces in Europe (Paris, 19 November 1990)",
+        short="CFE Treaty",
+        role="arms_control",
+        compile=cfe.RULES.compile,
+        entry_into_force=cfe.RULES.eif_clause,
+        withdrawal=cfe.RULES.withdrawal_clause,
+        aliases=("CFE", "CFE Treaty", "Conventional Armed Forces in Europe"),
+        depositary="Government of the Kingdom of the Netherlands",
+    ),
+    InstrumentSpec(
+        id="inf",
+        title="Intermediate-Range Nuclear Forces Treaty (Washington, 8 December 1987)",
+        short="INF Treaty",
+        role="arms_control",
+        compile=inf.RULES.compile,
+        entry_into_force=inf.RULES.eif_clause,
+        withdrawal=inf.RULES.withdrawal_clause,
+        aliases=("INF", "INF Treaty", "Intermediate-Range Nuclear Forces Treaty"),
+        depositary="",
+    ),
+    InstrumentSpec(
+        id="open_skies",
+        title="Treaty on Open Skies (Helsinki, 24 March 1992)",
+        short="Open Skies Treaty",
+        role="arms_control",
+        compile=open_skies.RULES.compile,
+        entry_into_force=open_skies.RULES.eif_clause,
+        withdrawal=open_skies.RULES.withdrawal_clause,
+        aliases=("Open Skies", "Open Skies Treaty", "Treaty on Open Skies", "open-skies"),
+        depositary="Governments of Canada and Hungary",
+    ),
+    InstrumentSpec(
+        id="new_start",
+        title="Treaty on Measures for the Further Reduction and Limitation of Strategic "
+        "Offensive Arms (New START, Prague, 8 April 2010)",
+        short="New START",
+        role="arms_control",
+        compile=new_start.RULES.compile,
+        entry_into_force=new_start.RULES.eif_clause,
+        withdrawal=new_start.RULES.withdrawal_clause,
+        aliases=("New START", "newstart", "START III", "Prague Treaty"),
+        depositary="",
+    ),
+    InstrumentSpec(
+        id="ctbt",
+        title="Comprehensive Nuclear-Test-Ban Treaty (1996)",
+        short="CTBT",
+        role="arms_control",
+        compile=ctbt.RULES.compile,
+        entry_into_force=ctbt.RULES.eif_clause,
+        withdrawal=ctbt.RULES.withdrawal_clause,
+        aliases=("CTBT", "Comprehensive Nuclear-Test-Ban Treaty", "test ban treaty"),
+        depositary="Secretary-General of the United Nations",
+    ),
+)
 
 
 class UnknownInstrument(LookupError):
     """An instrument name that resolves to nothing; names the valid choices."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, choices: Iterable[str] = ()) -> None:
         self.name = name
-        self.choices = sorted(INSTRUMENTS)
+        self.choices = sorted(choices)
         super().__init__(f"unknown instrument {name!r}; choose one of: {', '.join(self.choices)}")
+
+
+class Registry:
+    """An immutable set of instrument descriptions, looked up by id or by any name they go by."""
+
+    def __init__(self, specs: Iterable[InstrumentSpec]) -> None:
+        self._specs: dict[str, InstrumentSpec] = {}
+        for spec in specs:
+            if spec.id in self._specs:
+                raise ValueError(f"instrument {spec.id!r} is registered twice")
+            self._specs[spec.id] = spec
+        self._index = {
+            normalise(label): spec.id
+            for spec in self._specs.values()
+            for label in (spec.id, spec.short, spec.title, *spec.aliases)
+        }
+
+    def with_instruments(self, *specs: InstrumentSpec) -> Registry:
+        """A new registry with `specs` added (this one is unchanged)."""
+        return Registry((*self._specs.values(), *specs))
+
+    # mapping protocol: id -> spec
+    def __getitem__(self, instrument: str) -> InstrumentSpec:
+        return self._specs[instrument]
+
+    def __contains__(self, instrument: object) -> bool:
+        return instrument in self._specs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def get(self, instrument: str) -> InstrumentSpec | None:
+        return self._specs.get(instrument)
+
+    def keys(self) -> Iterable[str]:
+        return self._specs.keys()
+
+    def values(self) -> Iterable[InstrumentSpec]:
+        return self._specs.values()
+
+    def items(self) -> Iterable[tuple[str, InstrumentSpec]]:
+        return self._specs.items()
+
+    def resolve(self, name: str) -> str:
+        """The instrument id for an id, title or common name ("Ottawa", "CCM", "NATO")."""
+        key = normalise(name)
+        if key in self._index:
+            return self._index[key]
+        raise UnknownInstrument(name, self._specs)
+
+    def labels(self) -> dict[str, str]:
+        """Every accepted (normalised) label and its id: used by fuzzy matchers."""
+        return dict(self._index)
+
+    def alliances(self) -> tuple[str, ...]:
+        return tuple(i for i, s in self._specs.items() if s.role == "alliance")
+
+    def withdrawable(self) -> tuple[str, ...]:
+        """Instruments whose withdrawal clause (with its period) the record holds."""
+        return tuple(i for i, s in self._specs.items() if s.withdrawal is not None)
+
+    def freezing(self) -> tuple[str, ...]:
+        """Instruments whose withdrawal an armed conflict can hold back (the Art. 20(3) shape)."""
+        return tuple(
+            i
+            for i, s in self._specs.items()
+            if s.withdrawal is not None and s.withdrawal.armed_conflict_freeze
+        )
+
+    def weapons(self) -> dict[str, tuple[str, ...]]:
+        """Each weapon category and the instruments that ban it, in registry order."""
+        out: dict[str, list[str]] = {}
+        for spec in self._specs.values():
+            for weapon in spec.obligations.weapons if spec.obligations else ():
+                out.setdefault(weapon, []).append(spec.id)
+        return {w: tuple(ids) for w, ids in out.items()}
+
+    def files(self) -> tuple:  # type: ignore[type-arg]
+        """The data files of instruments kept outside the package's data folder."""
+        return tuple(s.data for s in self._specs.values() if s.data is not None)
+
+
+#: The built-in instruments; `INSTRUMENTS` is the same registry under the name callers know.
+REGISTRY = Registry(BUILT_IN)
+INSTRUMENTS = REGISTRY
 
 
 def resolve_instrument(name: str) -> str:
     """The instrument id for an id, title or common name ("Ottawa", "CCM", "NATO")."""
-    key = normalise(name)
-    if key in _INDEX:
-        return _INDEX[key]
-    raise UnknownInstrument(name)
+    return REGISTRY.resolve(name)
 
 
 def instrument_labels() -> dict[str, str]:
     """Every accepted (normalised) instrument label and its id: used by fuzzy matchers."""
-    return dict(_INDEX)
+    return REGISTRY.labels()

@@ -6,6 +6,7 @@ starting inside the window whose status or bound differs from the one before it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -16,14 +17,12 @@ from foederis.engine.lookup import lookup
 from foederis.questions.common import event_out, reason_out
 from foederis.questions.matrix import matrix
 from foederis.questions.members import bound_states
-from foederis.questions.obligations import WEAPONS, may, verdict
-from foederis.questions.withdrawal import NOTICE_ACTION
+from foederis.questions.obligations import may, verdict
 from foederis.record.loader import Record
 from foederis.record.models import ConflictPeriod, Event
-from foederis.rules import apmbt, calendar, ccm
-from foederis.rules.ban_convention import BanConvention
 from foederis.rules.base import Status
 from foederis.rules.options import Options, describe_options
+from foederis.rules.registry import REGISTRY, Registry
 from foederis.scenarios.result import (
     Change,
     ConflictOut,
@@ -47,10 +46,31 @@ from foederis.scenarios.schema import (
     WithdrawalNotice,
 )
 
-#: The conventions whose Art. 20(3) freezes a withdrawal while the state is engaged in a conflict.
-FREEZING: dict[str, BanConvention] = {"ccm": ccm.RULES, "apmbt": apmbt.RULES}
-ALLIANCE = "nato"
 MAX_KEY_DATES = 8
+
+
+def alliance_of(registry: Registry) -> str:
+    """The alliance a scenario is played in: the registry's first (the record has one)."""
+    return registry.alliances()[0]
+
+
+def ban_instruments(registry: Registry) -> list[str]:
+    """Every instrument that bans a weapon, each once, in registry order."""
+    return list(dict.fromkeys(i for ids in registry.weapons().values() for i in ids))
+
+
+@dataclass
+class _OpenConflict:
+    """A conflict a scenario has started; `end` is set by a later conflict_end event."""
+
+    state: str
+    start: date
+    basis: str
+    opponent: str
+    source: str
+    note: str
+    line: int
+    end: date | None = None
 
 
 def source_of(scenario: Scenario, line: int) -> str:
@@ -58,13 +78,18 @@ def source_of(scenario: Scenario, line: int) -> str:
     return f"scenario:{scenario.name}:line {line}"
 
 
-def scenario_facts(scenario: Scenario, record: Record) -> tuple[list[Event], list[ConflictPeriod]]:
+def scenario_facts(
+    scenario: Scenario, record: Record, registry: Registry = REGISTRY
+) -> tuple[list[Event], list[ConflictPeriod]]:
     """The scenario as record rows: events (status 'assumed') and conflict periods."""
     events: list[Event] = []
-    opened: list[list[object]] = []  # [state, start, basis, opponent, source, note, line, end]
+    opened: list[_OpenConflict] = []
     file = f"scenario:{scenario.name}"
+    alliance = alliance_of(registry)
 
-    def ev(instrument: str, state: str, action: str, day: date, line: int, note: str) -> Event:
+    def ev(
+        instrument: str, state: str, action: str, day: date, line: int, note: str, **typed: object
+    ) -> Event:
         return Event(
             instrument,
             state,
@@ -76,6 +101,7 @@ def scenario_facts(scenario: Scenario, record: Record) -> tuple[list[Event], lis
             "assumed",
             file,
             line,
+            **typed,  # type: ignore[arg-type]
         )
 
     for e in scenario.events:
@@ -83,43 +109,39 @@ def scenario_facts(scenario: Scenario, record: Record) -> tuple[list[Event], lis
         if isinstance(e, ArmedAttack):
             where = f" at {e.place}" if e.place else ""
             basis = f"armed attack on {e.state}{where} (scenario)"
-            opened.append([e.state, e.date, basis, e.by, src, e.note, e.line, None])
+            opened.append(_OpenConflict(e.state, e.date, basis, e.by, src, e.note, e.line))
         elif isinstance(e, ConflictStart):
-            opened.append(
-                [
-                    e.state,
-                    e.date,
-                    e.basis or "armed conflict (scenario)",
-                    e.opponent,
-                    src,
-                    e.note,
-                    e.line,
-                    None,
-                ]
-            )
+            basis = e.basis or "armed conflict (scenario)"
+            opened.append(_OpenConflict(e.state, e.date, basis, e.opponent, src, e.note, e.line))
         elif isinstance(e, ConflictEnd):
             for period in reversed(opened):
-                if period[0] == e.state and period[7] is None:
-                    period[7] = e.date
-                    period[5] = f"{period[5]} ended by {src}".strip()
+                if period.state == e.state and period.end is None:
+                    period.end = e.date
+                    period.note = f"{period.note} ended by {src}".strip()
                     break
         elif isinstance(e, Art4Consultations):
             for s in e.states:
-                events.append(ev(ALLIANCE, s, "art4_consultation_request", e.date, e.line, e.note))
+                events.append(ev(alliance, s, "art4_consultation_request", e.date, e.line, e.note))
         elif isinstance(e, Art5Invocation):
-            note = e.note
-            if e.participants:
-                note = f"participants={';'.join(e.participants)} {note}".strip()
-            events.append(ev(ALLIANCE, e.state, "art5_invocation", e.date, e.line, note))
+            events.append(
+                ev(
+                    alliance,
+                    e.state,
+                    "art5_invocation",
+                    e.date,
+                    e.line,
+                    e.note,
+                    participants=tuple(e.participants),
+                )
+            )
         elif isinstance(e, WithdrawalNotice):
-            action = NOTICE_ACTION.get(e.instrument, "withdrawal_notice")
+            clause = registry[e.instrument].withdrawal if e.instrument in registry else None
+            action = clause.notice_action if clause else "withdrawal_notice"
             events.append(ev(e.instrument, e.state, action, e.date, e.line, e.note))
         elif isinstance(e, Accession | Ratification):
             events.append(ev(e.instrument, e.state, e.type, e.date, e.line, e.note))
     conflicts = [
-        ConflictPeriod(
-            str(p[0]), p[1], p[7], str(p[2]), str(p[3]), str(p[4]), str(p[5]), "day", file, int(p[6])
-        )  # type: ignore[arg-type]
+        ConflictPeriod(p.state, p.start, p.end, p.basis, p.opponent, p.source, p.note, "day", file, p.line)
         for p in opened
     ]
     return events, conflicts
@@ -136,9 +158,9 @@ def run_scenario(
         base = load_compiled(options)
     else:
         base = compile_record(record, options)
-    events, conflicts = scenario_facts(scenario, base.record)
-    world = compile_record(base.record.overlay(events, conflicts), options)
-    allies = bound_states(world, ALLIANCE, scenario.start)
+    events, conflicts = scenario_facts(scenario, base.record, base.registry)
+    world = compile_record(base.record.overlay(events, conflicts), options, registry=base.registry)
+    allies = bound_states(world, alliance_of(world.registry), scenario.start)
     touched = scenario.states()
     frozen = frozen_withdrawals(world, scenario, options)
     changes = change_log(world, base, scenario.start, scenario.end)
@@ -240,13 +262,16 @@ def change_log(c: Compiled, base: Compiled, start: date, end: date) -> list[Chan
 
 
 def frozen_withdrawals(c: Compiled, scenario: Scenario, options: Options) -> list[FrozenWithdrawal]:
-    """The scenario's CCM/APMBT withdrawals still pending when their notice period expires."""
+    """The scenario's withdrawals still pending when their notice period expires (the instruments
+    whose withdrawal an armed conflict can hold back)."""
     out = []
+    freezing = c.registry.freezing()
     for e in scenario.events:
-        if not isinstance(e, WithdrawalNotice) or e.instrument not in FREEZING:
+        if not isinstance(e, WithdrawalNotice) or e.instrument not in freezing:
             continue
-        rules = FREEZING[e.instrument]
-        expiry = calendar.add_months(e.date, rules.withdrawal_months, options)
+        clause = c.registry[e.instrument].withdrawal
+        assert clause is not None  # `freezing` lists only instruments with a clause
+        expiry = clause.expiry(e.date, options)
         iv = c.interval_on(e.state, e.instrument, expiry)
         if iv is None or iv.status != Status.withdrawal_pending:
             continue
@@ -267,7 +292,7 @@ def frozen_withdrawals(c: Compiled, scenario: Scenario, options: Options) -> lis
                 notice=e.date,
                 expiry=expiry,
                 effective=after.start if after else None,
-                provision=rules.withdrawal_effect,
+                provision=clause.effect,
                 reasons=[reason_out(c, r) for r in reasons],
             )
         )
@@ -305,9 +330,11 @@ def segments(c: Compiled, state: str, instrument: str, start: date, end: date) -
 
 
 def timelines(c: Compiled, scenario: Scenario, allies: list[str], touched: list[str]) -> list[StateTimeline]:
-    """For every ally and every state the scenario names: NATO, CCM, APMBT and any instrument named."""
+    """For every ally and every state the scenario names: the alliance, the weapons bans and any
+    instrument the scenario names."""
     named = {getattr(e, "instrument", None) for e in scenario.events} - {None}
-    instruments = [i for i in (ALLIANCE, *WEAPONS.values()) if i in c.instruments]
+    ordered = (alliance_of(c.registry), *ban_instruments(c.registry))
+    instruments = [i for i in ordered if i in c.instruments]
     instruments += sorted(i for i in named if i not in instruments)  # type: ignore[misc]
     out = []
     for state in [*allies, *(s for s in touched if s not in allies)]:
@@ -330,9 +357,11 @@ def earliest_use(c: Compiled, allies: list[str], start: date, end: date) -> list
     Status is constant inside an interval, so only the window start and interval starts are asked.
     """
     out = []
-    for weapon, instrument in WEAPONS.items():
+    for weapon, banning in c.registry.weapons().items():
+        instrument = banning[0]
         for state in allies:
-            days = [start] + [iv.start for iv in c.intervals_of(state, instrument) if start < iv.start <= end]
+            starts = {iv.start for i in banning for iv in c.intervals_of(state, i) if start < iv.start <= end}
+            days = [start, *sorted(starts)]
             found = next((d for d in days if verdict(c, state, "use", weapon, d)[0] != "prohibited"), None)
             ans = may(c, state, "use", weapon, found or end)
             out.append(
@@ -404,7 +433,7 @@ def key_dates(c: Compiled, scenario: Scenario, allies: list[str]) -> list[tuple[
     """The window's start and end and the days on which an ally's weapons-ban position changes."""
     found: dict[date, list[str]] = {scenario.start: ["window start"]}
     for state in allies:
-        for instrument in WEAPONS.values():
+        for instrument in ban_instruments(c.registry):
             for iv in c.intervals_of(state, instrument):
                 if scenario.start < iv.start <= scenario.end:
                     found.setdefault(iv.start, []).append(f"{state} {instrument} → {iv.status.name}")
@@ -422,8 +451,8 @@ def key_date_matrices(c: Compiled, scenario: Scenario, allies: list[str]) -> lis
     out = []
     for day, why in key_dates(c, scenario, allies):
         cells = {}
-        for weapon in WEAPONS:
-            ans = matrix(c, ALLIANCE, weapon, day)
+        for weapon in c.registry.weapons():
+            ans = matrix(c, alliance_of(c.registry), weapon, day)
             cells[weapon] = {row.state: dict(row.activities) for row in ans.rows}
         out.append(KeyDateMatrix(date=day, why=why, cells=cells))
     return out

@@ -26,12 +26,12 @@ app = typer.Typer(
 def epilog(*examples: str, choices: tuple[str, ...] = ("instruments",)) -> str:
     """A command's help footer: the valid choices (read from the registry and the obligations
     table, so they never go stale) and one or more examples."""
-    from foederis.rules.obligations import ACTIVITIES, WEAPONS
+    from foederis.rules.obligations import ACTIVITIES
     from foederis.rules.registry import INSTRUMENTS
 
     lists = {
         "instruments": ("Instruments", list(INSTRUMENTS)),
-        "weapons": ("Weapons", list(WEAPONS)),
+        "weapons": ("Weapons", list(INSTRUMENTS.weapons())),
         "activities": ("Activities", list(ACTIVITIES)),
     }
     lines = [f"{lists[c][0]}: {', '.join(lists[c][1])}." for c in choices]

@@ -29,7 +29,8 @@ class InstrumentOut(BaseModel):
     id: str
     title: str
     short: str
-    kind: str
+    kind: str  # legal or political
+    role: str  # alliance, arms_control or weapons_ban
     aliases: list[str]
     depositary: str
 
@@ -74,6 +75,7 @@ async def get_instruments() -> Response:
                     title=s.title,
                     short=s.short,
                     kind=s.kind,
+                    role=s.role,
                     aliases=list(s.aliases),
                     depositary=s.depositary,
                 )

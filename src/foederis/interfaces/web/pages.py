@@ -165,7 +165,7 @@ def count_chart(counts: list[tuple[date, int]], width: int = 900, height: int = 
 
 def alliance_of_registry() -> str:
     """The registry's alliance instrument (the pages name none)."""
-    return next(i for i, spec in INSTRUMENTS.items() if spec.kind == "alliance")
+    return next(i for i, spec in INSTRUMENTS.items() if spec.role == "alliance")
 
 
 def accession_bars(ans: Any) -> dict[str, Any]:
@@ -334,7 +334,7 @@ def install(app: FastAPI) -> None:
 
     @app.get("/withdrawal", include_in_schema=False)
     def withdrawal_page(request: Request) -> HTMLResponse:
-        from foederis.questions.withdrawal import NOTICE_ACTION, parse_conflict, withdrawal_whatif
+        from foederis.questions.withdrawal import parse_conflict, withdrawal_whatif
 
         c = _c()
         conflicts = [t[:100] for t in request.query_params.getlist("conflict")[:20] if t.strip()]
@@ -345,7 +345,7 @@ def install(app: FastAPI) -> None:
             "conflicts": conflicts,
             "known_on": _q(request, "known_on"),
         }
-        ctx: dict[str, Any] = {"form": form, "withdrawable": sorted(NOTICE_ACTION)}
+        ctx: dict[str, Any] = {"form": form, "withdrawable": sorted(INSTRUMENTS.withdrawable())}
         if not form["state"]:
             return _page(request, "withdrawal.html", **ctx)
         try:

@@ -1,0 +1,99 @@
+"""The typed parts of one instrument's description: entry into force, withdrawal, obligations, data.
+
+Every question reads an instrument through these parts (via the registry), so a new treaty needs
+only its data, a rules module built from the shared shapes and one `InstrumentSpec`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from foederis.record.models import InstrumentFiles
+from foederis.rules import calendar
+from foederis.rules.base import Compilation, RuleContext
+from foederis.rules.options import Options
+
+Role = Literal["alliance", "arms_control", "weapons_ban"]
+Kind = Literal["legal", "political"]
+
+
+@dataclass(frozen=True)
+class EntryIntoForce:
+    """The provisions that set entry into force: treaty-wide first, then for later instruments."""
+
+    provisions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """How a party leaves: the notice it gives, how long it runs, and what may hold it back.
+
+    `armed_conflict_freeze` is the Art. 20(3) shape (no effect while the state is engaged in an
+    armed conflict); `earliest_notice_fact` names the treaty-level fact (in the compilation's
+    `treaty` table) before which no notice may be given (NATO Art. 13: twenty years in force).
+    """
+
+    notice_action: str  # the event action that gives notice in this instrument's record
+    effect: str  # provision id setting when the withdrawal takes effect
+    right: str | None = None  # provision id granting the right to withdraw, if a separate one
+    months: int = 0
+    days: int = 0
+    counted_from: Literal["receipt", "notice", "intended_date"] = "notice"
+    armed_conflict_freeze: bool = False
+    earliest_notice_fact: str | None = None
+
+    def expiry(self, notice: date, options: Options) -> date:
+        """The day the notice period runs out."""
+        day = calendar.add_months(notice, self.months, options) if self.months else notice
+        return day + timedelta(days=self.days)
+
+    def latest_notice(self, by: date, options: Options) -> date:
+        """The latest notice day whose period runs out on or before `by`."""
+        day = by - timedelta(days=self.days)
+        return calendar.months_before(day, self.months, options) if self.months else day
+
+    def period(self) -> str:
+        """The period in words ("6 months", "150 days")."""
+        parts = [f"{self.months} months"] if self.months else []
+        parts += [f"{self.days} days"] if self.days else []
+        return " and ".join(parts) or "no period"
+
+
+@dataclass(frozen=True)
+class ActivityRule:
+    """The prohibition of one activity, and the exception that limits it (if any)."""
+
+    prohibition: str  # provision id
+    exception: str | None = None  # provision id of an exception that permits it with limits
+    limits: str = ""  # the condition the exception sets, quoted or closely summarised by provision
+
+
+@dataclass(frozen=True)
+class Obligations:
+    """What an instrument bans: the weapon categories, each activity's rule, and its
+    interoperability issues (issue id -> rule object of `rules/interoperability.py`)."""
+
+    weapons: tuple[str, ...]
+    activities: Mapping[str, ActivityRule]
+    interoperability: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InstrumentSpec:
+    """One instrument, whole: names, role, the rules that compile it and their typed parts."""
+
+    id: str
+    title: str
+    short: str
+    role: Role
+    compile: Callable[[RuleContext], Compilation]
+    aliases: tuple[str, ...] = ()
+    depositary: str = ""
+    entry_into_force: EntryIntoForce | None = None
+    withdrawal: Withdrawal | None = None
+    obligations: Obligations | None = None
+    data: InstrumentFiles | None = None  # files outside the package's data folder, if any
+    kind: Kind = "legal"
