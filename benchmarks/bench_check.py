@@ -6,7 +6,8 @@ own examples, and the cold time of `foederis check` on a 2,000-word article (a f
     python benchmarks/bench_check.py --dev           # only the development set
     python benchmarks/bench_check.py --make-damaged  # (re)write the damaged copies
     python benchmarks/bench_check.py --dev --verbose # list every miss, false hit and wrong verdict
-    python benchmarks/bench_check.py --dev --set holdout2  # only the named sets (dev, holdout, holdout2)
+    python benchmarks/bench_check.py --dev --set holdout3  # only the named sets (dev, holdout, holdout2,
+                                                           # holdout3)
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ ARTICLES = ROOT / "examples" / "articles"
 DEV = ROOT / "evaluation" / "claims" / "dev"
 HOLDOUT = ROOT / "evaluation" / "claims" / "holdout"
 HOLDOUT2 = ROOT / "evaluation" / "claims" / "holdout2"
+HOLDOUT3 = ROOT / "evaluation" / "claims" / "holdout3"
+#: Every labelled set, in the order they are reported.
+SETS = (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3)
 #: Letter pairs deleted throughout a text for the damaged copies: one, then two per excerpt.
 PAIRS_ONE = ["or", "an", "in", "er", "on", "at", "re", "en"]
 PAIRS_TWO = [("or", "an"), ("in", "at"), ("er", "on"), ("re", "an"), ("en", "or"), ("at", "on")]
@@ -164,7 +168,8 @@ def _ratio(a: int, b: int) -> str:
 def print_dev(results: list[dict[str, object]]) -> None:
     print(
         "labelled real excerpts (gold written before the run): dev = evaluation/claims/dev (24), "
-        "holdout = evaluation/claims/holdout (6), holdout2 = evaluation/claims/holdout2 (7)"
+        "holdout = evaluation/claims/holdout (6), holdout2 = evaluation/claims/holdout2 (7), "
+        "holdout3 = evaluation/claims/holdout3 (16)"
     )
     print(f"{'set':12} {'kind':11} {'recall':>7} {'prec.':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for r in results:
@@ -266,12 +271,11 @@ def cold_start(runs: int = 5) -> dict[str, float]:
 if __name__ == "__main__":
     args = sys.argv[1:]
     if "--make-damaged" in args:
-        make_damaged(DEV)
-        make_damaged(HOLDOUT)
-        make_damaged(HOLDOUT2)
+        for root in SETS:
+            make_damaged(root)
         sys.exit(0)
     verbose = "--verbose" in args
-    sets = [(v, root) for root in (DEV, HOLDOUT, HOLDOUT2) for v in ("clean", "p1", "p2")]
+    sets = [(v, root) for root in SETS for v in ("clean", "p1", "p2")]
     if "--set" in args:
         wanted = args[args.index("--set") + 1].split(",")
         sets = [(v, r) for v, r in sets if ("dev" if r == DEV else r.name) in wanted]

@@ -103,10 +103,11 @@ def clauses(sent: str) -> list[Clause]:
     return out
 
 
-#: A run of names separated by commas, after an optional leading date phrase ("In 1999, ").
+#: A run of names separated by commas, after an optional leading date phrase ("In 1999, ",
+#: "On March 29, 2004, ").
 _NAME = r"(?:the\s+)?[A-Z][\w'.\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'.\u2019-]*)*"
 _NAME_LIST = re.compile(
-    rf"\s*(?:(?:In|On|By|Since)\s+[^,]{{1,30}},\s*)?{_NAME}(?:\s*,\s*{_NAME})+\s*", re.UNICODE
+    rf"\s*(?:(?:In|On|By|Since)\s+[^,]{{1,30}}(?:,\s*\d{{4}})?,\s*)?{_NAME}(?:\s*,\s*{_NAME})+\s*", re.UNICODE
 )
 
 

@@ -31,7 +31,11 @@ from foederis.claims.matching import alliance_ids
 from foederis.claims.mentions import Mention
 
 _LIST_GLUE = re.compile(
-    r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$"
+    r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?(?:the\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$"
+)
+#: An auxiliary or modal right after a noun phrase: the phrase is a subject, not an apposition.
+_VERB_AFTER = re.compile(
+    r"\s+(?:will|would|can|could|may|might|must|shall|should|have|has|had|are|were|is|was)\b", re.I
 )
 _PREP = re.compile(
     r"\b(?:after|from|in|with|by|of|to|for|against|on|into|than|between|among|over|near|toward|towards|"
@@ -75,6 +79,8 @@ class Frame:
     num: str = ""
     ordinal: tuple[int | None, str | None] = (None, None)
     extra: dict[str, str] = field(default_factory=dict)
+    #: one date per subject, in order, for "A, B and C joined in 2003, 2004 and 2005, respectively"
+    respective: list[DateSpec] | None = None
 
 
 def _in_quote(sent: str, pos: int) -> bool:
@@ -170,6 +176,8 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
             prev_subjects = clause_subj
         elif clause_subj and cl.kind == "aside" and _only_list(sent, cl, clause_subj):
             prev_subjects = clause_subj  # "seven nations – A, B and C – joined NATO": the aside names them
+    for f in frames:
+        _pair_respectively(ctx, f)
     frames += _nominals(ctx, cls, taken, hypothetical_sentence)
     frames += _growth(ctx, taken, hypothetical_sentence)
     frames += _member_lists(ctx, taken)
@@ -177,6 +185,26 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     frames += _counts(ctx, taken)
     frames += _provisions(ctx, hypothetical_sentence)
     return sorted(frames, key=lambda f: f.start)
+
+
+#: "members of (both the EU and) NATO": an instrument named as what states belong to, not the one
+#: a provision paraphrase is about.
+_MEMBERS_OF = re.compile(r"\b(?:members?|allies|ally|parties|party)\s+(?:of|to)\b[^,;.]{0,25}$", re.I)
+_RESPECTIVELY = re.compile(r",?\s*respectively\b", re.I)
+
+
+def _pair_respectively(ctx: SentenceContext, f: Frame) -> None:
+    """Dates listed after the predicate and closed by "respectively" go one to each subject, in
+    order; with a different number of dates the frame keeps its one date."""
+    if len(f.subjects) < 2:
+        return
+    mt = _RESPECTIVELY.search(ctx.sent, f.start)
+    if mt is None or re.search(r"[.;]", ctx.sent[f.start : mt.start()]):
+        return
+    ds = [m.date for m in ctx.dates if f.start <= m.start < mt.start() and m.date is not None]
+    if len(ds) == len(f.subjects):
+        f.respective = ds
+        f.end = max(f.end, mt.end())
 
 
 #: A provision paraphrase needs one of these words (a quick test before the pattern runs).
@@ -202,8 +230,14 @@ def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
             gd = {k: v for k, v in mt.groupdict().items() if v}
             im = _inst_in(ctx, mt.start("i0"), mt.end("i0")) if "i0" in gd else None
             if im is None:
-                before = [m for m in ctx.insts if m.start < e]
-                im = before[-1] if before else None
+                cl = _clause_of(ctx.clauses(), s)
+                a = cl.start if cl else 0
+                before = [
+                    m
+                    for m in ctx.insts
+                    if a <= m.start < e and not _MEMBERS_OF.search(ctx.sent[max(0, m.start - 40) : m.start])
+                ]
+                im = before[-1] if before else None  # else the instrument named before
             inst = im.inst if im else ctx.context_inst
             if inst is None:
                 continue
@@ -392,6 +426,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             subj = _antecedent(ctx, cl, subjects_ms)
         if not subj and p.appositive and cl.kind == "aside":
             subj = _antecedent(ctx, cl, subjects_ms)
+        if p.appositive and _VERB_AFTER.match(sent[e : e + 20]):
+            return None  # "…, all NATO allies will have approved": a subject, not an apposition
         if not subj and p.appositive:
             subj = _appositive_head(ctx, s, subjects_ms)
         if not subj and cl.kind in ("coord", "resume") and not sent[cl.start : s].strip(" ,"):
@@ -429,6 +465,9 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         return None  # a double negation: unreadable
     if re.search(r"\b(?:not|never|n't)\b\s*$", sent[cl.start : s]):
         neg = not neg if "neg" not in gd else neg
+    if re.match(r"(?:has|have|had)\s+(?:never|not)\s+been\b", sent[s:e], re.I):
+        neg = True  # the copula carries the negation: "have never been signatories"
+    never = neg and bool(re.search(r"\bnever\b", sent[max(cl.start, s - 12) : e], re.I))
     hyp, future = _modality(sent, cl, s, e)
     if hyp:
         return None
@@ -475,7 +514,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         universal=universal,
         group=group,
         verb=p.verb or gd.get("verb", p.lemma),
-        rel=gd.get("rel", ""),
+        rel=gd.get("rel", gd.get("rel2", "")),
+        extra={"never": "1"} if never else {},
         ordinal=ordinal_value(gd["ord"]) if "ord" in gd else (None, None),
     )
     if p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I) and not neg:
@@ -1105,13 +1145,16 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
     pats = [
         expand(
             r"(?:(?P<all>all)\s+(?:of\s+)?)?(?:(?:the|its)\s+|(?P<pre><INST>)(?:'s)?\s+)?(?P<num><NUM>)\s+"
-            r"(?:(?P<mid><INST>)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|member\s+nations|"
+            r"(?:(?:existing|current|present)\s+)?(?:(?P<mid><INST>)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|member\s+nations|"
             r"states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
             r"(?:\s+(?:of|to|in)\s+(?P<post><INST>))?"
             r"(?:\s+(?:that|which)\s+(?:have|had|has)\s+(?:already\s+)?(?P<verb>ratified|signed|joined|accepted|acceded\s+to)"
             r"(?:\s+(?P<obj><INST>))?)?"
         ),
-        expand(r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state)\s+(?P<mid><INST>)"),
+        expand(
+            r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state)\s+"
+            r"(?:(?:[Ww]estern|military|defen[cs]e|security|transatlantic|strong)\s+){0,3}(?P<mid><INST>)"
+        ),
         expand(
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)\s+(?:have|had|has)\s+(?:already\s+|now\s+)?"
             r"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+(?:or|and)\s+(?:ratified|acceded\s+to|joined))?"
@@ -1123,8 +1166,8 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
         ),
         expand(
             r"(?:take|takes|took|taking|bring|brings|brought|bringing|raise|raises|raised|raising|grow|grows|grew|"
-            r"growing|grown|expand|expands|expanded|expanding)\s+(?:it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
-            r"(?:number\s+of\s+)?(?P<noun>member\s+(?:nations|states|countries)|members|allies|nations|parties)?"
+            r"growing|grown|expand|expands|expanded|expanding|increase|increases|increased|increasing)\s+(?:it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
+            r"(?:number\s+of\s+)?(?P<noun>member\s+(?:nations|states|countries)|members|membership|allies|nations|parties)?"
             r"(?:\s+of\s+(?P<post><INST>))?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
         ),
     ]
@@ -1209,6 +1252,7 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     [],
                     inst,
                     how,
+                    date=_count_date(ctx, s),
                     num=gd["num"],
                     verb=(gd.get("verb") or "").lower(),
                     rel=noun,
@@ -1216,3 +1260,12 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                 )
             )
     return out
+
+
+def _count_date(ctx: SentenceContext, s: int) -> DateSpec | None:
+    """The day a count holds on: the sentence's one date when it comes first ("On March 29, 2004,
+    seven states joined, increasing its membership to 26"), else the article's day."""
+    ds = [m.date for m in ctx.dates if m.date is not None]
+    if len(ds) != 1 or ctx.dates[0].start > s or ds[0].precision == "year":
+        return None
+    return ds[0]

@@ -47,11 +47,15 @@ _NAMED = re.compile(
 )
 
 
-def _unreadable_instrument(sent: str, insts: list[Mention]) -> bool:
-    """A capitalised treaty name ("the Oawa Treaty") that no instrument mention covers."""
-    return any(
-        not any(x.start <= m.end() and m.start() <= x.end for x in insts) for m in _NAMED.finditer(sent)
-    )
+def _unreadable_instrument(sent: str, insts: list[Mention]) -> int | None:
+    """Where a capitalised treaty name ("the Oawa Treaty") that no instrument mention covers
+    starts, or None."""
+    starts = [
+        m.start()
+        for m in _NAMED.finditer(sent)
+        if not any(x.start <= m.end() and m.start() <= x.end for x in insts)
+    ]
+    return min(starts) if starts else None
 
 
 def _in_dateline(sent: str, pos: int) -> bool:
@@ -120,6 +124,8 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
     if rel in ("member", "party", "bound"):
         if f.rel.lower().startswith("signator"):
             return ("party" if pos else "not_party"), {"rel": "signatory"}
+        if not pos and f.extra.get("never"):
+            return "not_joined", {"verb": "joined"}  # "has never been a party": at no time, not now
         return ("member" if pos else "not_member"), {}
     if rel == "joined":
         return ("joined" if pos else "not_joined"), {"verb": "joined"}
@@ -154,10 +160,13 @@ class Reader:
         for s0, e0 in sentences(text):
             sent = _unquote_names(text[s0:e0])
             insts = instrument_mentions(sent, context)
-            if _unreadable_instrument(sent, insts):
-                # a sentence naming an instrument we cannot read is not judged against another one
-                insts = [x for x in insts if x.how.startswith("named")]
-                context_here: str | None = None
+            unread = _unreadable_instrument(sent, insts)
+            if unread is not None:
+                # a name we cannot read may be what a later "the treaty" means: from there on, only
+                # named instruments; a reference before it cannot mean it ("The treaty was signed
+                # in 1990 … the Warsaw Pact")
+                insts = [x for x in insts if x.how.startswith("named") or x.end <= unread]
+                context_here: str | None = context if any(x.end <= unread for x in insts) else None
             else:
                 context_here = context
             self.list_is_recent = bool(self.pending_list)
@@ -281,6 +290,8 @@ class Reader:
                 f.instrument_how,
                 f.date,
             )
+            if f.relation == "count" and f.date is not None:
+                judge = Judge(judge.c, f.date.hi, judge.today)  # a count dated by its sentence
             v = judge.judge(d)
             return Claim(start, end, kind, f.lemma, [], f.instrument, f.instrument_how, v)
         relation, groups = _relation(f)
@@ -293,7 +304,8 @@ class Reader:
             n, sup = f.ordinal
             groups = {**groups, "ord_n": str(n or ""), "ord_sup": sup or "", "verb": f.verb}
         per: list[tuple[Subject, Verdict]] = []
-        for s in subs:
+        paired = f.respective if f.respective and len(f.respective) == len(subs) else None
+        for i, s in enumerate(subs):
             d = Draft(
                 kind,
                 f.lemma,
@@ -305,7 +317,7 @@ class Reader:
                 [s],
                 f.instrument,
                 f.instrument_how,
-                f.date,
+                paired[i] if paired else f.date,  # "A and B joined in 2003 and 2004, respectively"
             )
             per.append((s, judge.judge(d)))
             if f.since and f.date is not None and relation in ("member", "party"):

@@ -1,0 +1,115 @@
+"""Sentence shapes the third holdout set showed the reader missing or misreading (sentences written
+for these tests), judged against the real compiled record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from foederis.engine.compile import Compiled
+from foederis.questions.check import ClaimOut, check
+
+TODAY = date(2026, 12, 1)
+
+
+def read(c: Compiled, text: str, day: str) -> list[ClaimOut]:
+    return check(c, text, date.fromisoformat(day), today=TODAY).claims
+
+
+def one(claims: list[ClaimOut], kind: str) -> ClaimOut:
+    hits = [x for x in claims if x.kind == kind]
+    assert len(hits) == 1, [(x.kind, x.subjects, x.verdict, x.text) for x in claims]
+    return hits[0]
+
+
+def test_a_list_item_with_the_after_a_comma_stays_in_the_list(compiled: Compiled) -> None:
+    cl = one(
+        read(compiled, "Norway, the Netherlands and Austria are all NATO members.", "2024-01-10"),
+        "membership",
+    )
+    assert set(cl.subjects) == {"NOR", "NLD", "AUT"}
+    assert cl.verdict == "contradicted"  # a universal claim with one non-member
+
+
+def test_a_serial_comma_list_after_a_fronted_full_date(compiled: Compiled) -> None:
+    text = "On March 29, 2004, Romania, Slovakia, and Slovenia were inducted into the alliance."
+    cl = one(read(compiled, text, "2020-01-01"), "membership")
+    assert set(cl.subjects) == {"ROU", "SVK", "SVN"} and cl.verdict == "supported"
+    wrong = "On March 29, 2004, Romania, Croatia, and Slovenia were inducted into the alliance."
+    cl = one(read(compiled, wrong, "2020-01-01"), "membership")
+    assert cl.verdict == "partly" and cl.wrong == ["HRV"]
+
+
+def test_a_count_in_a_dated_sentence_is_judged_on_that_date(compiled: Compiled) -> None:
+    text = "On March 29, 2004, seven states joined NATO, increasing its total membership to 26."
+    assert one(read(compiled, text, "2024-06-01"), "count").verdict == "supported"
+    text = "On March 29, 2004, seven states joined NATO, increasing its total membership to 27."
+    assert one(read(compiled, text, "2024-06-01"), "count").verdict == "contradicted"
+
+
+def test_counts_with_an_adjective_or_a_hyphenated_member_noun(compiled: Compiled) -> None:
+    assert (
+        one(read(compiled, "NATO's 30 existing members met.", "2022-01-10"), "count").verdict == "supported"
+    )
+    assert (
+        one(read(compiled, "NATO's 31 existing members met.", "2022-01-10"), "count").verdict
+        == "contradicted"
+    )
+
+
+def test_respectively_pairs_dates_with_subjects_in_order(compiled: Compiled) -> None:
+    right = "Lithuania, Estonia and Latvia joined the Ottawa Convention in 2003, 2004 and 2005, respectively."
+    assert one(read(compiled, right, "2024-01-10"), "membership").verdict == "supported"
+    swapped = (
+        "Lithuania, Estonia and Latvia joined the Ottawa Convention in 2003, 2005 and 2004, respectively."
+    )
+    cl = one(read(compiled, swapped, "2024-01-10"), "membership")
+    assert cl.verdict == "partly" and set(cl.wrong) == {"EST", "LVA"}
+
+
+def test_never_been_signatories(compiled: Compiled) -> None:
+    text = (
+        "The Ottawa Convention bans mines. Russia, the United States and China have never been signatories."
+    )
+    cl = one(read(compiled, text, "2025-06-27"), "status")
+    assert set(cl.subjects) == {"RUS", "USA", "CHN"} and cl.verdict == "supported"
+    text = "The Ottawa Convention bans mines. Russia and Poland have never been signatories."
+    assert one(read(compiled, text, "2025-06-27"), "status").verdict == "partly"
+
+
+def test_never_been_a_party_is_not_supported_for_a_state_that_left(compiled: Compiled) -> None:
+    text = "Lithuania has never been a party to the Convention on Cluster Munitions."
+    assert one(read(compiled, text, "2026-01-01"), "status").verdict != "supported"
+
+
+def test_a_withdrawal_period_is_about_the_treaty_left_not_the_alliance_its_members_belong_to(
+    compiled: Compiled,
+) -> None:
+    text = (
+        "Estonia notified the UN of its withdrawal from the Ottawa Convention. The state, a member of "
+        "both the EU and NATO, said its withdrawal will take effect six months after notification."
+    )
+    cl = one(read(compiled, text, "2025-06-27"), "provision")
+    assert cl.instrument == "apmbt" and cl.verdict == "supported"
+
+
+def test_a_noun_phrase_before_a_modal_is_a_subject_not_an_apposition(compiled: Compiled) -> None:
+    text = "Once the instrument is presented to the United States, all NATO allies will have approved it."
+    assert [x for x in read(compiled, text, "2024-02-26") if x.kind == "membership"] == []
+
+
+def test_a_treaty_reference_before_an_unknown_treaty_name_is_still_read(compiled: Compiled) -> None:
+    text = (
+        "Russia withdrew from the CFE Treaty. The treaty was signed in 1990 and limited what NATO "
+        "and the Warsaw Pact could deploy."
+    )
+    cl = one(read(compiled, text, "2023-11-07"), "event")
+    assert cl.instrument == "cfe" and cl.verdict == "supported"
+    wrong = text.replace("1990", "1991")
+    assert one(read(compiled, wrong, "2023-11-07"), "event").verdict == "contradicted"
+
+
+def test_took_effect_is_entry_into_force(compiled: Compiled) -> None:
+    text = "The Open Skies Treaty allows flights. It took effect in 2002."
+    assert one(read(compiled, text, "2020-01-01"), "event").verdict == "supported"
+    text = "The Open Skies Treaty allows flights. It took effect in 1995."
+    assert one(read(compiled, text, "2020-01-01"), "event").verdict == "contradicted"
