@@ -6,6 +6,8 @@ lookups is one vectorised search (see `lookup.py`).
 
 from __future__ import annotations
 
+import gc
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -67,6 +69,15 @@ class Compiled:
     status_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     bound_flag: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     interval_key: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    # the same search with one sentinel per key (day 0, no interval) and one before every key, so
+    # that `searchsorted` lands inside the query's own key and no hit test is needed (lookup.py)
+    ext_key_start: np.ndarray = field(default_factory=lambda: np.full(1, np.iinfo(np.int64).min))
+    ext_interval: np.ndarray = field(default_factory=lambda: np.full(1, -1, np.int32))
+    ext_status: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int8))
+    ext_bound: np.ndarray = field(default_factory=lambda: np.zeros(1, bool))
+    #: intervals of key k are key_lo[k]:key_lo[k + 1]; start_day is each interval's start day number
+    key_lo: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
+    start_day: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     #: the instrument descriptions this was compiled with (not pickled: a cache holds the built-ins)
     registry: Registry = REGISTRY
 
@@ -94,12 +105,26 @@ class Compiled:
         lo, hi = self.spans.get((state, instrument), (0, 0))
         return self.intervals[lo:hi]
 
+    @cached_property
+    def _starts(self) -> list[date]:
+        """Each interval's start, in the order of `intervals`: what `interval_on` bisects."""
+        return [iv.start for iv in self.intervals]
+
     def interval_on(self, state: str, instrument: str, day: date) -> Interval | None:
-        """The interval holding on `day`, or None (status `none`: nothing in the record yet)."""
-        for iv in self.intervals_of(state, instrument):
-            if iv.start <= day and (iv.end is None or day < iv.end):
-                return iv
-        return None
+        """The interval holding on `day`, or None (status `none`: nothing in the record yet).
+
+        One question, answered by bisecting the key's starts: a key's intervals are sorted and
+        never overlap, so the last one starting on or before `day` is the only candidate.
+        """
+        span = self.spans.get((state, instrument))
+        if span is None:
+            return None
+        lo, hi = span
+        j = bisect_right(self._starts, day, lo, hi) - 1
+        if j < lo:
+            return None
+        iv = self.intervals[j]
+        return iv if iv.end is None or day < iv.end else None
 
     def instruments_of(self, state: str) -> list[str]:
         return [i for i in self.instruments if (state, i) in self.spans]
@@ -111,16 +136,22 @@ def _intervals(state: str, instrument: str, transitions: list[Transition]) -> li
     for t in transitions:  # stable: insertion order decides within a day
         by_day[t.day] = t
     days = sorted(by_day)
-    out: list[Interval] = []
-    for i, day in enumerate(days):
+    # runs of equal (status, bound, reasons) merge into one interval from the run's first day
+    runs: list[tuple[date, Transition]] = []
+    for day in days:
         t = by_day[day]
-        end = days[i + 1] if i + 1 < len(days) else None
-        if out and out[-1].status == t.status and out[-1].bound == t.bound and out[-1].reasons == t.reasons:
-            prev = out.pop()
-            out.append(Interval(state, instrument, prev.start, end, t.status, t.bound, t.reasons))
-            continue
-        out.append(Interval(state, instrument, day, end, t.status, t.bound, t.reasons))
-    return out
+        if runs:
+            last = runs[-1][1]
+            if last.status == t.status and last.bound == t.bound and last.reasons == t.reasons:
+                runs[-1] = (runs[-1][0], t)
+                continue
+        runs.append((day, t))
+    ends: list[date | None] = [day for day, _ in runs[1:]]
+    ends.append(None)
+    return [
+        Interval(state, instrument, day, end, t.status, t.bound, t.reasons)
+        for (day, t), end in zip(runs, ends, strict=True)
+    ]
 
 
 def compile_record(
@@ -130,7 +161,23 @@ def compile_record(
     registry: Registry = REGISTRY,
 ) -> Compiled:
     """Run every instrument's rules in `registry` (or only `instruments`) over the record, laid out
-    for lookup."""
+    for lookup.
+
+    The cyclic garbage collector is paused meanwhile: compiling allocates many small objects and
+    no cycles, and the collector's passes over them made compile time grow faster than the record.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compile(record, options, instruments, registry)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compile(
+    record: Record, options: Options, instruments: list[str] | None, registry: Registry
+) -> Compiled:
     intervals: list[Interval] = []
     treaty: dict[str, dict[str, tuple[date | None, Reason]]] = {}
     checks: list[Check] = []
@@ -171,29 +218,40 @@ def _cease_predecessors(record: Record, transitions: dict[str, list[Transition]]
 def _lay_out(c: Compiled) -> None:
     """Fill the flat arrays: composite (key << DAY_BITS | start day), status, bound."""
     s_idx, i_idx = c.state_index, c.instrument_index
-    n = len(c.intervals)
-    key_start = np.empty(n, np.int64)
-    keys = np.empty(n, np.int64)
-    status = np.empty(n, np.int8)
-    bound = np.empty(n, bool)
-    for j, iv in enumerate(c.intervals):
-        k = c.key(s_idx[iv.state], i_idx[iv.instrument])
-        keys[j] = k
-        n_day = day_number(iv.start)
-        if not 0 <= n_day < DAY_LIMIT:
-            # packing it would spill into the key bits and give contradictory timelines
-            raise DayOutOfRange(f"{iv.state} {iv.instrument}: interval starts {iv.start}, outside the engine")
-        key_start[j] = (k << DAY_BITS) | n_day
-        status[j] = int(iv.status)
-        bound[j] = iv.bound
+    n_inst = len(c.instruments)
+    ivs = c.intervals
+    n = len(ivs)
+    keys = np.fromiter((s_idx[iv.state] * n_inst + i_idx[iv.instrument] for iv in ivs), np.int64, n)
+    days = np.fromiter((iv.start.toordinal() for iv in ivs), np.int64, n) - BASE_DAY
+    status = np.fromiter((iv.status for iv in ivs), np.int8, n)
+    bound = np.fromiter((iv.bound for iv in ivs), bool, n)
+    outside = np.flatnonzero((days < 0) | (days >= DAY_LIMIT))
+    if outside.size:
+        # packing it would spill into the key bits and give contradictory timelines
+        iv = ivs[int(outside[0])]
+        raise DayOutOfRange(f"{iv.state} {iv.instrument}: interval starts {iv.start}, outside the engine")
+    key_start = (keys << DAY_BITS) | days
     order = np.argsort(key_start, kind="stable")
     if not np.array_equal(order, np.arange(n)):
         # intervals are appended per instrument; re-sort them by (key, start) for the search
-        c.intervals = [c.intervals[j] for j in order]
+        c.intervals = [ivs[j] for j in order.tolist()]
         key_start, keys, status, bound = key_start[order], keys[order], status[order], bound[order]
-        spans: dict[tuple[str, str], tuple[int, int]] = {}
-        for j, iv in enumerate(c.intervals):
-            lo, _ = spans.get((iv.state, iv.instrument), (j, j))
-            spans[(iv.state, iv.instrument)] = (lo, j + 1)
-        c.spans = spans
+        firsts = np.flatnonzero(np.diff(keys, prepend=-1)).tolist()
+        ends = [*firsts[1:], n]
+        c.spans = {
+            (c.states[k // n_inst], c.instruments[k % n_inst]): (lo, hi)
+            for k, lo, hi in zip(keys[firsts].tolist(), firsts, ends, strict=True)
+        }
     c.key_start, c.interval_key, c.status_code, c.bound_flag = key_start, keys, status, bound
+    n_keys = len(c.states) * len(c.instruments)
+    c.key_lo = np.searchsorted(keys, np.arange(n_keys + 1, dtype=np.int64)).astype(np.int64)
+    c.start_day = (key_start & (DAY_LIMIT - 1)).astype(np.int32)
+    # sentinels: one below every query, then (key, day 0) for every key, each meaning "no interval";
+    # a stable sort keeps a sentinel before an interval of its key that starts on day 0
+    sentinels = np.arange(n_keys, dtype=np.int64) << DAY_BITS
+    ext = np.concatenate([[np.iinfo(np.int64).min], sentinels, key_start])
+    order = np.argsort(ext, kind="stable")
+    ivx = np.concatenate([np.full(n_keys + 1, -1, np.int32), np.arange(n, dtype=np.int32)])[order]
+    c.ext_key_start, c.ext_interval = ext[order], ivx
+    c.ext_status = np.where(ivx >= 0, status[np.maximum(ivx, 0)] if n else 0, 0).astype(np.int8)
+    c.ext_bound = np.where(ivx >= 0, bound[np.maximum(ivx, 0)] if n else False, False)

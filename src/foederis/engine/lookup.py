@@ -1,6 +1,13 @@
 """Vectorised batch lookup: many (state, instrument, day) triples in one NumPy search.
 
-The CLI, the HTTP API and the questions all go through `lookup`, so there is one batch path.
+The CLI, the HTTP API and the questions all go through `lookup`, so there is one batch path. It
+picks one of two kernels, which give the same answer for every query (a property test checks
+them row for row against `lookup_reference`, the original search):
+
+- a grid (days consecutive along the last axis, state and instrument constant along it) is filled
+  key by key with runs: each interval is written once per row, as long as it lasts (`np.repeat`);
+- any other batch is searched in cache-sized chunks in the sentinel array (`ext_key_start`), where
+  every key starts with a "no interval" entry, so the position found is the answer itself.
 """
 
 from __future__ import annotations
@@ -9,7 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from foederis.engine.compile import DAY_BITS, Compiled
+from foederis.engine.compile import DAY_BITS, DAY_LIMIT, Compiled
+
+#: Queries per chunk of the search: small enough that the chunk's temporaries stay in cache.
+CHUNK = 1 << 15
+#: A grid row shorter than this is searched: below it, building the runs costs more than it saves.
+MIN_RUN_DAYS = 8
 
 
 @dataclass(frozen=True)
@@ -18,11 +30,112 @@ class LookupResult:
 
     status: np.ndarray  # int8 codes of foederis.rules.base.Status
     bound: np.ndarray  # bool
-    interval: np.ndarray  # int64 index into Compiled.intervals, -1 where none
+    interval: np.ndarray  # int32 index into Compiled.intervals, -1 where none
 
 
 def lookup(c: Compiled, state_idx: np.ndarray, instrument_idx: np.ndarray, days: np.ndarray) -> LookupResult:
     """Status of each (state index, instrument index, day number) triple; arrays broadcast."""
+    state_idx, instrument_idx, days = (np.asarray(a, np.int64) for a in (state_idx, instrument_idx, days))
+    shape = np.broadcast_shapes(state_idx.shape, instrument_idx.shape, days.shape)
+    grid = _grid_days(state_idx, instrument_idx, days, shape)
+    if grid is not None:
+        return _lookup_grid(c, state_idx, instrument_idx, grid, shape)
+    return _lookup_search(c, state_idx, instrument_idx, days, shape)
+
+
+def _grid_days(s: np.ndarray, i: np.ndarray, d: np.ndarray, shape: tuple[int, ...]) -> tuple[int, int] | None:
+    """(first day, number of days) when the batch is a grid of consecutive days along its last
+    axis, with state and instrument constant along that axis; otherwise None."""
+    if not shape or shape[-1] < MIN_RUN_DAYS or d.ndim == 0 or d.shape[-1] != shape[-1]:
+        return None
+    if any(n != 1 for n in d.shape[:-1]) or (s.ndim and s.shape[-1] != 1) or (i.ndim and i.shape[-1] != 1):
+        return None
+    row = d.reshape(-1)
+    first, n = int(row[0]), row.shape[0]
+    if first < 0 or first + n > DAY_LIMIT or int(row[-1]) != first + n - 1:
+        return None
+    if not np.array_equal(np.diff(row), np.ones(n - 1, row.dtype)):
+        return None
+    return first, n
+
+
+def _keys(c: Compiled, s: np.ndarray, i: np.ndarray) -> np.ndarray:
+    return np.asarray(s, np.int64) * len(c.instruments) + np.asarray(i, np.int64)
+
+
+def _in_range(c: Compiled, keys: np.ndarray) -> bool:
+    n_keys = len(c.key_lo) - 1
+    return not keys.size or (int(keys.min()) >= 0 and int(keys.max()) < n_keys)
+
+
+def _lookup_grid(
+    c: Compiled, s: np.ndarray, i: np.ndarray, grid: tuple[int, int], shape: tuple[int, ...]
+) -> LookupResult:
+    """Fill each row (one key, consecutive days) with runs: interval j from its start to the next."""
+    first, n = grid
+    keys = _keys(c, s, i)  # constant along the last axis: one key per row
+    keys = np.broadcast_to(keys.reshape(keys.shape[:-1]) if keys.ndim else keys, shape[:-1]).reshape(-1)
+    if not len(c.intervals) or not _in_range(c, keys):
+        return _lookup_search(c, s, i, first + np.arange(n, dtype=np.int64), shape)
+    rows = keys.shape[0]
+    lo = c.key_lo[keys]
+    count = c.key_lo[keys + 1] - lo
+    # segments of each row: "none" from day 0, then each interval of the key from its start
+    per_row = count + 1
+    seg_row = np.repeat(np.arange(rows, dtype=np.int64), per_row)
+    seg_first = np.cumsum(per_row) - per_row
+    within = np.arange(seg_row.shape[0], dtype=np.int64) - seg_first[seg_row]
+    iv = lo[seg_row] + within - 1
+    starts = np.where(within == 0, 0, np.clip(c.start_day[np.maximum(iv, 0)] - first, 0, n))
+    at = seg_row * n + starts
+    lengths = np.diff(at, append=rows * n)
+    iv = np.where(within == 0, -1, iv)
+    interval = np.repeat(iv.astype(np.int32), lengths).reshape(shape)
+    status = np.repeat(np.where(iv >= 0, c.status_code[np.maximum(iv, 0)], 0).astype(np.int8), lengths)
+    bound = np.repeat(np.where(iv >= 0, c.bound_flag[np.maximum(iv, 0)], False), lengths)
+    return LookupResult(status.reshape(shape), bound.reshape(shape), interval)
+
+
+def _lookup_search(
+    c: Compiled, s: np.ndarray, i: np.ndarray, d: np.ndarray, shape: tuple[int, ...]
+) -> LookupResult:
+    """Search the sentinel array chunk by chunk; the position found indexes the answer arrays."""
+    s, i, d = (np.broadcast_to(a, shape).reshape(-1) for a in (s, i, d))
+    total = s.shape[0]
+    status = np.empty(total, np.int8)
+    bound = np.empty(total, bool)
+    interval = np.empty(total, np.int32)
+    n_keys = len(c.key_lo) - 1
+    n_inst = len(c.instruments)
+    query = np.empty(min(total, CHUNK), np.int64)
+    for lo in range(0, total, CHUNK):
+        hi = min(lo + CHUNK, total)
+        q = query[: hi - lo]
+        np.multiply(s[lo:hi], n_inst, out=q, casting="unsafe")
+        q += i[lo:hi]
+        kmin, kmax = (int(q.min()), int(q.max())) if q.size else (0, 0)
+        dd = d[lo:hi]
+        dmin, dmax = (int(dd.min()), int(dd.max())) if dd.size else (0, 0)
+        if kmin < 0 or kmax >= n_keys or dmin < 0 or dmax >= DAY_LIMIT:
+            # outside the packed layout: the original search decides, as it always did
+            ref = lookup_reference(c, s[lo:hi], i[lo:hi], dd)
+            status[lo:hi], bound[lo:hi], interval[lo:hi] = ref.status, ref.bound, ref.interval
+            continue
+        np.left_shift(q, DAY_BITS, out=q)
+        q |= dd
+        pos = np.searchsorted(c.ext_key_start, q, side="right")
+        pos -= 1
+        np.take(c.ext_status, pos, out=status[lo:hi])
+        np.take(c.ext_bound, pos, out=bound[lo:hi])
+        np.take(c.ext_interval, pos, out=interval[lo:hi])
+    return LookupResult(status.reshape(shape), bound.reshape(shape), interval.reshape(shape))
+
+
+def lookup_reference(
+    c: Compiled, state_idx: np.ndarray, instrument_idx: np.ndarray, days: np.ndarray
+) -> LookupResult:
+    """The original search, kept as the reference the kernels are tested against (and for queries
+    outside the packed layout, which the boundary refuses anyway)."""
     state_idx, instrument_idx, days = np.broadcast_arrays(
         np.asarray(state_idx, np.int64), np.asarray(instrument_idx, np.int64), np.asarray(days, np.int64)
     )
@@ -31,12 +144,12 @@ def lookup(c: Compiled, state_idx: np.ndarray, instrument_idx: np.ndarray, days:
     pos = np.searchsorted(c.key_start, query, side="right") - 1
     if not len(c.key_start):  # nothing compiled (a record as known before any act): status none
         none = np.zeros(keys.shape, bool)
-        return LookupResult(np.zeros(keys.shape, np.int8), none, np.full(keys.shape, -1, np.int64))
+        return LookupResult(np.zeros(keys.shape, np.int8), none, np.full(keys.shape, -1, np.int32))
     safe = np.clip(pos, 0, len(c.key_start) - 1)
     hit = (pos >= 0) & (c.interval_key[safe] == keys)
     status = np.where(hit, c.status_code[safe], 0).astype(np.int8)
     bound = np.where(hit, c.bound_flag[safe], False)
-    return LookupResult(status, bound, np.where(hit, pos, -1))
+    return LookupResult(status, bound, np.where(hit, pos, -1).astype(np.int32))
 
 
 class DenseTable:

@@ -143,8 +143,24 @@ class Record:
     def events_for(self, instrument: str) -> tuple[Event, ...]:
         return self.by_instrument.get(instrument, ())
 
+    @cached_property
+    def conflicts_by_state(self) -> dict[str, tuple[ConflictPeriod, ...]]:
+        """Conflict periods per state, in record order: built once, so rules never scan them all."""
+        out: dict[str, list[ConflictPeriod]] = {}
+        for c in self.conflicts:
+            out.setdefault(c.state, []).append(c)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def links_by_successor(self) -> dict[str, tuple[SuccessionLink, ...]]:
+        """Succession links per successor state, in record order (built once, like conflicts)."""
+        out: dict[str, list[SuccessionLink]] = {}
+        for link in self.successions:
+            out.setdefault(link.successor, []).append(link)
+        return {k: tuple(v) for k, v in out.items()}
+
     def conflicts_of(self, iso3: str) -> tuple[ConflictPeriod, ...]:
-        return tuple(c for c in self.conflicts if c.state == iso3)
+        return self.conflicts_by_state.get(iso3, ())
 
     def provision(self, pid: str) -> Provision | None:
         return self.provisions.get(pid)

@@ -289,7 +289,7 @@ class ArmsControlTreaty:
         for link in ctx.links_into(state):
             if link.kind != "continuation":
                 continue
-            if any(e.state == link.predecessor for e in ctx.events) or _signed_before(ctx, link.date):
+            if link.predecessor in ctx.event_states or _signed_before(ctx, link.date):
                 ts = out.transitions[state]
                 out.transitions[state] = [
                     Transition(t.day, t.status, t.bound, (*t.reasons, link_reason(link))) for t in ts

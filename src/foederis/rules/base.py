@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
+from functools import cached_property
 
 from foederis.record.loader import Record
 from foederis.record.models import ConflictPeriod, Event, SuccessionLink
@@ -100,8 +101,22 @@ class RuleContext:
     def events(self) -> tuple[Event, ...]:
         return self.record.events_for(self.instrument)
 
+    @cached_property
+    def _treaty_by_action(self) -> dict[str, list[Event]]:
+        """Treaty-wide events ("*") by action, built once per context: rules ask for them per state."""
+        out: dict[str, list[Event]] = defaultdict(list)
+        for e in self.events:
+            if e.state == "*":
+                out[e.action].append(e)
+        return out
+
     def treaty_events(self, action: str) -> list[Event]:
-        return [e for e in self.events if e.state == "*" and e.action == action]
+        return list(self._treaty_by_action.get(action, ()))
+
+    @cached_property
+    def event_states(self) -> frozenset[str]:
+        """The states with at least one event under this instrument (a set, so no rule scans)."""
+        return frozenset(e.state for e in self.events)
 
     def by_state(self) -> dict[str, list[Event]]:
         """Each state's events in date order, predecessors' events passed to continuing states."""
@@ -118,10 +133,11 @@ class RuleContext:
         return out
 
     def conflicts(self, iso3: str) -> list[ConflictPeriod]:
-        return [c for c in self.record.conflicts if c.state == iso3]
+        """The state's conflict periods in record order, from the record's index (no scan)."""
+        return list(self.record.conflicts_by_state.get(iso3, ()))
 
     def links_into(self, iso3: str) -> list[SuccessionLink]:
-        return [link for link in self.record.successions if link.successor == iso3]
+        return list(self.record.links_by_successor.get(iso3, ()))
 
 
 def link_event(link: SuccessionLink) -> Event:

@@ -1,0 +1,104 @@
+"""Compile time of a synthetic record 10x, 100x and 300x the real one: is compile linear?
+
+The synthetic record replicates every state (its events, conflict periods and succession links)
+under renamed ids (`LTU` -> `LTU.7`); treaty-wide events are kept once. Each size is compiled in
+a fresh state of the process (median of `--runs`), and the growth ratios are printed next to the
+ratio of sizes: a linear compile grows 30x from 10x to 300x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import os
+import time
+
+from _common import save, table, verdict
+
+from foederis.engine.compile import compile_record
+from foederis.record.loader import Record, load_record
+from foederis.record.models import StateInfo
+from foederis.record.states import StateRegistry
+
+
+def replicate(record: Record, times: int) -> Record:
+    """`record` with every state copied `times` times under renamed ids (copy 0 keeps the real id)."""
+
+    def name(iso3: str, k: int) -> str:
+        return iso3 if k == 0 or iso3 in ("*", "") else f"{iso3}.{k}"
+
+    events = [e for e in record.events if e.state in ("*", "")]
+    per_state = [e for e in record.events if e.state not in ("*", "")]
+    conflicts = []
+    links = []
+    infos = []
+    for k in range(times):
+        events += [dataclasses.replace(e, state=name(e.state, k)) for e in per_state]
+        conflicts += [dataclasses.replace(c, state=name(c.state, k)) for c in record.conflicts]
+        links += [
+            dataclasses.replace(lk, predecessor=name(lk.predecessor, k), successor=name(lk.successor, k))
+            for lk in record.successions
+        ]
+        infos += [StateInfo(name(s.iso3, k), s.name, (), s.historic) for s in record.states.states.values()]
+    return Record(
+        events=tuple(events),
+        provisions=record.provisions,
+        conflicts=tuple(conflicts),
+        presence=record.presence,
+        successions=tuple(links),
+        states=StateRegistry(infos, {}),
+        digest=f"{record.digest}-x{times}",
+        files=record.files,
+    )
+
+
+def compile_seconds(record: Record, times: int, runs: int) -> tuple[float, int]:
+    """Median compile time of the record replicated `times` times, and its number of intervals."""
+    out = []
+    n = 0
+    for _ in range(runs):
+        big = replicate(record, times)  # a new Record each run: its indexes are built inside the timing
+        gc.collect()
+        t = time.perf_counter()
+        c = compile_record(big)
+        out.append(time.perf_counter() - t)
+        n = len(c.intervals)
+        del c, big
+    out.sort()
+    return out[len(out) // 2], n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1,10,100,300", help="replication factors, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="compilations per size (median)")
+    parser.add_argument("--no-save", action="store_true", help="do not write results.json")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    record = load_record()
+    print(
+        f"load average {os.getloadavg()[0]:.2f}; real record: {len(record.events)} events, "
+        f"{len(record.conflicts)} conflict periods, {len(record.successions)} succession links"
+    )
+    figures: dict[str, float] = {}
+    rows = []
+    for times in sizes:
+        seconds, n = compile_seconds(record, times, args.runs if times < 300 else 1)
+        figures[f"x{times}_s"] = round(seconds, 4)
+        target = "<= 1 s" if times == 100 else ""
+        ok = seconds <= 1.0 if times == 100 else None
+        rows.append((f"compile x{times} ({n:,} intervals)", f"{seconds:.3f} s", target, verdict(ok)))
+    if 10 in sizes and 300 in sizes:
+        growth = figures["x300_s"] / figures["x10_s"]
+        figures["growth_10_to_300"] = round(growth, 2)
+        # linear: 30x the work takes about 30x the time; allow 50% for caches and allocator effects
+        rows.append(("growth x10 -> x300 (linear: 30)", f"{growth:.1f}x", "<= 45x", verdict(growth <= 45)))
+    figures["load_average"] = round(os.getloadavg()[0], 2)
+    table("compile at scale (synthetic record, replicated states)", rows)
+    if not args.no_save:
+        save("bench_compile_scale", figures)
+
+
+if __name__ == "__main__":
+    main()
