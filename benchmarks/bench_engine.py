@@ -208,43 +208,91 @@ def main() -> None:
 
     g = look["grid"]
     rows = [
-        ("compile: load_record + compile_record (median)", f"{comp['compile_median_s']:.3f} s",
-         f"< {COMPILE_TARGET} s", verdict(comp["compile_median_s"] < COMPILE_TARGET)),
+        (
+            "compile: load_record + compile_record (median)",
+            f"{comp['compile_median_s']:.3f} s",
+            f"< {COMPILE_TARGET} s",
+            verdict(comp["compile_median_s"] < COMPILE_TARGET),
+        ),
         ("  of which load_record (median)", f"{comp['load_record_median_s']:.3f} s", "", ""),
-        ("load_compiled from the disk cache (median)", f"{comp['load_compiled_disk_median_s']:.3f} s",
-         "", ""),
-        (f"lookup (searchsorted), {g['queries']:,} queries", f"{look['search_lookups_per_s'] / 1e6:.1f} M/s",
-         f">= {LOOKUP_TARGET / 1e6:.0f} M/s (aim {LOOKUP_AIM / 1e6:.0f})",
-         verdict(look["search_lookups_per_s"] >= LOOKUP_TARGET)),
-        (f"lookup (searchsorted), {look['random_queries']:,} random triples",
-         f"{look['random_search_lookups_per_s'] / 1e6:.1f} M/s", "", ""),
+        (
+            "load_compiled from the disk cache (median)",
+            f"{comp['load_compiled_disk_median_s']:.3f} s",
+            "",
+            "",
+        ),
+        (
+            f"lookup (searchsorted), {g['queries']:,} queries",
+            f"{look['search_lookups_per_s'] / 1e6:.1f} M/s",
+            f">= {LOOKUP_TARGET / 1e6:.0f} M/s (aim {LOOKUP_AIM / 1e6:.0f})",
+            verdict(look["search_lookups_per_s"] >= LOOKUP_TARGET),
+        ),
+        (
+            f"lookup (searchsorted), {look['random_queries']:,} random triples",
+            f"{look['random_search_lookups_per_s'] / 1e6:.1f} M/s",
+            "",
+            "",
+        ),
         ("DenseTable build", f"{look['dense_build_s']:.3f} s ({look['dense_table_mb']:.0f} MB)", "", ""),
-        (f"DenseTable lookup, {g['queries']:,} queries", f"{look['dense_lookups_per_s'] / 1e6:.1f} M/s",
-         f">= {LOOKUP_TARGET / 1e6:.0f} M/s (aim {LOOKUP_AIM / 1e6:.0f})",
-         verdict(look["dense_lookups_per_s"] >= LOOKUP_TARGET)),
-        (f"DenseTable lookup, {look['random_queries']:,} random triples",
-         f"{look['random_dense_lookups_per_s'] / 1e6:.1f} M/s", "", ""),
-        ("search and dense give the same intervals", str(look["search_and_dense_agree"]), "True",
-         verdict(look["search_and_dense_agree"])),
-        (f"cold CLI: {cli['command']} (median)", f"{cli['cold_median_s']:.3f} s", f"< {CLI_TARGET} s",
-         verdict(cli["cold_median_s"] < CLI_TARGET)),
-        ("cold CLI with --json (median)", f"{cli['cold_json_median_s']:.3f} s", f"< {CLI_TARGET} s",
-         verdict(cli["cold_json_median_s"] < CLI_TARGET)),
+        (
+            f"DenseTable lookup, {g['queries']:,} queries",
+            f"{look['dense_lookups_per_s'] / 1e6:.1f} M/s",
+            f">= {LOOKUP_TARGET / 1e6:.0f} M/s (aim {LOOKUP_AIM / 1e6:.0f})",
+            verdict(look["dense_lookups_per_s"] >= LOOKUP_TARGET),
+        ),
+        (
+            f"DenseTable lookup, {look['random_queries']:,} random triples",
+            f"{look['random_dense_lookups_per_s'] / 1e6:.1f} M/s",
+            "",
+            "",
+        ),
+        (
+            "search and dense give the same intervals",
+            str(look["search_and_dense_agree"]),
+            "True",
+            verdict(look["search_and_dense_agree"]),
+        ),
+        (
+            f"cold CLI: {cli['command']} (median)",
+            f"{cli['cold_median_s']:.3f} s",
+            f"< {CLI_TARGET} s",
+            verdict(cli["cold_median_s"] < CLI_TARGET),
+        ),
+        (
+            "cold CLI with --json (median)",
+            f"{cli['cold_json_median_s']:.3f} s",
+            f"< {CLI_TARGET} s",
+            verdict(cli["cold_json_median_s"] < CLI_TARGET),
+        ),
         ("  python -c pass (median, for scale)", f"{cli['python_startup_median_s']:.3f} s", "", ""),
     ]
-    table(f"foederis engine ({g['states']} states x {g['instruments']} instruments x {g['days']} days, "
-          f"{g['intervals']} intervals)", rows)
+    table(
+        f"foederis engine ({g['states']} states x {g['instruments']} instruments x {g['days']} days, "
+        f"{g['intervals']} intervals)",
+        rows,
+    )
     if slow or args.profile:
         where = "above" if slow else "under"
-        print(f"\ncold CLI {where} {CLI_TARGET} s: python -X importtime, self time by package "
-              f"(total {profile['total_import_ms']} ms)")
+        print(
+            f"\ncold CLI {where} {CLI_TARGET} s: python -X importtime, self time by package "
+            f"(total {profile['total_import_ms']} ms)"
+        )
         for k, v in profile["self_ms_by_package"].items():
             print(f"  {k:<24} {v:>7.1f} ms")
         print("foederis modules, cumulative:")
         for k, v in profile["foederis_modules_cumulative_ms"].items():
             print(f"  {k:<40} {v:>7.1f} ms")
-    save("engine", {"compile": comp, "lookups": look, "cli": cli, "import_profile": profile,
-                    "quick": args.quick, "script": Path(__file__).name})
+    save(
+        "engine",
+        {
+            "compile": comp,
+            "lookups": look,
+            "cli": cli,
+            "import_profile": profile,
+            "quick": args.quick,
+            "script": Path(__file__).name,
+        },
+    )
 
 
 if __name__ == "__main__":

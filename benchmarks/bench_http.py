@@ -76,7 +76,9 @@ def wrk(
         extra = ["-s", str(lua)]
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", *extra, url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
@@ -101,13 +103,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         proc, url = start(args.workers, f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         try:
-            figures: dict[str, object] = {"workers": args.workers, "connections": args.connections,
-                                          "duration_s": args.duration, "load_average": os.getloadavg()[0]}
+            figures: dict[str, object] = {
+                "workers": args.workers,
+                "connections": args.connections,
+                "duration_s": args.duration,
+                "load_average": os.getloadavg()[0],
+            }
             for name, path in URLS.items():
                 figures[name] = wrk(url + path, args.threads, args.connections, args.duration)
             figures["matrix_uncached"] = wrk(url, args.threads, args.connections, args.duration, UNCACHED_LUA)
-            page = [timed(lambda: httpx.get(url + "/matrix?alliance=nato&on=2025-03-06", timeout=10))[0]
-                    for _ in range(20)]
+            page = [
+                timed(lambda: httpx.get(url + "/matrix?alliance=nato&on=2025-03-06", timeout=10))[0]
+                for _ in range(20)
+            ]
             figures["matrix_page_s"] = statistics.median(page)
         finally:
             proc.terminate()
@@ -115,19 +123,30 @@ def main() -> None:
     st, mx, mu = figures["status"], figures["matrix"], figures["matrix_uncached"]
     bad = sum(f["non_2xx"] for f in (st, mx, mu))  # type: ignore[index]
     rows = [
-        ("/v1/status req/s", f"{st['req_per_s']:,.0f}", f">= {STATUS_TARGET:,.0f}",  # type: ignore[index]
-         verdict(st["req_per_s"] >= STATUS_TARGET)),  # type: ignore[index]
+        (
+            "/v1/status req/s",
+            f"{st['req_per_s']:,.0f}",
+            f">= {STATUS_TARGET:,.0f}",  # type: ignore[index]
+            verdict(st["req_per_s"] >= STATUS_TARGET),
+        ),  # type: ignore[index]
         ("/v1/status p99", f"{st['p99_ms']:.1f} ms", "", ""),  # type: ignore[index]
         ("/v1/matrix req/s (same day: cached)", f"{mx['req_per_s']:,.0f}", "", ""),  # type: ignore[index]
         ("/v1/matrix p99 (same day: cached)", f"{mx['p99_ms']:.1f} ms", "", ""),  # type: ignore[index]
         ("/v1/matrix req/s (random days)", f"{mu['req_per_s']:,.0f}", "", ""),  # type: ignore[index]
         ("/v1/matrix p99 (random days)", f"{mu['p99_ms']:.1f} ms", "", ""),  # type: ignore[index]
-        ("/matrix page (NATO), median of 20", f"{figures['matrix_page_s']:.3f} s", f"< {PAGE_TARGET} s",
-         verdict(figures["matrix_page_s"] < PAGE_TARGET)),  # type: ignore[operator]
+        (
+            "/matrix page (NATO), median of 20",
+            f"{figures['matrix_page_s']:.3f} s",
+            f"< {PAGE_TARGET} s",
+            verdict(figures["matrix_page_s"] < PAGE_TARGET),
+        ),  # type: ignore[operator]
         ("non-2xx answers", str(bad), "0", verdict(bad == 0)),
     ]
-    table(f"HTTP ({args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-          f"load average {figures['load_average']:.1f})", rows)
+    table(
+        f"HTTP ({args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
+        f"load average {figures['load_average']:.1f})",
+        rows,
+    )
     save("http", figures)
 
 

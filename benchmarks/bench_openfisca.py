@@ -34,13 +34,23 @@ NONE = -1  # conflict start: empty slot; conflict end: ongoing; effective day: p
 
 def build_system(slots: int, next_day: bool) -> TaxBenefitSystem:
     """One entity ('treaty_party': a state in one what-if), inputs per conflict slot, three formulas."""
-    party = build_entity("treaty_party", "treaty_parties", "A state giving notice of withdrawal",
-                         is_person=True)
+    party = build_entity(
+        "treaty_party", "treaty_parties", "A state giving notice of withdrawal", is_person=True
+    )
     system = TaxBenefitSystem([party])
 
     def int_input(name: str, label: str) -> type[Variable]:
-        return type(name, (Variable,), {"value_type": int, "entity": party, "definition_period": YEAR,
-                                        "default_value": NONE, "label": label})
+        return type(
+            name,
+            (Variable,),
+            {
+                "value_type": int,
+                "entity": party,
+                "definition_period": YEAR,
+                "default_value": NONE,
+                "label": label,
+            },
+        )
 
     system.add_variable(int_input("notice_day", "Day the instrument of withdrawal is received"))
     for j in range(slots):
@@ -175,30 +185,62 @@ def main() -> None:
     ratio1 = t1_of / t1_fo
     rows_out = [
         (f"rows: {len(states)} states x {len(days):,} days, {slots} conflict slots", f"{n:,}", "", ""),
-        ("OpenFisca (build simulation, set inputs, calculate)",
-         f"{t_of:.2f} s ({n / t_of / 1e6:.2f} M rows/s)", "", ""),
+        (
+            "OpenFisca (build simulation, set inputs, calculate)",
+            f"{t_of:.2f} s ({n / t_of / 1e6:.2f} M rows/s)",
+            "",
+            "",
+        ),
         ("foederis kernel (withdrawal_effective)", f"{t_fo:.3f} s ({n / t_fo / 1e6:.1f} M rows/s)", "", ""),
-        ("foederis speed-up over OpenFisca", f"{ratio:.0f}x", f">= {TARGET_RATIO:.0f}x",
-         verdict(ratio >= TARGET_RATIO)),
-        (f"one what-if per call, {singles:,} calls: OpenFisca", f"{t1_of / singles * 1e3:.2f} ms each",
-         "", ""),
+        (
+            "foederis speed-up over OpenFisca",
+            f"{ratio:.0f}x",
+            f">= {TARGET_RATIO:.0f}x",
+            verdict(ratio >= TARGET_RATIO),
+        ),
+        (
+            f"one what-if per call, {singles:,} calls: OpenFisca",
+            f"{t1_of / singles * 1e3:.2f} ms each",
+            "",
+            "",
+        ),
         ("one what-if per call: foederis kernel", f"{t1_fo / singles * 1e6:.0f} us each", "", ""),
-        ("  foederis speed-up, one what-if per call", f"{ratio1:.0f}x", f">= {TARGET_RATIO:.0f}x",
-         verdict(ratio1 >= TARGET_RATIO)),
+        (
+            "  foederis speed-up, one what-if per call",
+            f"{ratio1:.0f}x",
+            f">= {TARGET_RATIO:.0f}x",
+            verdict(ratio1 >= TARGET_RATIO),
+        ),
         ("  one-per-call results agree", str(singles_agree), "True", verdict(singles_agree)),
         ("rows where the two disagree", f"{mismatched:,}", "0", verdict(mismatched == 0)),
         ("rows pending / frozen then effective", f"{n_pending:,} / {n_frozen:,}", "", ""),
     ]
     table(f"Art. 20(3) in OpenFisca vs foederis (month_overflow={args.overflow})", rows_out)
-    save("openfisca", {
-        "rows": n, "states": len(states), "days": len(days), "conflict_slots": slots, "chunk": args.chunk,
-        "openfisca_s": t_of, "foederis_s": t_fo, "ratio": ratio, "mismatched_rows": mismatched,
-        "single_calls": singles, "single_openfisca_s": t1_of, "single_foederis_s": t1_fo,
-        "single_ratio": ratio1, "single_agree": singles_agree,
-        "pending_rows": n_pending, "frozen_rows": n_frozen, "month_overflow": args.overflow,
-        "seed": args.seed,
-        "openfisca_core": _version("openfisca-core"), "script": Path(__file__).name,
-    })
+    save(
+        "openfisca",
+        {
+            "rows": n,
+            "states": len(states),
+            "days": len(days),
+            "conflict_slots": slots,
+            "chunk": args.chunk,
+            "openfisca_s": t_of,
+            "foederis_s": t_fo,
+            "ratio": ratio,
+            "mismatched_rows": mismatched,
+            "single_calls": singles,
+            "single_openfisca_s": t1_of,
+            "single_foederis_s": t1_fo,
+            "single_ratio": ratio1,
+            "single_agree": singles_agree,
+            "pending_rows": n_pending,
+            "frozen_rows": n_frozen,
+            "month_overflow": args.overflow,
+            "seed": args.seed,
+            "openfisca_core": _version("openfisca-core"),
+            "script": Path(__file__).name,
+        },
+    )
 
 
 def _version(dist: str) -> str:

@@ -175,9 +175,7 @@ def compile_record(
             gc.enable()
 
 
-def _compile(
-    record: Record, options: Options, instruments: list[str] | None, registry: Registry
-) -> Compiled:
+def _compile(record: Record, options: Options, instruments: list[str] | None, registry: Registry) -> Compiled:
     intervals: list[Interval] = []
     treaty: dict[str, dict[str, tuple[date | None, Reason]]] = {}
     checks: list[Check] = []
