@@ -12,7 +12,7 @@ import pytest
 from foederis.record.loader import DATA_DIR
 from foederis.record.sources import SOURCE_KINDS, load_tables, refused_hosts
 
-PART = DATA_DIR / "participation"
+PART = DATA_DIR / "pending"
 IDS = (
     "ccw", "ccw_art1_amended", "ccw_p1", "ccw_p2", "ccw_p2_amended",
     "ccw_p3", "ccw_p4", "ccw_p5", "tpnw", "att",

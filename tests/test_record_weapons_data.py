@@ -14,9 +14,9 @@ import pytest
 from foederis.record.loader import DATA_DIR
 from foederis.record.sources import SOURCE_KINDS, classify, load_tables, refused_hosts
 
-PART = DATA_DIR / "participation"
+PART = DATA_DIR / "pending"
 TEXTS = DATA_DIR / "texts"
-README = PART / "README-weapons.md"
+README = PART / "README-cwc-bwc-npt.md"
 FILES = ("cwc", "bwc", "npt")
 COLUMNS = [
     "state", "iso3", "action", "date", "source", "note",
