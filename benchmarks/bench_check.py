@@ -62,8 +62,8 @@ def dev_eval(variant: str = "clean", verbose: bool = False, root: Path = DEV) ->
     DEV = root
     from datetime import date
 
+    from foederis.claims.check import check
     from foederis.engine.cache import load_compiled
-    from foederis.questions.check import check
 
     c = load_compiled()
     sources = {
@@ -194,8 +194,8 @@ def print_dev(results: list[dict[str, object]]) -> None:
 
 
 def precision_recall() -> None:
+    from foederis.claims.check import check
     from foederis.engine.cache import load_compiled
-    from foederis.questions.check import check
 
     c = load_compiled()
     gold: dict[str, list[dict[str, str]]] = {}

@@ -3,7 +3,7 @@
 Six months after notice (month ends per the option month_overflow); frozen while a conflict covers
 the expiry day, pending while that conflict is ongoing. OpenFisca gets a minimal TaxBenefitSystem
 (one entity, int day-number variables, vectorised formulas written with its own helpers and
-numpy datetime64); foederis uses `rules.vectorised.withdrawal_effective`. Rows are every state x
+numpy datetime64); foederis uses `engine.whatif_kernel.withdrawal_effective`. Rows are every state x
 every notice day 1949-01-01..2030-12-31, each with the state's recorded conflicts plus one random
 assumed conflict (none, ongoing or ending), in chunks. Both must agree row for row.
 
@@ -132,11 +132,11 @@ def main() -> None:
     args = ap.parse_args()
 
     from foederis.engine.compile import compile_record, day_number
+    from foederis.engine.whatif_kernel import ONGOING, add_months, withdrawal_effective
     from foederis.record.loader import load_record
     from foederis.rules.base import RuleContext
     from foederis.rules.conflict import engaged_periods
     from foederis.rules.options import Options
-    from foederis.rules.vectorised import ONGOING, add_months, withdrawal_effective
 
     assert NONE == ONGOING
     options = Options(month_overflow=args.overflow)

@@ -25,7 +25,7 @@ FIRST, LAST = date(2010, 1, 1), date(2040, 12, 31)
 def inputs(n: int, rng: np.random.Generator, recorded: list[tuple[int, int]]):
     """Notice days and an (n, 1 + recorded) conflict table: slot 0 random, then the recorded ones."""
     from foederis.engine.compile import day_number
-    from foederis.rules.vectorised import NO_CONFLICT, ONGOING
+    from foederis.engine.whatif_kernel import NO_CONFLICT, ONGOING
 
     notice = rng.integers(day_number(FIRST), day_number(LAST) + 1, n)
     kind = rng.integers(0, 3, n)  # 0 none, 1 ongoing, 2 ending
@@ -48,6 +48,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from foederis.engine.compile import compile_record, day_number, from_day_number
+    from foederis.engine.whatif_kernel import ONGOING, add_months, withdrawal_effective
     from foederis.questions.withdrawal import withdrawal_whatif
     from foederis.record.loader import load_record
     from foederis.record.models import ConflictPeriod
@@ -55,7 +56,6 @@ def main() -> None:
     from foederis.rules.base import RuleContext
     from foederis.rules.conflict import engaged_periods, frozen_until
     from foederis.rules.options import Options
-    from foederis.rules.vectorised import ONGOING, add_months, withdrawal_effective
 
     c = compile_record(load_record(), Options(month_overflow=args.overflow))
     periods = engaged_periods(RuleContext(c.record, c.options, INSTRUMENT), STATE)

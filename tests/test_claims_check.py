@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from foederis.claims.check import CheckAnswer, check
 from foederis.engine.compile import Compiled
-from foederis.questions.check import CheckAnswer, check
 
 ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 DAY = date(2024, 8, 20)

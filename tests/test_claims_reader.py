@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from foederis.claims.check import ClaimOut, check
 from foederis.engine.compile import Compiled
-from foederis.questions.check import ClaimOut, check
 
 TODAY = date(2026, 12, 1)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from foederis.claims.check import ClaimOut, check
 from foederis.engine.compile import Compiled
-from foederis.questions.check import ClaimOut, check
 
 TODAY = date(2026, 12, 1)
 

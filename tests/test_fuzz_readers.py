@@ -13,12 +13,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from foederis.claims.check import check
 from foederis.claims.text import ArticleError, read_article
 from foederis.engine.compile import Compiled
-from foederis.questions.check import check
-from foederis.questions.scenario import ScenarioError, load_scenario, run_scenario
 from foederis.record.loader import Record
 from foederis.scenarios.bundled import EXAMPLES_DIR
+from foederis.scenarios.run import ScenarioError, load_scenario, run_scenario
 
 EXAMPLES = int(os.environ.get("FOEDERIS_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(

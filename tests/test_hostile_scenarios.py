@@ -12,8 +12,8 @@ from helpers import notice, world
 from foederis.engine.compile import DayOutOfRange, compile_record, day_number
 from foederis.engine.lookup import lookup
 from foederis.questions.inputs import InputError, parse_date
-from foederis.questions.scenario import ScenarioError, load_scenario
 from foederis.record.loader import Record
+from foederis.scenarios.run import ScenarioError, load_scenario
 
 HEAD = "start: 2025-01-01\nend: 2025-12-31\n"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from foederis.questions.scenario import ScenarioError, load_scenario
 from foederis.record.loader import Record
 from foederis.scenarios.bundled import EXAMPLES_DIR
+from foederis.scenarios.run import ScenarioError, load_scenario
 from foederis.scenarios.schema import ArmedAttack, Art5Invocation, WithdrawalNotice
 
 EXAMPLES = EXAMPLES_DIR

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from foederis.questions.scenario import load_scenario, report_html, run_scenario
 from foederis.record.loader import Record
 from foederis.scenarios.bundled import EXAMPLES_DIR
+from foederis.scenarios.run import load_scenario, report_html, run_scenario
 
 pytestmark = pytest.mark.browser
 

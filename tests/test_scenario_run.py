@@ -10,10 +10,10 @@ import pytest
 
 from foederis.engine.compile import compile_record, day_number
 from foederis.engine.lookup import lookup
-from foederis.questions.scenario import ScenarioResult, load_scenario, run_scenario, scenario_facts
 from foederis.record.loader import Record
 from foederis.rules.options import Options
 from foederis.scenarios.bundled import EXAMPLES_DIR
+from foederis.scenarios.run import ScenarioResult, load_scenario, run_scenario, scenario_facts
 
 EXAMPLES = EXAMPLES_DIR
 

@@ -35,8 +35,8 @@ def check(
 
     Exits 1 when any claim is contradicted or partly true (as a linter does), 0 otherwise.
     """
+    from foederis.claims.check import check as ask
     from foederis.claims.text import ArticleError, read_path
-    from foederis.questions.check import check as ask
 
     day = parse_date(as_of, "--as-of") if as_of else None
     try:
@@ -46,7 +46,7 @@ def check(
     if known_on is None:
         ans = ask(compiled(), text, day)
     else:
-        from foederis.questions.check import check_as_known, known_on_day
+        from foederis.claims.check import check_as_known, known_on_day
 
         then_day = known_on_day(text, known_on)
         now = compiled()

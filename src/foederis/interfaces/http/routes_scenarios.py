@@ -11,7 +11,7 @@ from foederis.interfaces.http.deps import require_token
 from foederis.interfaces.http.errors import ERROR_RESPONSES, WRITE_RESPONSES, ApiError, ErrorBody
 from foederis.interfaces.http.limits import DEFAULT_LIMITS, NAME_PATTERN
 from foederis.interfaces.http.responses import json_answer
-from foederis.questions.scenario import ScenarioResult
+from foederis.scenarios.run import ScenarioResult
 from foederis.store.repository import (
     MAX_REVISIONS,
     NotFound,
@@ -53,7 +53,7 @@ class ScenarioRunIn(BaseModel):
 
 def _run(text: str, name: str) -> Response:
     from foederis.interfaces.http.scenario_text import load
-    from foederis.questions.scenario import run_scenario
+    from foederis.scenarios.run import run_scenario
 
     scenario = load(text, name)
     return json_answer(run_scenario(scenario, scenario.options))

@@ -8,12 +8,12 @@ from foederis.interfaces.http.errors import ApiError
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
-    from foederis.questions.scenario import Scenario
+    from foederis.scenarios.run import Scenario
 
 
 def load(text: str, name: str = "scenario.yaml") -> Scenario:
     """The validated scenario, or ApiError(400) naming each problem's line, field and choices."""
-    from foederis.questions.scenario import ScenarioError, load_scenario
+    from foederis.scenarios.run import ScenarioError, load_scenario
 
     try:
         scenario = load_scenario(text, name)

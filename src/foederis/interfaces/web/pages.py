@@ -522,7 +522,7 @@ def install(app: FastAPI) -> None:
         from foederis.interfaces.http.errors import ApiError
         from foederis.interfaces.http.limits import DEFAULT_LIMITS
         from foederis.interfaces.http.scenario_text import load
-        from foederis.questions.scenario import report_html, run_scenario
+        from foederis.scenarios.run import report_html, run_scenario
 
         raw = await request.body()
         text = raw.decode("utf-8", errors="replace")

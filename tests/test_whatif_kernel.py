@@ -9,9 +9,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from foederis.engine import whatif_kernel as kernel
 from foederis.engine.compile import day_number, from_day_number
 from foederis.record.models import ConflictPeriod
-from foederis.rules import calendar, vectorised
+from foederis.rules import calendar
 from foederis.rules.conflict import frozen_until
 from foederis.rules.options import Options
 
@@ -65,23 +66,23 @@ def cases(draw: st.DrawFn) -> tuple[date, list[tuple[date, date | None]]]:
 
 def _arrays(batch: list[tuple[date, list[tuple[date, date | None]]]], k: int):
     notice = np.array([day_number(n) for n, _ in batch], np.int64)
-    start = np.full((len(batch), k), vectorised.NO_CONFLICT, np.int64)
-    end = np.full((len(batch), k), vectorised.ONGOING, np.int64)
+    start = np.full((len(batch), k), kernel.NO_CONFLICT, np.int64)
+    end = np.full((len(batch), k), kernel.ONGOING, np.int64)
     for i, (_, conflicts) in enumerate(batch):
         for j, (s, e) in enumerate(conflicts):
             start[i, j] = day_number(s)
-            end[i, j] = vectorised.ONGOING if e is None else day_number(e)
+            end[i, j] = kernel.ONGOING if e is None else day_number(e)
     return notice, start, end
 
 
 def _check(batch, options: Options, k: int) -> None:
     notice, start, end = _arrays(batch, k)
-    effective, pending = vectorised.withdrawal_effective(notice, start, end, options)
+    effective, pending = kernel.withdrawal_effective(notice, start, end, options)
     for i, (n, conflicts) in enumerate(batch):
         want = _scalar(n, conflicts, options)
         got = None if pending[i] else from_day_number(effective[i])
         assert got == want, (n, conflicts, options.month_overflow)
-        assert (effective[i] == vectorised.PENDING) == (want is None)
+        assert (effective[i] == kernel.PENDING) == (want is None)
 
 
 @settings(max_examples=150, deadline=None)
@@ -95,7 +96,7 @@ def test_kernel_equals_scalar_path_with_several_conflicts(batch, options):
 def test_kernel_equals_scalar_path_with_one_conflict_per_row(batch, options):
     notice, start, end = _arrays(batch, 1)
     overflow = options.month_overflow
-    effective, pending = vectorised.withdrawal_effective(notice, start[:, 0], end[:, 0], overflow)
+    effective, pending = kernel.withdrawal_effective(notice, start[:, 0], end[:, 0], overflow)
     for i, (n, conflicts) in enumerate(batch):
         want = _scalar(n, conflicts, options)
         assert (None if pending[i] else from_day_number(effective[i])) == want
@@ -103,7 +104,7 @@ def test_kernel_equals_scalar_path_with_one_conflict_per_row(batch, options):
 
 @given(st.lists(notice_days(), min_size=1, max_size=60), st.sampled_from(OPTIONS))
 def test_add_months_equals_calendar(days, options):
-    got = vectorised.add_months(np.array([day_number(d) for d in days]), 6, options.month_overflow)
+    got = kernel.add_months(np.array([day_number(d) for d in days]), 6, options.month_overflow)
     assert [from_day_number(g) for g in got] == [calendar.add_months(d, 6, options) for d in days]
 
 
@@ -113,27 +114,27 @@ def test_add_months_equals_calendar(days, options):
 def test_add_months_outside_the_table_range(days, options):
     """Days before 1800 or after 2158 take the arithmetic path; it too equals the calendar module."""
     numbers = np.array([day_number(d) for d in days] + [-1])
-    got = vectorised.add_months(numbers, 6, options.month_overflow)[:-1]
+    got = kernel.add_months(numbers, 6, options.month_overflow)[:-1]
     assert [from_day_number(g) for g in got] == [calendar.add_months(d, 6, options) for d in days]
 
 
 def test_edge_days_by_hand():
     """31 Aug + 6 months under each option; a conflict ending on the expiry day does not freeze."""
     notice = np.array([day_number(date(2026, 8, 31))] * 3)
-    start = np.array([vectorised.NO_CONFLICT, day_number(date(2027, 1, 1)), day_number(date(2027, 1, 1))])
-    end = np.array([vectorised.ONGOING, day_number(date(2027, 2, 28)), vectorised.ONGOING])
-    eff, pending = vectorised.withdrawal_effective(notice, start, end, Options())
+    start = np.array([kernel.NO_CONFLICT, day_number(date(2027, 1, 1)), day_number(date(2027, 1, 1))])
+    end = np.array([kernel.ONGOING, day_number(date(2027, 2, 28)), kernel.ONGOING])
+    eff, pending = kernel.withdrawal_effective(notice, start, end, Options())
     assert [from_day_number(e) for e in eff[:2]] == [date(2027, 2, 28), date(2027, 2, 28)]
     assert pending.tolist() == [False, False, True]
-    eff, pending = vectorised.withdrawal_effective(notice, start, end, Options(month_overflow="next_day"))
+    eff, pending = kernel.withdrawal_effective(notice, start, end, Options(month_overflow="next_day"))
     assert [from_day_number(e) for e in eff[:2]] == [date(2027, 3, 1), date(2027, 3, 1)]
     assert pending.tolist() == [False, False, True]
 
 
 def test_names_its_provisions(record):
-    for pid in vectorised.PROVISIONS:
+    for pid in kernel.PROVISIONS:
         assert pid in record.provisions
-        assert pid in (vectorised.__doc__ or "")
+        assert pid in (kernel.__doc__ or "")
 
 
 @settings(max_examples=200, deadline=None)
@@ -160,7 +161,7 @@ def test_a_period_ending_with_its_dataset_keeps_a_covered_withdrawal_pending(not
         want = frozen_until(calendar.add_months(notice, 6, options), sorted(periods, key=lambda p: p.start))[
             0
         ]
-        eff, pending = vectorised.withdrawal_effective(
+        eff, pending = kernel.withdrawal_effective(
             np.array([day_number(notice)]),
             np.array([[day_number(s) for s, _, _ in slots]]),
             np.array([[day_number(e) for _, e, _ in slots]]),

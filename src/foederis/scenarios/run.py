@@ -1,7 +1,7 @@
-"""Scenarios replayed day by day: hypothetical events laid over the real record (issue 4, part 4).
+"""Scenarios replayed day by day: hypothetical events laid over the real record.
 
-The question's entry points; the work is done in `foederis.scenarios` (schema, YAML loader with
-line numbers, replay against the engine, HTML report).
+The scenario layer's entry points in one import; the work is done in its modules (schema, YAML
+loader with line numbers, replay against the engine, HTML report).
 """
 
 from __future__ import annotations
