@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from foederis.interfaces.http.app import create_app
+from foederis.interfaces.server import create_app
 
 
 @pytest.fixture(scope="module")

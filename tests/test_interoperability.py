@@ -181,7 +181,7 @@ def test_a_row_without_a_source_is_refused(tmp_path: Path):
 def test_cli_and_api_take_the_reading_and_the_partner(tmp_path: Path):
     from fastapi.testclient import TestClient
 
-    from foederis.interfaces.http.app import create_app
+    from foederis.interfaces.server import create_app
 
     runner = CliRunner()
     args = ["may", "DEU", "permit_transit", "cluster_munitions", "--with", "USA", "--on", "2023-07-15"]

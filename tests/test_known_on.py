@@ -77,7 +77,7 @@ def test_check_uses_the_record_as_known_on_a_day(tmp_path):
 
 
 def test_api_takes_known_on(tmp_path):
-    from foederis.interfaces.http.app import create_app
+    from foederis.interfaces.server import create_app
 
     with TestClient(create_app(f"sqlite:///{tmp_path / 'k.sqlite3'}")) as client:
         now = client.get("/v1/status", params={"state": "LTU", "instrument": "ccm", "on": "2025-01-15"})
@@ -115,7 +115,7 @@ def test_check_judges_an_article_as_known_on_a_day_and_says_what_changed_later(t
 
 
 def test_web_pages_take_known_on(tmp_path):
-    from foederis.interfaces.http.app import create_app
+    from foederis.interfaces.server import create_app
 
     with TestClient(create_app(f"sqlite:///{tmp_path / 'w.sqlite3'}")) as client:
         then = client.get(
@@ -164,7 +164,7 @@ def test_records_as_known_on_days_are_not_kept_without_bound():
 
 
 def test_api_rejects_a_known_on_day_outside_the_questions_range(tmp_path):
-    from foederis.interfaces.http.app import create_app
+    from foederis.interfaces.server import create_app
 
     with TestClient(create_app(f"sqlite:///{tmp_path / 'r.sqlite3'}")) as client:
         res = client.get("/v1/status", params={"state": "LTU", "instrument": "ccm", "known_on": "0526-06-23"})

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from test_store_repository import database_url, engine  # noqa: F401  (fixture on both databases)
 
-from foederis.interfaces.http.app import create_app
+from foederis.interfaces.server import create_app
 from foederis.questions.inputs import InputError
 from foederis.store import repository as repo_module
 from foederis.store.models import TokenRow

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from foederis.interfaces.http.app import create_app
+from foederis.interfaces.server import create_app
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
 
 

@@ -45,7 +45,7 @@ def serve(
     os.environ["FOEDERIS_DB"] = url
     typer.echo(f"foederis: http://{host}:{port}/  (database: {_redact(url)})", err=True)
     uvicorn.run(
-        "foederis.interfaces.http.app:create_app",
+        "foederis.interfaces.server:create_app",
         factory=True,
         host=host,
         port=port,

@@ -1,4 +1,5 @@
-"""The application: API routes, error handlers, limits, the database, and the web pages."""
+"""The JSON API: routes, error handlers, limits and the database (the web pages are added on top of
+it by `foederis.interfaces.server`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from foederis.interfaces.http.limits import DEFAULT_LIMITS, BodySizeLimit
 log = logging.getLogger("foederis.http")
 
 
-def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
-    """Build the app. `db_url` defaults to $FOEDERIS_DB, else SQLite in the user data dir."""
+def create_api(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
+    """Build the API. `db_url` defaults to $FOEDERIS_DB, else SQLite in the user data dir."""
     from foederis.interfaces.http import (
         routes_alliance,
         routes_batch,
@@ -39,9 +40,6 @@ def create_app(db_url: str | None = None, *, warm: bool = True) -> FastAPI:
     errors.install(app)
     for module in (routes_questions, routes_batch, routes_catalog, routes_scenarios, routes_alliance):
         app.include_router(module.router)
-    from foederis.interfaces.web.pages import install as install_web
-
-    install_web(app)
     app.add_middleware(
         BodySizeLimit,
         max_bytes=DEFAULT_LIMITS.max_body_bytes,

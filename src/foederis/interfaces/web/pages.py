@@ -440,7 +440,7 @@ def install(app: FastAPI) -> None:
 
     @app.get("/provisions/{pid:path}", include_in_schema=False)
     def provision_page(request: Request, pid: str) -> HTMLResponse:
-        from foederis.interfaces.http.citations import provision_answer
+        from foederis.questions.provision import provision_answer
 
         ans = provision_answer(_c(), pid[:200])
         if ans is None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from foederis.engine.compile import Compiled
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 
 
 class RuleCite(BaseModel):
