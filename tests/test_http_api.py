@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from foederis.interfaces.cli.main import app as cli_app
-from foederis.interfaces.server import create_app
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
+from foederis.interfaces.server import create_app
 from foederis.store.tokens import create_token
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from foederis.interfaces.reports.scenario import report_html
 from foederis.record.loader import Record
 from foederis.scenarios.bundled import EXAMPLES_DIR
-from foederis.scenarios.run import load_scenario, report_html, run_scenario
+from foederis.scenarios.run import load_scenario, run_scenario
 
 pytestmark = pytest.mark.browser
 

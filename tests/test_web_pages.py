@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from foederis.interfaces.server import create_app
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
+from foederis.interfaces.server import create_app
 
 
 @pytest.fixture(scope="module")

@@ -89,7 +89,7 @@ def presence(
         fail(f"--out {out!r}: the chart is written as .png or .svg", field="out")
     ans = ask(c, parse_date(on), parse_state(c.record.states, state) if state else None)
     if out:
-        from foederis.interfaces.presence_chart import write_presence_chart
+        from foederis.interfaces.charts.presence import write_presence_chart
 
         write_presence_chart(ans, out)
     if json:

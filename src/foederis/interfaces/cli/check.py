@@ -54,7 +54,7 @@ def check(
     if report:
         from pathlib import Path
 
-        from foederis.claims.report import report_html
+        from foederis.interfaces.reports.claim_check import report_html
 
         try:
             Path(report).write_text(report_html(ans), encoding="utf-8")
@@ -63,7 +63,7 @@ def check(
     if json:
         emit_json(ans)
     else:
-        from foederis.claims.report import render_terminal
+        from foederis.interfaces.reports.claim_check import render_terminal
 
         render_terminal(ans)
         if ans.known_on is not None:

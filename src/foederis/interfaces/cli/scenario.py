@@ -61,8 +61,9 @@ def run(
     json: JsonFlag = False,
 ) -> None:
     """Replay FILE day by day: changes, frozen withdrawals, earliest lawful use, diff."""
+    from foederis.interfaces.reports.scenario import report_html
     from foederis.scenarios.bundled import example_path
-    from foederis.scenarios.run import ScenarioError, load_scenario, report_html, run_scenario
+    from foederis.scenarios.run import ScenarioError, load_scenario, run_scenario
 
     if not file.exists() and (bundled := example_path(str(file))) is not None:
         file = bundled

@@ -178,8 +178,9 @@ def matrix(
     json: JsonFlag = False,
 ) -> None:
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
+    from foederis.interfaces.charts.matrix import write_matrix_image
     from foederis.questions.matrix import matrix as ask
-    from foederis.questions.matrix import parse_alliance, write_matrix_image
+    from foederis.questions.matrix import parse_alliance
     from foederis.questions.obligations import ACTIVITIES, ALL_ACTIVITIES, ISSUES, parse_weapon
 
     c = compiled(known_on)

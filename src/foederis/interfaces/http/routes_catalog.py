@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel
 
-from foederis.questions.provision import ProvisionAnswer, provision_answer
 from foederis.interfaces.http.deps import CompiledDep
 from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from foederis.interfaces.http.responses import json_answer
+from foederis.questions.provision import ProvisionAnswer, provision_answer
 from foederis.rules.registry import INSTRUMENTS
 
 router = APIRouter(prefix="/v1", tags=["record"], responses=ERROR_RESPONSES)

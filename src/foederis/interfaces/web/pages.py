@@ -12,13 +12,14 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from foederis.interfaces.http.deps import compiled_for
+from foederis.interfaces.templating import ENV
 from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_state
 from foederis.record.codes import is_state
 from foederis.rules.options import DEFAULT_OPTIONS
 from foederis.rules.registry import INSTRUMENTS
 
 HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates = Jinja2Templates(env=ENV)  # the one environment, shared with the reports
 
 STATUS_LABEL = {
     "none": "no status",
@@ -522,7 +523,8 @@ def install(app: FastAPI) -> None:
         from foederis.interfaces.http.errors import ApiError
         from foederis.interfaces.http.limits import DEFAULT_LIMITS
         from foederis.interfaces.http.scenario_text import load
-        from foederis.scenarios.run import report_html, run_scenario
+        from foederis.interfaces.reports.scenario import report_html
+        from foederis.scenarios.run import run_scenario
 
         raw = await request.body()
         text = raw.decode("utf-8", errors="replace")

@@ -1,9 +1,11 @@
-"""Rendering a CheckAnswer: the article with claims highlighted (Rich terminal, self-contained HTML)."""
+"""Rendering a CheckAnswer: the article with claims highlighted (Rich terminal, self-contained HTML
+page from the `claim_check.html` template)."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
+
+from foederis.interfaces.templating import render
 
 COLOURS = {"supported": "green", "contradicted": "red", "partly": "yellow", "unverifiable": "grey50"}
 #: Verdict marks that read without colour (a pipe, a monochrome terminal, a screen reader).
@@ -79,46 +81,14 @@ def render_terminal(ans: Any) -> None:
 
 def report_html(ans: Any) -> str:
     """One self-contained page: the article with highlights, then each claim with its evidence."""
-    parts = []
-    items = []
-    for chunk, tag in _segments(ans):
-        if tag is None:
-            parts.append(html.escape(chunk))
-            continue
-        n, cl = tag
-        parts.append(
-            f'<mark class="{cl.verdict}" title="{cl.verdict}"><a href="#c{n}">{html.escape(chunk)}</a>'
-            f"<sup>{n}</sup></mark>"
-        )
-        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in cl.reasons)
-        repairs = "".join(f"<li class=rep>{html.escape(r['message'])}</li>" for r in cl.repairs)
-        changes = "".join(
-            f"<li>stored <del>{html.escape(c['stored'])}</del> quoted <ins>{html.escape(c['quoted'])}"
-            f"</ins> ({html.escape(c['provision'])})</li>"
-            for c in cl.changes
-        )
-        ev = "".join(f"<li><code>{html.escape(_ev(e))}</code></li>" for e in cl.evidence[:12])
-        items.append(
-            f'<section id="c{n}" class="{cl.verdict}"><h3>[{n}] {cl.verdict} · {cl.kind} · '
-            f"{html.escape(', '.join(cl.subjects))} {html.escape(cl.instrument or '')}</h3>"
-            f"<blockquote>{html.escape(cl.text)}</blockquote><ul>{reasons}{changes}{repairs}</ul>"
-            f"<details><summary>evidence</summary><ul>{ev}</ul></details></section>"
-        )
-    style = "".join(f"mark.{k},section.{k}{{background:{v}}}" for k, v in HTML_COLOURS.items())
-    s = ans.summary
-    return (
-        "<!doctype html><html><head><meta charset=utf-8><title>foederis check</title><style>"
-        "body{font-family:sans-serif;max-width:60em;margin:2em auto}pre.article{white-space:pre-wrap;"
-        "font-family:serif;font-size:1.1em;line-height:1.6}section{padding:.5em 1em;margin:.5em 0}"
-        f"del{{color:#900}}ins{{color:#060}}.rep{{color:#066}}{style}</style></head><body>"
-        f"<h1>Claim check</h1><p>As of {ans.as_of} ({html.escape(ans.as_of_reason)}). Supported {s['supported']},"  # noqa: E501
-        f" contradicted {s['contradicted']}, partly {s['partly']}, unverifiable {s['unverifiable']}."
-        + (
-            f" Damaged text: letter pair(s) <b>{html.escape(ans.damaged_pair)}</b> missing throughout."
-            if ans.damaged_pair
-            else ""
-        )
-        + f"</p><pre class=article>{''.join(parts)}</pre><h2>Claims</h2>{''.join(items)}</body></html>\n"
+    segments = _segments(ans)
+    return render(
+        "claim_check.html",
+        ans=ans,
+        colours=HTML_COLOURS,
+        segments=segments,
+        claims=[tag for _, tag in segments if tag is not None],
+        describe=_ev,
     )
 
 

@@ -1,0 +1,1 @@
+"""Charts drawn from answers (matplotlib): rendering lives here, never in the questions."""
