@@ -19,8 +19,10 @@ from foederis.questions.obligations import ISSUES, may, parse_activity
 from foederis.record.declared_views import DATA_FILE, load_declared_views
 from foederis.record.errors import RecordError
 from foederis.record.loader import load_record
-from foederis.rules.interoperability import RULES
 from foederis.rules.options import Options
+from foederis.rules.registry import REGISTRY
+
+RULES = REGISTRY.interoperability()
 
 DAY = date(2023, 7, 15)
 

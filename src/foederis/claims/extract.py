@@ -72,20 +72,6 @@ def resolve_instrument_text(text: str) -> str | None:
     return None
 
 
-def mentions(text: str) -> list[tuple[int, str]]:
-    """Every named instrument in the text, by position (for resolving 'the convention')."""
-    out = []
-    from foederis.claims.mentions import _INST_RE  # one compiled pattern for every reader
-
-    for m in _INST_RE.finditer(text):
-        if not m.group("named"):
-            continue
-        inst = resolve_instrument_text(m.group())
-        if inst:
-            out.append((m.start(), inst))
-    return out
-
-
 def parse_date(text: str) -> DateSpec | None:
     """A DATE terminal as a range of days with its precision."""
     import calendar

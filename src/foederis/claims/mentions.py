@@ -267,4 +267,24 @@ def _relative(m: re.Match[str], ref: date) -> DateSpec | None:
     return DateSpec(text, date(y, 1, 1), date(y, 12, 31), "year")
 
 
-__all__ = ["MONTHS", "Mention", "date_mentions", "group_mentions", "instrument_mentions", "state_mentions"]
+def named_instruments(text: str) -> list[tuple[int, str]]:
+    """Every named instrument in the text, by position (for resolving 'the convention')."""
+    out = []
+    for m in _INST_RE.finditer(text):
+        if not m.group("named"):
+            continue
+        inst = resolve_instrument_text(m.group())
+        if inst:
+            out.append((m.start(), inst))
+    return out
+
+
+__all__ = [
+    "MONTHS",
+    "Mention",
+    "date_mentions",
+    "group_mentions",
+    "instrument_mentions",
+    "named_instruments",
+    "state_mentions",
+]

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from foederis.claims.extract import mentions, resolve_instrument_text
+from foederis.claims.extract import resolve_instrument_text
 from foederis.claims.grammar import instrument_regex
+from foederis.claims.mentions import named_instruments
 from foederis.record.loader import Record
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -76,7 +77,7 @@ def find_quotes(text: str) -> list[QuoteDraft]:
     """Blocks and attributed quoted passages, in text order."""
     if not re.search(r"\bArticle\b", text, re.IGNORECASE):
         return []
-    found = mentions(text)
+    found = named_instruments(text)
     out: list[QuoteDraft] = []
     block_rx, quoted_rx, artref_rx = _patterns()
     for m in block_rx.finditer(text):

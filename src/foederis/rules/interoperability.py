@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from foederis.record.declared_views import DeclaredView
 from foederis.rules.base import Reason
@@ -106,17 +105,3 @@ def interoperability_verdict(
         f" Limits the text still sets: {rule.limits}." if rule.limits else ""
     )
     return verdict, [said, *_provision_reasons(rule, lead)]
-
-
-def __getattr__(name: str) -> Any:
-    """`RULES`: every instrument's interoperability rules, read from the registry (instrument id
-    -> issue -> rule); each rules module declares its own."""
-    if name == "RULES":
-        from foederis.rules.registry import REGISTRY
-
-        return {
-            s.id: s.obligations.interoperability
-            for s in REGISTRY.values()
-            if s.obligations and s.obligations.interoperability
-        }
-    raise AttributeError(name)

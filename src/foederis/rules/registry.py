@@ -8,6 +8,7 @@ shapes, one entry in `BUILT_IN` (see the README's "Adding a treaty").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from foederis.record.states import normalise
 from foederis.rules import apmbt, ccm, cfe, ctbt, inf, nato, new_start, open_skies
@@ -225,6 +226,15 @@ class Registry:
             for weapon in spec.obligations.weapons if spec.obligations else ():
                 out.setdefault(weapon, []).append(spec.id)
         return {w: tuple(ids) for w, ids in out.items()}
+
+    def interoperability(self) -> dict[str, dict[str, Any]]:
+        """Each instrument's interoperability rules (instrument id -> issue -> rule), as its rules
+        module declares them."""
+        return {
+            s.id: dict(s.obligations.interoperability)
+            for s in self._specs.values()
+            if s.obligations and s.obligations.interoperability
+        }
 
     def files(self) -> tuple:  # type: ignore[type-arg]
         """The data files of instruments kept outside the package's data folder."""
