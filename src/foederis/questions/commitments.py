@@ -82,10 +82,6 @@ def _clauses() -> dict[str, Any]:
     return json.loads((DATA_DIR / "alliance" / "political_clauses.json").read_text(encoding="utf-8"))
 
 
-def commitment_ids() -> list[str]:
-    return [r["id"] for r in _rows()]
-
-
 def _one(c: Compiled, row: dict[str, str]) -> CommitmentOut:
     standing = STANDING[(row["kind"], row["status"])]
     clauses = [

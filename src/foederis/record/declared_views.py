@@ -91,8 +91,3 @@ def _index() -> dict[tuple[str, str, str], DeclaredView]:
 def declared_view(state: str, instrument: str, issue: str) -> DeclaredView | None:
     """The state's recorded view on the issue under the instrument, or None if none is recorded."""
     return _index().get((state, instrument, issue))
-
-
-def declared_views_on(instrument: str, issue: str) -> list[DeclaredView]:
-    """Every recorded view on one issue under one instrument, in file order."""
-    return [v for v in load_declared_views() if v.instrument == instrument and v.issue == issue]

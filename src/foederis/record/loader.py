@@ -159,9 +159,6 @@ class Record:
             out.setdefault(link.successor, []).append(link)
         return {k: tuple(v) for k, v in out.items()}
 
-    def conflicts_of(self, iso3: str) -> tuple[ConflictPeriod, ...]:
-        return self.conflicts_by_state.get(iso3, ())
-
     def provision(self, pid: str) -> Provision | None:
         return self.provisions.get(pid)
 
