@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from foederis.engine.compile import day_number, from_day_number
-from foederis.engine.lookup import DenseTable, lookup
+from foederis.engine.lookup import DenseTable, lookup, lookup_reference
 
 
 def test_batch_lookup_equals_interval_search(compiled):
@@ -47,3 +49,36 @@ def test_options_do_not_mutate_shared_state(record, compiled):
     other = compile_record(record, Options(claimed_suspension="releases"))
     assert other.interval_on("RUS", "cfe", date(2010, 1, 1)).bound is False
     assert compiled.interval_on("RUS", "cfe", date(2010, 1, 1)) == before
+
+
+def _scan(compiled, state, instrument, day):
+    """The plainest possible answer: walk the key's intervals (no arrays, no search)."""
+    for iv in compiled.intervals_of(state, instrument):
+        if iv.start <= day and (iv.end is None or day < iv.end):
+            return iv
+    return None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_single_question_path_equals_batch_and_reference(compiled, data):
+    """`interval_on` (one question), `lookup` (the batch kernels) and `lookup_reference` give the
+    same interval for any key and day, on interval boundaries too; unknown names are status none."""
+    keys = sorted(compiled.spans)
+    state, instrument = data.draw(st.sampled_from(keys))
+    ivs = compiled.intervals_of(state, instrument)
+    edges = [d for iv in ivs for d in (iv.start, iv.end) if d is not None]
+    near = data.draw(st.sampled_from(edges)) + timedelta(days=data.draw(st.integers(-1, 1)))
+    anywhere = data.draw(st.dates(date(1800, 1, 2), date(2400, 1, 1)))
+    for day in (near, anywhere):
+        want = _scan(compiled, state, instrument, day)
+        assert compiled.interval_on(state, instrument, day) == want
+        s, i = compiled.state_index[state], compiled.instrument_index[instrument]
+        for res in (
+            lookup(compiled, s, i, day_number(day)),
+            lookup_reference(compiled, s, i, day_number(day)),
+        ):
+            j = int(res.interval)
+            assert (compiled.intervals[j] if j >= 0 else None) == want
+    assert compiled.interval_on("XXX", instrument, near) is None
+    assert compiled.interval_on(state, "no_such_treaty", near) is None

@@ -83,7 +83,8 @@ class Compiled:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state.pop("registry", None)
+        for derived in ("registry", "_single"):  # rebuilt on use, not stored in the cache
+            state.pop(derived, None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -106,21 +107,25 @@ class Compiled:
         return self.intervals[lo:hi]
 
     @cached_property
-    def _starts(self) -> list[date]:
-        """Each interval's start, in the order of `intervals`: what `interval_on` bisects."""
-        return [iv.start for iv in self.intervals]
+    def _single(self) -> tuple[list[int], list[int]]:
+        """`key_lo` and `start_day` as Python lists: the batch lookup's arrays, read one element at
+        a time without NumPy's per-element cost."""
+        return self.key_lo.tolist(), self.start_day.tolist()
 
     def interval_on(self, state: str, instrument: str, day: date) -> Interval | None:
         """The interval holding on `day`, or None (status `none`: nothing in the record yet).
 
-        One question, answered by bisecting the key's starts: a key's intervals are sorted and
-        never overlap, so the last one starting on or before `day` is the only candidate.
+        The single-question path, on the same arrays as the batch `lookup`: the key's intervals
+        are `key_lo[k]:key_lo[k + 1]`, sorted by start day and never overlapping, so the last one
+        starting on or before `day` is the only candidate (a property test checks the two agree).
         """
-        span = self.spans.get((state, instrument))
-        if span is None:
+        s, i = self.state_index.get(state), self.instrument_index.get(instrument)
+        if s is None or i is None:
             return None
-        lo, hi = span
-        j = bisect_right(self._starts, day, lo, hi) - 1
+        key_lo, start_day = self._single
+        k = s * len(self.instruments) + i
+        lo, hi = key_lo[k], key_lo[k + 1]
+        j = bisect_right(start_day, day.toordinal() - BASE_DAY, lo, hi) - 1
         if j < lo:
             return None
         iv = self.intervals[j]
