@@ -132,6 +132,92 @@ def _practice_out(p: Practice | None) -> PracticeOut | None:
     return PracticeOut(id=p.id, subject=p.subject, quote=p.quote, source=p.source, note=p.note)
 
 
+def _without_protocol(
+    c: Compiled, common: dict[str, Any], name: str, day: date, member: bool
+) -> AccessionAnswer:
+    """The answer for a state with no accession protocol: a member already, or never invited."""
+    if member:
+        why = Reason(rules.ACCESSION, f"{name} is a Party on {day}.", ())
+    else:
+        why = Reason(
+            rules.ACCESSION,
+            f"The record holds no accession protocol for {name}: no invitation under Art. 10 is recorded.",
+            (),
+        )
+    return AccessionAnswer(
+        **common,
+        protocol=None,
+        stage="member" if member else "not_invited",
+        protocol_in_force=False,
+        member=member,
+        ratified=[],
+        not_ratified=[],
+        unknown=[],
+        can_block=[],
+        allies=[],
+        reasons=[reason_out(c, why)],
+        gaps=[],
+    )
+
+
+def _ally_out(
+    c: Compiled,
+    ally: str,
+    accepted: dict[str, rules.Acceptance],
+    in_force: bool,
+    signed: date | None,
+    day: date,
+) -> AllyOut:
+    """One Ally's standing on the protocol, with how long it has held out when it has not ratified."""
+    acc = accepted.get(ally, rules.Acceptance(ally))
+    known = "ratified" if in_force else acc.state_on(day)
+    out = AllyOut(
+        ally=ally,
+        name=c.record.states.name(ally),
+        state=known,
+        deposited=acc.on,
+        ratified_by=acc.by,
+        not_before=acc.not_before,
+        events=[event_out(e) for e in acc.events],
+        steps=[step_out(s) for s in acc.steps],
+    )
+    if known == "not_ratified" and signed:
+        became = _party_since(c, ally, day)
+        since = max(signed, became) if became else signed
+        out.holding_out_since = since
+        out.days_holding_out = (day - since).days
+    return out
+
+
+def _stage(member: bool, in_force: bool, signed: date | None, day: date) -> Stage:
+    if member:
+        return "member"
+    if in_force:
+        return "protocol_in_force"
+    if signed and signed <= day:
+        return "protocol_signed"
+    return "not_invited"
+
+
+def _eif_out(
+    protocol: str,
+    proto_steps: list[AccessionStep],
+    eif: rules.EntryIntoForce,
+    accepted: dict[str, rules.Acceptance],
+) -> EntryIntoForceOut:
+    """The protocol's entry into force as the rule computes it, beside the recorded dates."""
+    recorded = [s for s in proto_steps if s.step == "entry_into_force" and s.date]
+    return EntryIntoForceOut(
+        date=eif.day,
+        exact=eif.exact,
+        completed_by=list(eif.last),
+        provision=rules.entry_into_force_provision(protocol),
+        recorded=[step_out(s) for s in recorded],
+        agrees=(all(s.date == eif.day for s in recorded) if recorded else None),
+        independent_check=any(s.source not in _acceptance_sources(accepted) for s in recorded),
+    )
+
+
 def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
     """The candidate's protocol on `day`: ratified / not ratified / unknown Ally by Ally, with reasons."""
     if alliance_id() not in c.instrument_index:
@@ -149,30 +235,7 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
         state=state, state_name=name, date=day, options=describe_options(c.options), practice=practice
     )
     if protocol is None:
-        why = (
-            Reason(rules.ACCESSION, f"{name} is a Party on {day}.", ())
-            if member
-            else Reason(
-                rules.ACCESSION,
-                f"The record holds no accession protocol for {name}: "
-                "no invitation under Art. 10 is recorded.",
-                (),
-            )
-        )
-        return AccessionAnswer(
-            **common,
-            protocol=None,
-            stage="member" if member else "not_invited",
-            protocol_in_force=False,
-            member=member,
-            ratified=[],
-            not_ratified=[],
-            unknown=[],
-            can_block=[],
-            allies=[],
-            reasons=[reason_out(c, why)],
-            gaps=[],
-        )
+        return _without_protocol(c, common, name, day, member)
 
     events = record.events_for(protocol)
     proto_steps = [s for s in steps() if s.protocol == protocol]
@@ -192,50 +255,15 @@ def accession(c: Compiled, state: str, day: date) -> AccessionAnswer:
         if not member
         else sorted(set(bound_states(c, alliance_id(), eif.day or day)) - {state})
     )
-    allies: list[AllyOut] = []
-    for ally in required:
-        acc = accepted.get(ally, rules.Acceptance(ally))
-        known = "ratified" if in_force else acc.state_on(day)
-        out = AllyOut(
-            ally=ally,
-            name=record.states.name(ally),
-            state=known,
-            deposited=acc.on,
-            ratified_by=acc.by,
-            not_before=acc.not_before,
-            events=[event_out(e) for e in acc.events],
-            steps=[step_out(s) for s in acc.steps],
-        )
-        if known == "not_ratified" and signed:
-            became = _party_since(c, ally, day)
-            since = max(signed, became) if became else signed
-            out.holding_out_since = since
-            out.days_holding_out = (day - since).days
-        allies.append(out)
+    allies = [_ally_out(c, ally, accepted, in_force, signed, day) for ally in required]
 
     by_state = {s: [a.ally for a in allies if a.state == s] for s in ("ratified", "not_ratified", "unknown")}
-    if member:
-        stage: Stage = "member"
-    elif in_force:
-        stage = "protocol_in_force"
-    elif signed and signed <= day:
-        stage = "protocol_signed"
-    else:
-        stage = "not_invited"
+    stage = _stage(member, in_force, signed, day)
     if signed and day < signed:
         by_state = {"ratified": [], "not_ratified": [], "unknown": []}
         allies = []
 
-    recorded = [s for s in proto_steps if s.step == "entry_into_force" and s.date]
-    eif_out = EntryIntoForceOut(
-        date=eif.day,
-        exact=eif.exact,
-        completed_by=list(eif.last),
-        provision=rules.entry_into_force_provision(protocol),
-        recorded=[step_out(s) for s in recorded],
-        agrees=(all(s.date == eif.day for s in recorded) if recorded else None),
-        independent_check=any(s.source not in _acceptance_sources(accepted) for s in recorded),
-    )
+    eif_out = _eif_out(protocol, proto_steps, eif, accepted)
     reasons = _reasons(c, name, protocol, day, signature, eif, in_force, by_state, accession_event, member)
     gaps = [step_out(s) for s in proto_steps if s.status != "sourced" or s.date_kind != "on"]
     return AccessionAnswer(

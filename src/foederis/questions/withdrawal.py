@@ -126,13 +126,9 @@ def _superseding(c: Compiled, superseded: list[Event]) -> list[ReasonOut]:
     return [reason_out(c, Reason(None, summary, tuple(superseded)))]
 
 
-def withdrawal_whatif(
-    c: Compiled, state: str, instrument: str, notice: date, conflicts: list[tuple[date, date | None]]
-) -> WithdrawalAnswer:
-    """When would a withdrawal notified on `notice` take effect, given assumed conflicts too."""
-    clause = withdrawal_clause(c.registry, instrument)
-    provision = clause.effect
-    assumed = [
+def _assumed(state: str, conflicts: list[tuple[date, date | None]]) -> list[ConflictPeriod]:
+    """The what-if's assumed conflict periods, marked as assumed input."""
+    return [
         ConflictPeriod(
             state,
             s,
@@ -147,11 +143,14 @@ def withdrawal_whatif(
         )
         for s, e in conflicts
     ]
-    shown = [
-        {"start": p.start, "end": p.end, "basis": p.basis, "source": p.source, "status": "assumed"}
-        for p in assumed
-    ]
-    base, superseded = _without_later_notices(c, state, instrument, notice)
+
+
+def _refusal(
+    c: Compiled, base: Compiled, state: str, instrument: str, notice: date, shown: list[dict[str, Any]]
+) -> WithdrawalAnswer | None:
+    """Why a notice on `notice` can have no effect (not a party, already pending, too early under a
+    minimum time in force), or None when it can."""
+    clause = withdrawal_clause(c.registry, instrument)
     current = base.interval_on(state, instrument, notice)
     status = current.status if current else Status.none
     if status not in (Status.party, Status.suspended):
@@ -161,30 +160,26 @@ def withdrawal_whatif(
         )
         earlier: tuple[Event, ...] = ()
         if status == Status.withdrawal_pending and current is not None:
-            earlier = tuple(e for r in current.reasons for e in r.events if e.action == clause.notice_action)[
-                -1:
-            ]
+            notices = [e for r in current.reasons for e in r.events if e.action == clause.notice_action]
+            earlier = tuple(notices[-1:])
             named = f": the notice of {earlier[0].date} ({earlier[0].source})" if earlier else ""
             why = f"On {notice} a withdrawal of {state} is already pending{named}."
-        return _not_permitted(c, state, instrument, notice, why, provision, shown, earlier)
+        return _not_permitted(c, state, instrument, notice, why, clause.effect, shown, earlier)
     if clause.earliest_notice_fact:
-        earliest = c.treaty[instrument][clause.earliest_notice_fact][0]
+        earliest, reason = c.treaty[instrument][clause.earliest_notice_fact]
         if earliest is None or notice < earliest:
-            return _not_permitted(
-                c,
-                state,
-                instrument,
-                notice,
-                c.treaty[instrument][clause.earliest_notice_fact][1].summary
-                + f"; a notice on {notice} has no effect.",
-                provision,
-                shown,
-            )
-    ev = Event(
+            why = reason.summary + f"; a notice on {notice} has no effect."
+            return _not_permitted(c, state, instrument, notice, why, clause.effect, shown)
+    return None
+
+
+def _notice_event(c: Compiled, state: str, instrument: str, notice: date) -> Event:
+    """The hypothetical notice as a record event, sourced as what-if input."""
+    return Event(
         instrument,
         state,
         c.record.states.name(state),
-        clause.notice_action,
+        withdrawal_clause(c.registry, instrument).notice_action,
         notice,
         "what-if input: assumed notice",
         "assumed notice (what-if)",
@@ -192,44 +187,43 @@ def withdrawal_whatif(
         "what-if",
         0,
     )
-    world = compile_record(base.record.overlay([ev], assumed), c.options, [instrument], c.registry)
-    replaced = [event_out(e) for e in superseded]
+
+
+def withdrawal_whatif(
+    c: Compiled, state: str, instrument: str, notice: date, conflicts: list[tuple[date, date | None]]
+) -> WithdrawalAnswer:
+    """When would a withdrawal notified on `notice` take effect, given assumed conflicts too."""
+    assumed = _assumed(state, conflicts)
+    shown = [
+        {"start": p.start, "end": p.end, "basis": p.basis, "source": p.source, "status": "assumed"}
+        for p in assumed
+    ]
+    base, superseded = _without_later_notices(c, state, instrument, notice)
+    refused = _refusal(c, base, state, instrument, notice, shown)
+    if refused is not None:
+        return refused
+    overlay = base.record.overlay([_notice_event(c, state, instrument, notice)], assumed)
+    world = compile_record(overlay, c.options, [instrument], c.registry)
     after = [iv for iv in world.intervals_of(state, instrument) if iv.start >= notice]
     withdrawn = next((iv for iv in after if iv.status == Status.withdrawn), None)
     last = after[-1] if after else None
-    if withdrawn is not None:
-        return WithdrawalAnswer(
-            state=state,
-            instrument=instrument,
-            notice=notice,
-            outcome="effective",
-            effective=withdrawn.start,
-            conflicts=shown,
-            superseded=replaced,
-            reasons=_superseding(world, superseded) + [reason_out(world, r) for r in withdrawn.reasons],
-            options=describe_options(c.options),
-            known_on=c.record.known_on,
+    settled = withdrawn or (last if last is not None and last.status == Status.withdrawal_pending else None)
+    if settled is None:
+        why = "The rules give no effect to this notice (see the instrument's notes)."
+        return _not_permitted(
+            c, state, instrument, notice, why, withdrawal_clause(c.registry, instrument).effect, shown
         )
-    if last is not None and last.status == Status.withdrawal_pending:
-        return WithdrawalAnswer(
-            state=state,
-            instrument=instrument,
-            notice=notice,
-            outcome="pending",
-            effective=None,
-            pending_until="the end of the armed conflict (ongoing in the facts given)",
-            conflicts=shown,
-            superseded=replaced,
-            reasons=_superseding(world, superseded) + [reason_out(world, r) for r in last.reasons],
-            options=describe_options(c.options),
-            known_on=c.record.known_on,
-        )
-    return _not_permitted(
-        c,
-        state,
-        instrument,
-        notice,
-        "The rules give no effect to this notice (see the instrument's notes).",
-        provision,
-        shown,
+    pending = settled is not withdrawn
+    return WithdrawalAnswer(
+        state=state,
+        instrument=instrument,
+        notice=notice,
+        outcome="pending" if pending else "effective",
+        effective=None if pending else settled.start,
+        pending_until="the end of the armed conflict (ongoing in the facts given)" if pending else None,
+        conflicts=shown,
+        superseded=[event_out(e) for e in superseded],
+        reasons=_superseding(world, superseded) + [reason_out(world, r) for r in settled.reasons],
+        options=describe_options(c.options),
+        known_on=c.record.known_on,
     )
