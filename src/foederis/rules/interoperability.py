@@ -19,7 +19,6 @@ from typing import Any
 from foederis.record.declared_views import DeclaredView
 from foederis.rules.base import Reason
 
-READINGS = ("state_declared", "broad", "narrow")
 OPTION = ("assist_reading",)
 
 #: issue id -> how answers name it
