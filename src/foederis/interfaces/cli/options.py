@@ -74,5 +74,6 @@ def takes_options(fn: F) -> F:
 
 
 def _source(ctx: Any, name: str) -> str:
+    """Where the value of parameter `name` came from: COMMANDLINE, DEFAULT, ... (Click's names)."""
     source = ctx.get_parameter_source(name)
     return getattr(source, "name", "")
