@@ -10,12 +10,11 @@ arrays of day numbers (`engine.compile.day_number`), so a million what-ifs take 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 
 from foederis.engine.compile import BASE_DAY
-from foederis.rules.options import Options
+from foederis.rules.options import MonthOverflow, Options
 
 PROVISIONS = ("ccm/art_20__para_3", "apmbt/art_20__para_3")
 #: Conflict start meaning "no conflict in this slot", conflict end meaning "still ongoing", and the
@@ -55,7 +54,7 @@ def _first_of_month(month_index: np.ndarray) -> np.ndarray:
     return era * 146097 + doe - _SHIFT
 
 
-def add_months(days: np.ndarray, months: int, month_overflow: Literal["clip", "next_day"]) -> np.ndarray:
+def add_months(days: np.ndarray, months: int, month_overflow: MonthOverflow) -> np.ndarray:
     """Day numbers plus whole months, as `calendar.add_months`: a day the target month lacks is
     clipped to its last day ('clip') or rolls to the 1st of the next month ('next_day').
 
@@ -94,7 +93,7 @@ def withdrawal_effective(
     notice: np.ndarray,
     conflict_start: np.ndarray,
     conflict_end: np.ndarray,
-    options: Options | Literal["clip", "next_day"],
+    options: Options | MonthOverflow,
     months: int = 6,
     open_end: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -1,12 +1,14 @@
-"""Parsing and validating what a person typed: states, instruments, dates. Shared by every
+"""Parsing and validating what a person typed: states, instruments, dates, options. Shared by every
 interface, so the CLI and the HTTP API reject bad input with the same clear message."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from foederis.record.states import StateRegistry, UnknownState
+from foederis.rules.options import Options, choices
 from foederis.rules.registry import INSTRUMENTS, UnknownInstrument, resolve_instrument
 
 EARLIEST = date(1945, 1, 1)
@@ -120,3 +122,19 @@ def check_day(day: date, field: str) -> date:
     if day > LATEST:
         raise InputError(field, f"{day} is after {LATEST}")
     return day
+
+
+def parse_options(given: Mapping[str, str]) -> Options:
+    """The interpretation options named in `given` (a query string, a form), the others at their
+    defaults; a value that is not one of the option's choices is refused, naming them."""
+    values: dict[str, str] = {}
+    for name in Options.model_fields:
+        if name not in given:
+            continue
+        value, valid = given[name], choices(name)
+        if value not in valid:
+            raise InputError(
+                name, f"unknown value {shown(value)}; valid choices: {', '.join(valid)}", list(valid)
+            )
+        values[name] = value
+    return Options.model_validate(values)

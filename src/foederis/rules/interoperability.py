@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from foederis.record.declared_views import DeclaredView
 from foederis.rules.base import Reason
 
-READINGS = ("state_declared", "broad", "narrow")
 OPTION = ("assist_reading",)
 
 #: issue id -> how answers name it

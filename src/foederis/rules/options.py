@@ -6,9 +6,12 @@ shared state; every answer reports the options it used.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
+
+#: How 'N months after' treats a day the target month lacks (the rules' calendar takes it too).
+MonthOverflow = Literal["clip", "next_day"]
 
 
 class Options(BaseModel):
@@ -16,7 +19,7 @@ class Options(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    month_overflow: Literal["clip", "next_day"] = Field(
+    month_overflow: MonthOverflow = Field(
         "clip",
         description=(
             "'N months after' a day the target month lacks (31 Aug + 6 months): 'clip' takes the "
@@ -74,3 +77,9 @@ def describe_options(options: Options) -> dict[str, dict[str, str]]:
             "meaning": field.description or "",
         }
     return out
+
+
+def choices(name: str) -> tuple[str, ...]:
+    """The values option `name` may take, read from its Literal: the CLI, the API and the web forms
+    offer these and name them when a value is refused."""
+    return tuple(str(c) for c in get_args(Options.model_fields[name].annotation))

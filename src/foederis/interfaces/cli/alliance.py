@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
+from foederis.interfaces.cli.options import takes_options
 from foederis.questions.inputs import parse_date, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
@@ -14,6 +15,7 @@ OnOption = Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD)
 
 
 @app.command(epilog=epilog("foederis accession SWE --on 2023-12-01", choices=()))
+@takes_options
 @handles_input_errors
 def accession(state: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """STATE's accession protocol on a day: which Allies have ratified, who can still block it."""
@@ -30,6 +32,7 @@ def accession(state: str, on: OnOption = None, json: JsonFlag = False) -> None:
 
 
 @app.command(epilog=epilog("foederis exclusion nato"))
+@takes_options
 @handles_input_errors
 def exclusion(instrument: str, json: JsonFlag = False) -> None:
     """Can a Party to INSTRUMENT be expelled or suspended? Quoted from the texts."""
@@ -46,6 +49,7 @@ def exclusion(instrument: str, json: JsonFlag = False) -> None:
 
 
 @app.command(epilog=epilog("foederis history nato --article 4", choices=()))
+@takes_options
 @handles_input_errors
 def history(
     instrument: str,
@@ -73,6 +77,7 @@ def history(
 
 
 @app.command(epilog=epilog("foederis presence --on 2022-01-10 --out presence.png", choices=()))
+@takes_options
 @handles_input_errors
 def presence(
     on: OnOption = None,
@@ -105,6 +110,7 @@ def presence(
 
 
 @app.command(epilog=epilog("foederis commitments --json", choices=()))
+@takes_options
 @handles_input_errors
 def commitments(on: OnOption = None, json: JsonFlag = False) -> None:
     """Political commitments and proposals beside the treaties: politically committed, never bound."""
@@ -120,6 +126,7 @@ def commitments(on: OnOption = None, json: JsonFlag = False) -> None:
 
 
 @app.command(epilog=epilog("foederis deployments nato_russia_founding_act --on 2022-01-10", choices=()))
+@takes_options
 @handles_input_errors
 def deployments(commitment: str, on: OnOption = None, json: JsonFlag = False) -> None:
     """Which Allies' current allied forces COMMITMENT (a 1997-based clause) would have reached."""

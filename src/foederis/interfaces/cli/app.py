@@ -1,16 +1,16 @@
-"""The Typer application, global options, and the shared error and output handling."""
+"""The Typer application, its root callback, and the shared error and output handling."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any, NoReturn, TypeVar
 
 import typer
 
+from foederis.interfaces.cli.options import current_options, takes_options
 from foederis.questions.inputs import InputError
 
 app = typer.Typer(
@@ -44,35 +44,6 @@ data_app = typer.Typer(help="The record itself: validation and cross-checks.", n
 app.add_typer(data_app, name="data")
 
 
-@dataclass
-class Globals:
-    month_overflow: str = "clip"
-    claimed_suspension: str = "no_legal_effect"
-    engaged: str = "party_to_hostilities"
-    assist_reading: str = "state_declared"
-
-    def options(self) -> Any:
-        from foederis.rules.options import Options
-
-        return Options(
-            month_overflow=self.month_overflow,  # type: ignore[arg-type]
-            claimed_suspension=self.claimed_suspension,  # type: ignore[arg-type]
-            engaged=self.engaged,  # type: ignore[arg-type]
-            assist_reading=self.assist_reading,  # type: ignore[arg-type]
-        )
-
-
-GLOBALS = Globals()
-
-
-def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        err = typer.BadParameter(f"{value!r}; valid choices: {', '.join(choices)}", param_hint=name)
-        err.choices = list(choices)  # type: ignore[attr-defined]  (read by usage_failure)
-        raise err
-    return value
-
-
 def _print_version(value: bool) -> None:
     if value:
         from foederis import __version__
@@ -82,52 +53,28 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
+@takes_options
 def main(
     version: bool = typer.Option(
         False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
     ),
-    month_overflow: str = typer.Option(
-        "clip", help="Month arithmetic for days a month lacks: clip | next_day."
-    ),
-    claimed_suspension: str = typer.Option(
-        "no_legal_effect", help="A suspension the treaty does not provide for: no_legal_effect | releases."
-    ),
-    engaged: str = typer.Option(
-        "party_to_hostilities",
-        help="Who is 'engaged in an armed conflict': party_to_hostilities | primary_party | "
-        "article5_participant.",
-    ),
-    assist_reading: str = typer.Option(
-        "state_declared",
-        help="Transit, foreign stockpiles, joint operations, investment as 'assistance': "
-        "state_declared | broad | narrow.",
-    ),
 ) -> None:
-    """Interpretation options apply to every command; answers report the ones they used."""
-    GLOBALS.month_overflow = _choice("--month-overflow", month_overflow, ("clip", "next_day"))
-    GLOBALS.claimed_suspension = _choice(
-        "--claimed-suspension", claimed_suspension, ("no_legal_effect", "releases")
-    )
-    GLOBALS.engaged = _choice(
-        "--engaged", engaged, ("party_to_hostilities", "primary_party", "article5_participant")
-    )
-    GLOBALS.assist_reading = _choice(
-        "--assist-reading", assist_reading, ("state_declared", "broad", "narrow")
-    )
+    """Interpretation options apply to every command, given before it or after it (after wins);
+    answers report the ones they used."""
 
 
 def compiled(known_on: str | None = None) -> Any:
-    """The compiled real record under the global options (cached on disk); with `known_on`
+    """The compiled real record under the options in force (cached on disk); with `known_on`
     (YYYY-MM-DD), the record as it stood on that day."""
     from foederis.engine.cache import load_compiled
 
     if known_on is None:
-        return load_compiled(GLOBALS.options())
+        return load_compiled(current_options())
     from foederis.questions.inputs import parse_date
 
     day = parse_date(known_on, "known-on")
     print(f"as known on {day}: only facts public by then (known_from <= {day})", file=sys.stderr)
-    return load_compiled(GLOBALS.options(), known_on=day)
+    return load_compiled(current_options(), known_on=day)
 
 
 class CommandFailed(Exception):
@@ -216,7 +163,11 @@ def usage_failure(exc: Any) -> CommandFailed:
         field = param.name or ""
     else:
         field = hint.lstrip("-").replace("-", "_") if isinstance(hint, str) else ""
-    declared = getattr(exc, "choices", None) or getattr(getattr(param, "type", None), "choices", None)
+    declared = (
+        getattr(exc, "choices", None)
+        or getattr(getattr(param, "type", None), "choices", None)  # a click.Choice
+        or getattr(getattr(param, "type_descriptor", None), "choices", None)  # Typer's Literal or Enum
+    )
     choices = [str(c) for c in declared or ()]
     return CommandFailed(field or "command", exc.format_message(), exc.exit_code, choices, error="usage")
 

@@ -7,10 +7,12 @@ from typing import Annotated
 import typer
 
 from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, fail, handles_input_errors
+from foederis.interfaces.cli.options import takes_options
 from foederis.questions.inputs import parse_date
 
 
 @app.command(epilog=epilog("foederis check article.md --as-of 2025-03-06 --report r.html", choices=()))
+@takes_options
 @handles_input_errors
 def check(
     file: Annotated[str, typer.Argument(help="A plain-text or Markdown article (UTF-8); '-' for stdin.")],

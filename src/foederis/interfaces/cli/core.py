@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from foederis.interfaces.cli.app import app, compiled, data_app, emit_json, epilog, fail, handles_input_errors
+from foederis.interfaces.cli.options import takes_options
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object on stdout, nothing else.")]
@@ -20,6 +21,7 @@ KnownOnOption = Annotated[
 
 
 @app.command(epilog=epilog("foederis status LTU ccm --on 2025-03-06"))
+@takes_options
 @handles_input_errors
 def status(
     state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
@@ -38,6 +40,7 @@ def status(
 
 
 @app.command(epilog=epilog("foederis members nato --on 2024-03-07 --json"))
+@takes_options
 @handles_input_errors
 def members(
     instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
@@ -56,6 +59,7 @@ def members(
 
 
 @app.command(epilog=epilog("foederis timeline LTU", "foederis timeline RUS inf"))
+@takes_options
 @handles_input_errors
 def timeline(
     state: str,
@@ -77,6 +81,7 @@ def timeline(
 
 
 @app.command(epilog=epilog("foederis explain LTU ccm --on 2025-03-06"))
+@takes_options
 @handles_input_errors
 def explain(
     state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
@@ -95,6 +100,7 @@ def explain(
 
 
 @data_app.command("check", epilog=epilog("foederis data check --json", choices=()))
+@takes_options
 @handles_input_errors
 def data_check(json: JsonFlag = False) -> None:
     """Validate the record and compare every recorded result date with the rules."""

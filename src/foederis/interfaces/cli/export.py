@@ -11,6 +11,7 @@ import typer
 
 from foederis.interfaces.cli.app import app, compiled, emit_json, fail, handles_input_errors
 from foederis.interfaces.cli.core import JsonFlag
+from foederis.interfaces.cli.options import takes_options
 from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_state
 
 EPILOG = (
@@ -38,6 +39,7 @@ def _reference(text: str) -> tuple[int, int]:
 
 
 @app.command(epilog=EPILOG)
+@takes_options
 @handles_input_errors
 def export(
     kind: Annotated[

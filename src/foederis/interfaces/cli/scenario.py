@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from foederis.interfaces.cli.app import (
-    GLOBALS,
     CommandFailed,
     app,
     emit_json,
@@ -18,6 +17,7 @@ from foederis.interfaces.cli.app import (
     handles_input_errors,
 )
 from foederis.interfaces.cli.core import JsonFlag
+from foederis.interfaces.cli.options import current_options, takes_options
 from foederis.questions.inputs import InputError
 
 if TYPE_CHECKING:
@@ -31,10 +31,10 @@ app.add_typer(scenario_app, name="scenario")
 
 
 def _options(file_options: Options) -> Options:
-    """The file's options, overridden by any global option set away from its default."""
+    """The file's options, overridden by any option flag set away from its default."""
     from foederis.rules.options import DEFAULT_OPTIONS
 
-    given = GLOBALS.options()
+    given = current_options()
     changed = {
         k: getattr(given, k)
         for k in type(given).model_fields
@@ -46,6 +46,7 @@ def _options(file_options: Options) -> Options:
 @scenario_app.command(
     "run", epilog=epilog("foederis scenario run estonia-2027 --report r.html", "foederis scenario examples")
 )
+@takes_options
 @handles_input_errors
 def run(
     file: Annotated[

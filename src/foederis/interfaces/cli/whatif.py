@@ -8,10 +8,12 @@ import typer
 
 from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
 from foederis.interfaces.cli.core import JsonFlag, KnownOnOption, OnOption
+from foederis.interfaces.cli.options import takes_options
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 
 
 @app.command(epilog=epilog("foederis withdrawal NOR ccm --notice 2026-12-01 --conflict 2027-05-01.."))
+@takes_options
 @handles_input_errors
 def withdrawal(
     state: str,
@@ -54,6 +56,7 @@ def withdrawal(
 
 
 @app.command("free-by", epilog=epilog("foederis free-by NOR ccm --by 2027-12-01"))
+@takes_options
 @handles_input_errors
 def free_by(
     state: str,
@@ -103,10 +106,11 @@ def free_by(
 @app.command(
     epilog=epilog(
         "foederis may DEU use cluster_munitions --on 2023-07-15",
-        "foederis --assist-reading broad may DEU permit_transit cluster_munitions --with USA --on 2023-07-15",
+        "foederis may DEU permit_transit cluster_munitions --with USA --on 2023-07-15 --assist-reading broad",
         choices=("activities", "weapons"),
     )
 )
+@takes_options
 @handles_input_errors
 def may(
     state: str,
@@ -165,6 +169,7 @@ def may(
         choices=("weapons", "activities"),
     )
 )
+@takes_options
 @handles_input_errors
 def matrix(
     weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
@@ -182,6 +187,7 @@ def matrix(
     from foederis.questions.matrix import matrix as ask
     from foederis.questions.matrix import parse_alliance
     from foederis.questions.obligations import ACTIVITIES, ALL_ACTIVITIES, ISSUES, parse_weapon
+    from foederis.rules.options import DEFAULT_OPTIONS, READING_ONLY
 
     c = compiled(known_on)
     ans = ask(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
@@ -194,6 +200,7 @@ def matrix(
 
     from foederis.interfaces.cli.render import console
 
+    default_reading = ", ".join(str(getattr(DEFAULT_OPTIONS, k)) for k in sorted(READING_ONLY))
     mark = {
         "prohibited": "[red]✗[/]",
         "permitted": "[green]✓[/]",
@@ -205,7 +212,8 @@ def matrix(
     table.add_column("state")
     for a in ACTIVITIES:
         table.add_column(a)
-    interop = Table(title=f"interoperability · reading: {c.options.assist_reading}")
+    reading = ", ".join(ans.options[k]["value"] for k in sorted(READING_ONLY))
+    interop = Table(title=f"interoperability · reading: {reading}")
     interop.add_column("state")
     for a in ISSUES:
         interop.add_column(a.replace("_", " "))
@@ -218,7 +226,7 @@ def matrix(
         "✗ prohibited: an instrument binding the state forbids it\n"
         "✓ permitted: no instrument in the record that binds the state forbids it\n"
         "◐ permitted with limits: allowed by an exception, within its limits (see --reasons)\n"
-        "? contested: the state has no recorded declared view (reading: state_declared)"
+        f"? contested: the state has no recorded declared view (reading: {default_reading})"
     )
     console.print(f"free to use: {', '.join(ans.free['use']) or 'none'}")
     if reasons:
@@ -241,6 +249,7 @@ def matrix(
         choices=("weapons",),
     ),
 )
+@takes_options
 @handles_input_errors
 def fault_lines(
     weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],

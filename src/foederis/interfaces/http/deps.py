@@ -4,16 +4,29 @@ the scenario repository, and the write token check."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
+from pydantic import ConfigDict
 
 from foederis.engine.compile import Compiled
 from foederis.interfaces.http.errors import ApiError
 from foederis.rules.options import Options
 from foederis.store.tokens import Identity
 
-_compiled: dict[tuple[str, str, str, str, date | None], Compiled] = {}
+_compiled: dict[Options, Compiled] = {}
+
+
+class OptionsQuery(Options):
+    """`Options` read from the query string: the same fields, choices and descriptions; the
+    route's other query parameters (state, on, known_on, ...) pass by instead of being refused."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+async def get_options(query: Annotated[OptionsQuery, Query()]) -> Options:
+    """The interpretation options asked for, each a query parameter (like the CLI's flags)."""
+    return Options.model_validate(query.model_dump())
 
 
 def compiled_for(options: Options, known_on: date | None = None) -> Compiled:
@@ -22,50 +35,24 @@ def compiled_for(options: Options, known_on: date | None = None) -> Compiled:
 
     if known_on is not None:  # any day may be asked: the engine keeps only the latest few
         return load_compiled(options, known_on=known_on)
-    key = (
-        options.month_overflow,
-        options.claimed_suspension,
-        options.engaged,
-        options.assist_reading,
-        known_on,
-    )
-    c = _compiled.get(key)
+    c = _compiled.get(options)  # Options is frozen: the options themselves are the key
     if c is None:
-        c = _compiled[key] = load_compiled(options)
+        c = _compiled[options] = load_compiled(options)
     return c
 
 
 async def get_compiled(
-    month_overflow: Annotated[
-        Literal["clip", "next_day"], Query(description="Month arithmetic for days a month lacks.")
-    ] = "clip",
-    claimed_suspension: Annotated[
-        Literal["no_legal_effect", "releases"],
-        Query(description="A suspension the treaty does not provide for."),
-    ] = "no_legal_effect",
-    engaged: Annotated[
-        Literal["party_to_hostilities", "primary_party", "article5_participant"],
-        Query(description="Who is 'engaged in an armed conflict'."),
-    ] = "party_to_hostilities",
-    assist_reading: Annotated[
-        Literal["state_declared", "broad", "narrow"],
-        Query(description="Transit, foreign stockpiles, joint operations, investment as assistance."),
-    ] = "state_declared",
+    options: Annotated[Options, Depends(get_options)],
     known_on: Annotated[
         date | None,
         Query(description="Answer as the record stood on this day (YYYY-MM-DD): only facts public by then."),
     ] = None,
 ) -> Compiled:
-    """Interpretation options as query parameters, like the CLI's global options."""
+    """The compiled record under the asked options, as known on a day if asked."""
     from foederis.questions.inputs import parse_date
 
     return compiled_for(
-        Options(
-            month_overflow=month_overflow,
-            claimed_suspension=claimed_suspension,
-            engaged=engaged,
-            assist_reading=assist_reading,
-        ),
+        options,
         parse_date(known_on, "known_on") if known_on else None,  # the questions' range of days
     )
 

@@ -5,17 +5,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from foederis.engine.compile import Compiled
 from foederis.interfaces.http.deps import compiled_for
 from foederis.interfaces.templating import ENV
-from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_state
+from foederis.questions.inputs import InputError, parse_date, parse_instrument, parse_options, parse_state
 from foederis.record.codes import is_state
-from foederis.rules.options import DEFAULT_OPTIONS
+from foederis.rules.options import DEFAULT_OPTIONS, Options, choices, describe_options
 from foederis.rules.registry import INSTRUMENTS
 
 HERE = Path(__file__).resolve().parent
@@ -39,8 +41,21 @@ VERDICT = {
 }
 
 
-def _c(known_on: date | None = None):  # type: ignore[no-untyped-def]
-    return compiled_for(DEFAULT_OPTIONS, known_on)
+class OptionError(InputError):
+    """A page's query string gives an interpretation option a value that is not one of its choices."""
+
+
+def _options(request: Request) -> Options:
+    """The interpretation options in the page's query string (the others at their defaults)."""
+    try:
+        return parse_options(request.query_params)
+    except InputError as exc:
+        raise OptionError(exc.field, exc.message, exc.choices) from None
+
+
+def _c(request: Request, known_on: date | None = None) -> Compiled:
+    """The compiled record under the page's options (as known on a day, if given)."""
+    return compiled_for(_options(request), known_on)
 
 
 def _known_on(request: Request) -> date | None:
@@ -49,13 +64,29 @@ def _known_on(request: Request) -> date | None:
     return parse_date(text, "known_on") if text else None
 
 
-def _page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
-    c = _c()
+def _page(
+    request: Request,
+    template: str,
+    status_code: int = 200,
+    *,
+    options: Options | None = None,
+    takes_options: bool = True,
+    **ctx: Any,
+) -> HTMLResponse:
+    """Render `template`; a page that `takes_options` shows the options in force and keeps them in
+    its links and forms (a scenario page runs under its file's options instead)."""
+    options = options or (_options(request) if takes_options else DEFAULT_OPTIONS)
+    c = compiled_for(options)
+    changed = {k: v for k, v in options.model_dump().items() if v != getattr(DEFAULT_OPTIONS, k)}
     base = {
         "instruments": INSTRUMENTS,
         "state_names": sorted((c.record.states.name(s), s) for s in c.states if is_state(s)),
         "status_label": STATUS_LABEL,
         "today": date.today().isoformat(),
+        "options": describe_options(options) if takes_options else {},
+        "option_choices": {name: choices(name) for name in Options.model_fields},
+        "options_changed": changed if takes_options else {},
+        "options_query": urlencode(changed) if takes_options else "",
     }
     return templates.TemplateResponse(request, template, {**base, **ctx}, status_code=status_code)
 
@@ -205,6 +236,11 @@ def install(app: FastAPI) -> None:
     """Mount the static files and register the page routes (left out of the OpenAPI spec)."""
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
+    @app.exception_handler(OptionError)
+    async def bad_option(request: Request, exc: OptionError) -> HTMLResponse:
+        """An option value not among its choices: the home page naming the field and the choices."""
+        return _page(request, "home.html", 400, options=DEFAULT_OPTIONS, error=exc)
+
     @app.get("/", include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
         return _page(request, "home.html")
@@ -213,11 +249,11 @@ def install(app: FastAPI) -> None:
     def state_page(request: Request) -> HTMLResponse:
         from foederis.questions.timeline import timeline
 
-        c, q = _c(), _q(request, "q")
+        c, q = _c(request), _q(request, "q")
         if not q:
             return _page(request, "home.html")
         try:
-            c = _c(_known_on(request))
+            c = _c(request, _known_on(request))
             iso3 = parse_state(c.record.states, q, "q")
         except InputError as exc:
             return _page(request, "home.html", 400, error=exc, q=q)
@@ -248,7 +284,7 @@ def install(app: FastAPI) -> None:
         from foederis.questions.matrix import ALLIANCES, matrix, parse_alliance
         from foederis.questions.obligations import ACTIVITIES, ISSUES, WEAPONS, parse_weapon
 
-        c = _c()
+        c = _c(request)
         form = {
             "alliance": _q(request, "alliance", "nato"),
             "weapon": _q(request, "weapon", "cluster_munitions"),
@@ -299,7 +335,7 @@ def install(app: FastAPI) -> None:
         from foederis.questions.obligations import ALL_ACTIVITIES as ACTIVITIES
         from foederis.questions.obligations import parse_weapon
 
-        c = _c()
+        c = _c(request)
         try:
             alliance = parse_alliance(_q(request, "alliance", "nato"))
             weapon = parse_weapon(_q(request, "weapon", "cluster_munitions"))
@@ -337,7 +373,7 @@ def install(app: FastAPI) -> None:
     def withdrawal_page(request: Request) -> HTMLResponse:
         from foederis.questions.withdrawal import parse_conflict, withdrawal_whatif
 
-        c = _c()
+        c = _c(request)
         conflicts = [t[:100] for t in request.query_params.getlist("conflict")[:20] if t.strip()]
         form = {
             "state": _q(request, "state"),
@@ -350,7 +386,7 @@ def install(app: FastAPI) -> None:
         if not form["state"]:
             return _page(request, "withdrawal.html", **ctx)
         try:
-            c = _c(_known_on(request))
+            c = _c(request, _known_on(request))
             ans = withdrawal_whatif(
                 c,
                 parse_state(c.record.states, form["state"]),
@@ -364,14 +400,14 @@ def install(app: FastAPI) -> None:
 
     @app.get("/provisions", include_in_schema=False)
     def provisions_page(request: Request) -> HTMLResponse:
-        grouped = provisions_by_article(_c().record.provisions.values())
+        grouped = provisions_by_article(_c(request).record.provisions.values())
         return _page(request, "provisions.html", grouped=grouped)
 
     @app.get("/instruments/{instrument}", include_in_schema=False)
     def instrument_page(request: Request, instrument: str) -> HTMLResponse:
         from foederis.questions.members import members
 
-        c = _c()
+        c = _c(request)
         try:
             inst = parse_instrument(instrument[:200])
             day = parse_date(_q(request, "on") or None, "on")
@@ -395,7 +431,7 @@ def install(app: FastAPI) -> None:
         """A candidate's protocol: each ally's ratification on a timeline, the holdouts and how long."""
         from foederis.questions.accession import accession
 
-        c = _c()
+        c = _c(request)
         q = _q(request, "q", "Sweden")
         try:
             iso3 = parse_state(c.record.states, q, "q")
@@ -409,7 +445,7 @@ def install(app: FastAPI) -> None:
     def presence_page(request: Request) -> HTMLResponse:
         from foederis.questions.presence import presence
 
-        c = _c()
+        c = _c(request)
         try:
             day = parse_date(_q(request, "on") or None, "on")
         except InputError as exc:
@@ -420,7 +456,7 @@ def install(app: FastAPI) -> None:
     def exclusion_page(request: Request) -> HTMLResponse:
         from foederis.questions.exclusion import exclusion
 
-        c = _c()
+        c = _c(request)
         try:
             inst = parse_instrument(_q(request, "instrument", "nato"))
         except InputError as exc:
@@ -431,7 +467,7 @@ def install(app: FastAPI) -> None:
     def history_page(request: Request) -> HTMLResponse:
         from foederis.questions.history import history
 
-        c = _c()
+        c = _c(request)
         ans = history(c, alliance_of_registry())
         return _page(request, "history.html", ans=ans)
 
@@ -443,10 +479,10 @@ def install(app: FastAPI) -> None:
     def provision_page(request: Request, pid: str) -> HTMLResponse:
         from foederis.questions.provision import provision_answer
 
-        ans = provision_answer(_c(), pid[:200])
+        ans = provision_answer(_c(request), pid[:200])
         if ans is None:
             err = InputError("provision", f"no provision {pid[:200]!r} in the record")
-            grouped = provisions_by_article(_c().record.provisions.values())
+            grouped = provisions_by_article(_c(request).record.provisions.values())
             return _page(request, "provisions.html", 404, error=err, grouped=grouped)
         return _page(request, "provision.html", p=ans)
 
@@ -471,7 +507,11 @@ def install(app: FastAPI) -> None:
     @app.get("/scenarios", include_in_schema=False)
     def scenarios_page(request: Request) -> HTMLResponse:
         return _page(
-            request, "scenarios.html", scenarios=request.app.state.repository.list(), examples=_examples()
+            request,
+            "scenarios.html",
+            takes_options=False,
+            scenarios=request.app.state.repository.list(),
+            examples=_examples(),
         )
 
     @app.get("/scenarios/examples/{name}", include_in_schema=False)
@@ -485,6 +525,7 @@ def install(app: FastAPI) -> None:
                 request,
                 "scenarios.html",
                 404,
+                takes_options=False,
                 error=err,
                 scenarios=request.app.state.repository.list(),
                 examples=_examples(),
@@ -492,6 +533,7 @@ def install(app: FastAPI) -> None:
         return _page(
             request,
             "scenario.html",
+            takes_options=False,
             name=path.stem,
             saved=None,
             example=path.read_text(encoding="utf-8"),
@@ -511,6 +553,7 @@ def install(app: FastAPI) -> None:
                 request,
                 "scenarios.html",
                 400,
+                takes_options=False,
                 error=err,
                 scenarios=request.app.state.repository.list(),
                 examples=_examples(),
@@ -548,7 +591,14 @@ def install(app: FastAPI) -> None:
             saved = request.app.state.repository.get(name[:100])
         except NotFound:
             saved = None
-        return _page(request, "scenario.html", name=name[:100], saved=saved, example=EXAMPLE_SCENARIO)
+        return _page(
+            request,
+            "scenario.html",
+            takes_options=False,
+            name=name[:100],
+            saved=saved,
+            example=EXAMPLE_SCENARIO,
+        )
 
 
 EXAMPLE_SCENARIO = """# A what-if: extra facts laid over the real record. Nothing here happened.

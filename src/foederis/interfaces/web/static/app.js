@@ -11,10 +11,10 @@ const foederis = (() => {
     const tables = [...document.querySelectorAll("table.matrix")];
     const table = tables[0];
     const panel = document.getElementById("cell-reasons");
-    const {alliance, weapon, date} = table.dataset;
+    const {alliance, weapon, date, options} = table.dataset;
     const permalink = (state, activity) => {
       const url = new URL("/matrix", location.origin);
-      url.search = new URLSearchParams({alliance, weapon, on: date}).toString();
+      url.search = new URLSearchParams({alliance, weapon, on: date}).toString() + (options ? `&${options}` : "");
       url.hash = `cell-${state}-${activity}`;
       return url.toString();
     };
