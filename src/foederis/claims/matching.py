@@ -295,8 +295,6 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
     Only unknown words are restored, and only into known words: a known word is never turned
     into another one, and nothing is repaired in a text that lost no pair.
     """
-    from rapidfuzz import fuzz, process
-
     found = detect_pairs(m.text, vocab)
     pairs = tuple(p for p, _ in found)
     repairs: list[Repair] = []
@@ -305,46 +303,14 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         word = match.group()
         low = word.lower()
         if not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
-            return _known(word, low, match) if pairs and len(word) > 1 else None
-        new, method, score = None, "", 0.0
-        if pairs:
-            cands = _restorations(low, pairs, vocab)
-            if cands:
-                new = cands[0]
-                used = [p for p in pairs if new.count(p) > low.count(p)]
-                method = (
-                    f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
-                )
-                score = fuzz.ratio(low, new) / 100
-                if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
-                    method += f" (also possible: {cands[1]!r})"
-        if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
-            hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
-            if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
-                new, method, score = hit[0], "keyword typo", hit[1] / 100
-        if new is None:
+            got = _rare_word(word, low, pairs, vocab) if pairs and len(word) > 1 else None
+        else:
+            got = _restore_word(word, low, pairs, vocab)
+        if got is None:
             return None
-        if word.isupper() and len(word) > 1:
-            new = new.upper()
-        elif word[0].isupper():
-            new = new[0].upper() + new[1:]
+        new, method, score = got
         s, e = m.span(match.start(), match.end())
         repairs.append(Repair(s, e, word, new, method, score))
-        return new
-
-    def _known(word: str, low: str, match: re.Match[str]) -> str | None:
-        """A rare real word that a frequent one explains ("trey" ← "treaty"): read, and say so."""
-        top = len(vocab.freq)
-        rank = top - vocab.freq[low] if vocab.freq[low] <= top else 0
-        if rank < RARE_RANK or len(low) < 3:
-            return None
-        cands = _restorations(low, pairs, vocab, 2)
-        if not cands or top - vocab.freq[cands[0]] > rank // 8:
-            return None
-        new = cands[0]
-        new = new[0].upper() + new[1:] if word[0].isupper() else new
-        s, e = m.span(match.start(), match.end())
-        repairs.append(Repair(s, e, word, new, f"deleted pair restored; {low!r} is itself a rare word", 0.5))
         return new
 
     candidates = {
@@ -353,6 +319,58 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         if _unknown(w.lower(), vocab) and (pairs or (len(w) >= KEYWORD_MIN_LEN and w[0].islower()))
     }
     out = m.sub(_TOKEN, fix) if candidates or pairs else m
+    out = _restore_pair_words(out, pairs, repairs)
+    return out, repairs, ", ".join(pairs) if pairs else None
+
+
+def _restore_word(
+    word: str, low: str, pairs: tuple[str, ...], vocab: Vocabulary
+) -> tuple[str, str, float] | None:
+    """An unknown word read as a known one, (word, method, score): the deleted pairs put back,
+    else (in a text that lost none) the grammar keyword it misspells; its case kept."""
+    from rapidfuzz import fuzz, process
+
+    new, method, score = None, "", 0.0
+    if pairs:
+        cands = _restorations(low, pairs, vocab)
+        if cands:
+            new = cands[0]
+            used = [p for p in pairs if new.count(p) > low.count(p)]
+            method = f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
+            score = fuzz.ratio(low, new) / 100
+            if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
+                method += f" (also possible: {cands[1]!r})"
+    if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
+        hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
+        if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
+            new, method, score = hit[0], "keyword typo", hit[1] / 100
+    if new is None:
+        return None
+    if word.isupper() and len(word) > 1:
+        new = new.upper()
+    elif word[0].isupper():
+        new = new[0].upper() + new[1:]
+    return new, method, score
+
+
+def _rare_word(
+    word: str, low: str, pairs: tuple[str, ...], vocab: Vocabulary
+) -> tuple[str, str, float] | None:
+    """A rare real word that a frequent one explains ("trey" ← "treaty"): read, and say so."""
+    top = len(vocab.freq)
+    rank = top - vocab.freq[low] if vocab.freq[low] <= top else 0
+    if rank < RARE_RANK or len(low) < 3:
+        return None
+    cands = _restorations(low, pairs, vocab, 2)
+    if not cands or top - vocab.freq[cands[0]] > rank // 8:
+        return None
+    new = cands[0]
+    new = new[0].upper() + new[1:] if word[0].isupper() else new
+    return new, f"deleted pair restored; {low!r} is itself a rare word", 0.5
+
+
+def _restore_pair_words(out: Mapped, pairs: tuple[str, ...], repairs: list[Repair]) -> Mapped:
+    """Put back a deleted pair that was a whole word ("is", "or"), where it left a double space."""
     for pair in pairs:
         if pair not in pair_words():
             continue
@@ -362,9 +380,8 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
             repairs.append(Repair(s, e, "  ", f" {pair} ", "whole word (deleted pair) restored", 1.0))
             return f" {pair} "
 
-        out = out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)
-        break  # one missing short word per double space: the first pair that is a word
-    return out, repairs, ", ".join(pairs) if pairs else None
+        return out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)  # the first pair that is a word
+    return out
 
 
 class Matcher:
