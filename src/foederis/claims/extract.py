@@ -8,13 +8,12 @@ from datetime import date
 
 from foederis.claims.grammar import (
     DATE,
-    EXTRA_INSTRUMENT_PATTERNS,
     GENERIC_INSTRUMENT,
     MONTHS,
 )
 from foederis.claims.matching import Repair
 from foederis.record.states import normalise
-from foederis.rules.registry import instrument_labels
+from foederis.rules.registry import INSTRUMENTS, instrument_labels
 
 
 @dataclass
@@ -57,7 +56,8 @@ class Draft:
 _GENERIC_RE = re.compile(GENERIC_INSTRUMENT, re.IGNORECASE)
 _LABELS = instrument_labels()
 _NAMED_RE = re.compile(r"(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty))", re.IGNORECASE)
-_EXTRA = [(re.compile(p, re.IGNORECASE), i) for i, ps in EXTRA_INSTRUMENT_PATTERNS.items() for p in ps]
+#: The registry's descriptive name patterns, each with its instrument.
+_EXTRA = [(re.compile(p, re.IGNORECASE), i) for i, spec in INSTRUMENTS.items() for p in spec.name_patterns]
 
 
 def resolve_instrument_text(text: str) -> str | None:

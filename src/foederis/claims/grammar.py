@@ -1,5 +1,5 @@
-"""Terminals of the claim reader: numbers, dates, instrument names (registry labels plus
-descriptive phrases), number words and the keywords the repair step knows.
+"""Terminals of the claim reader: numbers, dates, instrument names (the registry's labels and
+name patterns), number words and the keywords the repair step knows.
 
 The sentence shapes themselves are read by `mentions` → `clauses` → `frames` (see docs/claims.md);
 their word lists live in `claims/data/lexicon.yaml`.
@@ -58,44 +58,8 @@ MONTHS = [
     "december",
 ]
 
-#: Extra names for instruments beyond the registry's aliases (descriptive phrases, not facts).
-EXTRA_INSTRUMENT_PATTERNS = {
-    "ccm": [
-        r"cluster[- ]munitions?\s+(?:ban\s+)?(?:treaty|convention|ban)",
-        r"cluster[- ]bomb\s+(?:treaty|ban)",
-        r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
-        r"oslo\s+convention",
-        r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+munitions",
-    ],
-    "apmbt": [
-        r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
-        r"ottawa\s+(?:mine[- ]ban\s+)?(?:treaty|convention)",
-        r"(?:treaty|convention)\s+on\s+the\s+(?:ban|prohibition)\s+(?:of|on)\s+(?:the\s+use[^.;]{0,60}?of\s+)?"
-        r"anti-?personnel\s+(?:land)?mines(?:\s+and\s+on\s+their\s+destruction)?",
-        r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
-        r"anti[- ]landmine\s+ottawa\s+convention",
-        r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land)?mines",
-    ],
-    "inf": [
-        r"intermediate(?:[- ]range)?\s+nuclear\s+forces?(?:\s+\(INF\))?\s+treaty",
-        r"(?-i:INF)\s+(?:missile\s+)?treaty",
-    ],
-    "cfe": [
-        r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
-        r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
-    ],
-    "ctbt": [r"(?:comprehensive\s+)?nuclear[- ]test[- ]ban\s+treaty(?:\s+\((?-i:CTBT)\))?"],
-    "nato": [r"(?-i:Nato)", r"north\s+atlantic\s+treaty\s+organi[sz]ation", r"(?-i:OTAN)"],
-    "open_skies": [
-        r"(?:treaty\s+on\s+)?open\s+skies(?:\s+(?:arms[- ]control\s+)?(?:treaty|agreement|pact|accord))?"
-    ],
-    "new_start": [
-        r"(?-i:New\s+START)(?:\s+(?:nuclear\s+)?"
-        r"(?:arms(?:[- ]control|[- ]reduction)?\s+|disarmament\s+|weapons\s+)?"
-        r"(?:treaty|agreement|pact|accord))?"
-    ],
-}
 GENERIC_INSTRUMENT = r"(?:the\s+)?(?:convention|treaty|alliance|pact)\b|\bit\b"
+_GENERIC_RE = re.compile(GENERIC_INSTRUMENT, re.IGNORECASE)
 
 GRAMMAR_WORDS = [
     "member",
@@ -165,14 +129,14 @@ def instrument_regex() -> str:
     alts: list[str] = []
     for spec in INSTRUMENTS.values():
         for label in {spec.id, spec.short, spec.title, *spec.aliases}:
-            if label.lower() in ("the alliance",):
+            if _GENERIC_RE.fullmatch(label):  # "the Alliance": read as a generic reference, not a name
                 continue
             words = re.split(r"[\s-]+", label.strip())
             body = r"[\s-]+".join(re.escape(w) for w in words)
             if label.isupper() or label == spec.id:
                 body = f"(?-i:{body})" if label.isupper() else body
             alts.append(body)
-        alts.extend(EXTRA_INSTRUMENT_PATTERNS.get(spec.id, []))
+        alts.extend(spec.name_patterns)
     alts.sort(key=len, reverse=True)
     return r"(?:(?:the\s+)?(?:" + "|".join(alts) + r")(?:'s)?\b)"
 

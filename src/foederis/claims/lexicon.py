@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from foederis.claims.datafile import load as _data
 from foederis.claims.grammar import NUM
 
 #: Instrument mentions are masked in the text frames are read from (`mask`): the slot <INST>
@@ -61,33 +61,6 @@ class Group:
     standalone: bool
     definition: str
     source: str
-
-
-def _data(name: str) -> Any:
-    """A YAML data file, parsed once and kept as JSON next to the compiled record (keyed by the
-    file's hash), so a cold start reads JSON instead of importing and running the YAML parser."""
-    import hashlib
-    import json
-
-    from foederis.engine.cache import cache_dir
-
-    text = resources.files("foederis.claims").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    path = cache_dir() / f"claims-{name}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    import yaml
-
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass
-    return data
 
 
 @lru_cache(maxsize=1)

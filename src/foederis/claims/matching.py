@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
+from foederis.claims.datafile import load
 from foederis.claims.grammar import MONTHS
 from foederis.claims.text import Mapped
 from foederis.record.states import StateRegistry, normalise
@@ -30,274 +32,30 @@ FUZZY_MARGIN = 0.04
 KEYWORD_MIN_LEN = 6
 KEYWORD_THRESHOLD = 0.86
 
-#: Common English words the articles use around claims (the provision texts supply the rest).
-COMMON = [
-    "a",
-    "about",
-    "after",
-    "again",
-    "against",
-    "all",
-    "allies",
-    "ally",
-    "alliance",
-    "already",
-    "also",
-    "although",
-    "always",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "article",
-    "as",
-    "at",
-    "be",
-    "became",
-    "because",
-    "become",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "cannot",
-    "claim",
-    "claims",
-    "could",
-    "country",
-    "countries",
-    "day",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "either",
-    "else",
-    "end",
-    "ever",
-    "every",
-    "for",
-    "formally",
-    "former",
-    "founding",
-    "from",
-    "full",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "his",
-    "however",
-    "if",
-    "in",
-    "including",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "joined",
-    "just",
-    "last",
-    "late",
-    "later",
-    "least",
-    "left",
-    "less",
-    "like",
-    "long",
-    "longer",
-    "many",
-    "may",
-    "member",
-    "members",
-    "membership",
-    "month",
-    "months",
-    "more",
-    "most",
-    "much",
-    "must",
-    "namely",
-    "never",
-    "new",
-    "no",
-    "nor",
-    "not",
-    "notice",
-    "now",
-    "of",
-    "officially",
-    "often",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "others",
-    "our",
-    "out",
-    "over",
-    "own",
-    "participation",
-    "party",
-    "parties",
-    "past",
-    "quit",
-    "recently",
-    "remain",
-    "remains",
-    "remained",
-    "right",
-    "said",
-    "same",
-    "says",
-    "since",
-    "signatory",
-    "signatories",
-    "signed",
-    "so",
-    "some",
-    "state",
-    "states",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "three",
-    "through",
-    "thus",
-    "to",
-    "today",
-    "two",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "withdrew",
-    "withdrawn",
-    "within",
-    "without",
-    "would",
-    "year",
-    "years",
-    "yet",
-    "ratified",
-    "ratification",
-    "acceded",
-    "accession",
-    "suspended",
-    "suspension",
-    "effect",
-    "takes",
-    "take",
-    "withdraw",
-    "withdrawal",
-    "denunciation",
-    "expel",
-    "expulsion",
-    "provision",
-    "provisions",
-    "invited",
-    "invite",
-    "join",
-    "european",
-    "treaty",
-    "convention",
-    "verbatim",
-    "reads",
-    "states",
-    "quoted",
-    "text",
-    "armed",
-    "conflict",
-    "engaged",
-    "bound",
-    "legally",
-    "week",
-    "weeks",
-    "days",
-    *MONTHS,
-    "zero",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "four",
-    "first",
-    "second",
-    "third",
-    "fact",
-    "check",
-    "checker",
-    "op",
-    "ed",
-    "report",
-    "reported",
-    "writes",
-    "wrote",
-    "government",
-    "governments",
-    "minister",
-    "ministry",
-    "foreign",
-    "defence",
-    "defense",
-    "president",
-    "parliament",
-]
+
+@cache
+def _words() -> dict[str, list[str]]:
+    """The repair step's word lists (claims/data/words.yaml), read once."""
+    return load("words.yaml")
+
+
+@cache
+def common_words() -> tuple[str, ...]:
+    """Common English words the articles use around claims, and the month names (the provision
+    texts supply the rest)."""
+    return (*_words()["common"], *MONTHS)
+
+
+@cache
+def pair_words() -> frozenset[str]:
+    """Two-letter pairs that are words of their own: deleting them leaves a double space."""
+    return frozenset(_words()["pair_words"])
+
+
+@cache
+def _single_letter_words() -> frozenset[str]:
+    """The lone letters that are words ("a", "i"); any other is a stray left by a deleted pair."""
+    return frozenset(_words()["single_letter_words"])
 
 
 @dataclass
@@ -399,7 +157,7 @@ def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_word
     for label in (*registry.labels(), *instrument_labels()):
         for w in _WORD.findall(label):
             freq[w.lower()] += 1000
-    for w in (*COMMON, *grammar_words):
+    for w in (*common_words(), *grammar_words):
         freq[w.lower()] += 100
     _VOCAB = Vocabulary(
         freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}), _pair_rates(words)
@@ -442,11 +200,11 @@ _ALL_PAIRS = tuple(a + b for a in _LETTERS for b in _LETTERS)
 
 def _unknown(low: str, vocab: Vocabulary) -> bool:
     """Not a word: outside the vocabulary, or a stray single letter ("has t joined")."""
-    return low not in vocab.freq or (len(low) == 1 and low not in "ai")
+    return low not in vocab.freq or (len(low) == 1 and low not in _single_letter_words())
 
 
 def _stray(word: str) -> bool:
-    return len(word) == 1 and word.islower() and word not in "ai"
+    return len(word) == 1 and word.islower() and word not in _single_letter_words()
 
 
 def _single_votes(words: set[str], vocab: Vocabulary, absent: set[str]) -> dict[str, dict[str, int]]:
@@ -531,48 +289,12 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
     return chosen
 
 
-def detect_pair(text: str, vocab: Vocabulary) -> tuple[str | None, int]:
-    """The (first) letter pair deleted throughout the text, and how many unknown words it explains."""
-    found = detect_pairs(text, vocab, 1)
-    return found[0] if found else (None, 0)
-
-
-#: Two-letter pairs that are words of their own: deleting them leaves a double space.
-PAIR_WORDS = {
-    "is",
-    "or",
-    "of",
-    "to",
-    "in",
-    "an",
-    "at",
-    "by",
-    "as",
-    "on",
-    "it",
-    "be",
-    "no",
-    "if",
-    "so",
-    "do",
-    "we",
-    "he",
-    "up",
-    "us",
-    "my",
-    "me",
-    "go",
-}
-
-
 def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str | None]:
     """Restore deleted letter pairs and mistyped keywords; every change becomes a Repair.
 
     Only unknown words are restored, and only into known words: a known word is never turned
     into another one, and nothing is repaired in a text that lost no pair.
     """
-    from rapidfuzz import fuzz, process
-
     found = detect_pairs(m.text, vocab)
     pairs = tuple(p for p, _ in found)
     repairs: list[Repair] = []
@@ -581,46 +303,14 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         word = match.group()
         low = word.lower()
         if not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
-            return _known(word, low, match) if pairs and len(word) > 1 else None
-        new, method, score = None, "", 0.0
-        if pairs:
-            cands = _restorations(low, pairs, vocab)
-            if cands:
-                new = cands[0]
-                used = [p for p in pairs if new.count(p) > low.count(p)]
-                method = (
-                    f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
-                )
-                score = fuzz.ratio(low, new) / 100
-                if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
-                    method += f" (also possible: {cands[1]!r})"
-        if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
-            hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
-            if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
-                new, method, score = hit[0], "keyword typo", hit[1] / 100
-        if new is None:
+            got = _rare_word(word, low, pairs, vocab) if pairs and len(word) > 1 else None
+        else:
+            got = _restore_word(word, low, pairs, vocab)
+        if got is None:
             return None
-        if word.isupper() and len(word) > 1:
-            new = new.upper()
-        elif word[0].isupper():
-            new = new[0].upper() + new[1:]
+        new, method, score = got
         s, e = m.span(match.start(), match.end())
         repairs.append(Repair(s, e, word, new, method, score))
-        return new
-
-    def _known(word: str, low: str, match: re.Match[str]) -> str | None:
-        """A rare real word that a frequent one explains ("trey" ← "treaty"): read, and say so."""
-        top = len(vocab.freq)
-        rank = top - vocab.freq[low] if vocab.freq[low] <= top else 0
-        if rank < RARE_RANK or len(low) < 3:
-            return None
-        cands = _restorations(low, pairs, vocab, 2)
-        if not cands or top - vocab.freq[cands[0]] > rank // 8:
-            return None
-        new = cands[0]
-        new = new[0].upper() + new[1:] if word[0].isupper() else new
-        s, e = m.span(match.start(), match.end())
-        repairs.append(Repair(s, e, word, new, f"deleted pair restored; {low!r} is itself a rare word", 0.5))
         return new
 
     candidates = {
@@ -629,8 +319,60 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         if _unknown(w.lower(), vocab) and (pairs or (len(w) >= KEYWORD_MIN_LEN and w[0].islower()))
     }
     out = m.sub(_TOKEN, fix) if candidates or pairs else m
+    out = _restore_pair_words(out, pairs, repairs)
+    return out, repairs, ", ".join(pairs) if pairs else None
+
+
+def _restore_word(
+    word: str, low: str, pairs: tuple[str, ...], vocab: Vocabulary
+) -> tuple[str, str, float] | None:
+    """An unknown word read as a known one, (word, method, score): the deleted pairs put back,
+    else (in a text that lost none) the grammar keyword it misspells; its case kept."""
+    from rapidfuzz import fuzz, process
+
+    new, method, score = None, "", 0.0
+    if pairs:
+        cands = _restorations(low, pairs, vocab)
+        if cands:
+            new = cands[0]
+            used = [p for p in pairs if new.count(p) > low.count(p)]
+            method = f"deleted pair{'s' if len(used) > 1 else ''} {', '.join(repr(p) for p in used)} restored"
+            score = fuzz.ratio(low, new) / 100
+            if len(cands) > 1 and vocab.freq[cands[1]] * 4 > vocab.freq[new]:
+                method += f" (also possible: {cands[1]!r})"
+    if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
+        hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
+        if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
+            new, method, score = hit[0], "keyword typo", hit[1] / 100
+    if new is None:
+        return None
+    if word.isupper() and len(word) > 1:
+        new = new.upper()
+    elif word[0].isupper():
+        new = new[0].upper() + new[1:]
+    return new, method, score
+
+
+def _rare_word(
+    word: str, low: str, pairs: tuple[str, ...], vocab: Vocabulary
+) -> tuple[str, str, float] | None:
+    """A rare real word that a frequent one explains ("trey" ← "treaty"): read, and say so."""
+    top = len(vocab.freq)
+    rank = top - vocab.freq[low] if vocab.freq[low] <= top else 0
+    if rank < RARE_RANK or len(low) < 3:
+        return None
+    cands = _restorations(low, pairs, vocab, 2)
+    if not cands or top - vocab.freq[cands[0]] > rank // 8:
+        return None
+    new = cands[0]
+    new = new[0].upper() + new[1:] if word[0].isupper() else new
+    return new, f"deleted pair restored; {low!r} is itself a rare word", 0.5
+
+
+def _restore_pair_words(out: Mapped, pairs: tuple[str, ...], repairs: list[Repair]) -> Mapped:
+    """Put back a deleted pair that was a whole word ("is", "or"), where it left a double space."""
     for pair in pairs:
-        if pair not in PAIR_WORDS:
+        if pair not in pair_words():
             continue
 
         def hole(match: re.Match[str], pair: str = pair, base: Mapped = out) -> str:
@@ -638,9 +380,8 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
             repairs.append(Repair(s, e, "  ", f" {pair} ", "whole word (deleted pair) restored", 1.0))
             return f" {pair} "
 
-        out = out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)
-        break  # one missing short word per double space: the first pair that is a word
-    return out, repairs, ", ".join(pairs) if pairs else None
+        return out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)  # the first pair that is a word
+    return out
 
 
 class Matcher:
@@ -695,10 +436,6 @@ class Matcher:
         if other and (hits[0][1] - other[1]) / 100 < FUZZY_MARGIN:
             return None, phrase, hits[0][1] / 100, "ambiguous"
         return best_iso, hits[0][0], hits[0][1] / 100, "fuzzy"
-
-
-def instrument_kind(inst: str) -> str:
-    return INSTRUMENTS[inst].role
 
 
 def alliance_ids() -> list[str]:

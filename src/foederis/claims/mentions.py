@@ -153,7 +153,7 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
 
 def capitals() -> dict[str, str]:
     """Capital → state, for capitals used as their governments (claims/data/capitals.yaml)."""
-    from foederis.claims.lexicon import _data
+    from foederis.claims.datafile import load as _data
 
     global _CAPITALS
     if _CAPITALS is None:

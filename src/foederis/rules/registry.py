@@ -34,6 +34,11 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             "the Alliance",
         ),
         depositary="Government of the United States of America",
+        name_patterns=(
+            r"(?-i:Nato)",
+            r"north\s+atlantic\s+treaty\s+organi[sz]ation",
+            r"(?-i:OTAN)",
+        ),
     ),
     InstrumentSpec(
         id="ccm",
@@ -56,6 +61,13 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             "Dublin Convention",
         ),
         depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"cluster[- ]munitions?\s+(?:ban\s+)?(?:treaty|convention|ban)",
+            r"cluster[- ]bomb\s+(?:treaty|ban)",
+            r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
+            r"oslo\s+convention",
+            r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+munitions",
+        ),
     ),
     InstrumentSpec(
         id="apmbt",
@@ -80,6 +92,15 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             "anti-personnel mine ban treaty",
         ),
         depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"(?:anti-?personnel\s+)?(?:land)?mines?[- ]ban\s+(?:treaty|convention)",
+            r"ottawa\s+(?:mine[- ]ban\s+)?(?:treaty|convention)",
+            r"(?:treaty|convention)\s+on\s+the\s+(?:ban|prohibition)\s+(?:of|on)\s+(?:the\s+use[^.;]{0,60}?of\s+)?"
+            r"anti-?personnel\s+(?:land)?mines(?:\s+and\s+on\s+their\s+destruction)?",
+            r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
+            r"anti[- ]landmine\s+ottawa\s+convention",
+            r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land)?mines",
+        ),
     ),
     InstrumentSpec(
         id="cfe",
@@ -91,6 +112,10 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         withdrawal=cfe.RULES.withdrawal_clause,
         aliases=("CFE", "CFE Treaty", "Conventional Armed Forces in Europe"),
         depositary="Government of the Kingdom of the Netherlands",
+        name_patterns=(
+            r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
+            r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
+        ),
     ),
     InstrumentSpec(
         id="inf",
@@ -102,6 +127,10 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         withdrawal=inf.RULES.withdrawal_clause,
         aliases=("INF", "INF Treaty", "Intermediate-Range Nuclear Forces Treaty"),
         depositary="",
+        name_patterns=(
+            r"intermediate(?:[- ]range)?\s+nuclear\s+forces?(?:\s+\(INF\))?\s+treaty",
+            r"(?-i:INF)\s+(?:missile\s+)?treaty",
+        ),
     ),
     InstrumentSpec(
         id="open_skies",
@@ -113,6 +142,9 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         withdrawal=open_skies.RULES.withdrawal_clause,
         aliases=("Open Skies", "Open Skies Treaty", "Treaty on Open Skies", "open-skies"),
         depositary="Governments of Canada and Hungary",
+        name_patterns=(
+            r"(?:treaty\s+on\s+)?open\s+skies(?:\s+(?:arms[- ]control\s+)?(?:treaty|agreement|pact|accord))?",
+        ),
     ),
     InstrumentSpec(
         id="new_start",
@@ -125,6 +157,11 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         withdrawal=new_start.RULES.withdrawal_clause,
         aliases=("New START", "newstart", "START III", "Prague Treaty"),
         depositary="",
+        name_patterns=(
+            r"(?-i:New\s+START)(?:\s+(?:nuclear\s+)?"
+            r"(?:arms(?:[- ]control|[- ]reduction)?\s+|disarmament\s+|weapons\s+)?"
+            r"(?:treaty|agreement|pact|accord))?",
+        ),
     ),
     InstrumentSpec(
         id="ctbt",
@@ -136,6 +173,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         withdrawal=ctbt.RULES.withdrawal_clause,
         aliases=("CTBT", "Comprehensive Nuclear-Test-Ban Treaty", "test ban treaty"),
         depositary="Secretary-General of the United Nations",
+        name_patterns=(r"(?:comprehensive\s+)?nuclear[- ]test[- ]ban\s+treaty(?:\s+\((?-i:CTBT)\))?",),
     ),
 )
 

@@ -96,4 +96,7 @@ class InstrumentSpec:
     withdrawal: Withdrawal | None = None
     obligations: Obligations | None = None
     data: InstrumentFiles | None = None  # files outside the package's data folder, if any
+    #: descriptive names beyond the aliases ("Oslo convention", "treaty banning ... cluster munitions"):
+    #: regular expressions, case-insensitive, that the claim reader also reads as this instrument
+    name_patterns: tuple[str, ...] = ()
     kind: Kind = "legal"

@@ -1,0 +1,173 @@
+"""Judges of dated acts and ranks: a state's event, the treaty's own events, founders, ordinals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from foederis.claims.extract import Draft
+from foederis.claims.judges.context import JudgeContext, Verdict, event_evidence, subject, within
+from foederis.claims.judges.membership import joined
+from foederis.claims.judges.registry import judges
+from foederis.claims.judges.withdrawal import withdrew
+from foederis.record.models import CONSENT_ACTIONS, Event
+from foederis.rules.base import Status
+
+
+def _signatures(j: JudgeContext, inst: str) -> list[Event]:
+    """The instrument's signature events, earliest first."""
+    return sorted((e for e in j.c.record.events_for(inst) if e.action == "signature"), key=lambda e: e.date)
+
+
+@judges("event")
+def event(j: JudgeContext, d: Draft) -> Verdict:
+    """'X signed / ratified / suspended / revoked T (on D)': the recorded act, matched by date."""
+    verb = d.groups.get("verb", "").lower()
+    if verb.startswith(("left", "withdrew")):
+        return withdrew(j, d)
+    if verb.startswith(("joined", "acceded")):
+        return joined(j, d)
+    state, inst = subject(d)
+    actions = {
+        "signed": {"signature"},
+        "ratified": set(CONSENT_ACTIONS),
+        "revoked": {"ratification_revoked"},
+    }.get(verb, {"suspension*"})
+    evs = j.events(state, inst, actions)
+    name = j.name(state)
+    if not evs:
+        return _no_event(j, d, verb)
+    if d.date is None:
+        return Verdict(
+            "supported", [f"{name} {verb} {inst} on {evs[0].date}"], [event_evidence(e) for e in evs]
+        )
+    hits = [e for e in evs if within(e.date, d.date)]
+    if hits:
+        return Verdict(
+            "supported",
+            [f"{name} {verb} {inst}: {hits[0].action} on {hits[0].date}, source {hits[0].source}"],
+            [event_evidence(e) for e in hits],
+        )
+    dates = ", ".join(f"{e.action} {e.date}" for e in evs)
+    return Verdict(
+        "contradicted",
+        [f"{d.date.text!r} does not match the record for {name} under {inst}: {dates}"],
+        [event_evidence(e) for e in evs],
+    )
+
+
+def _no_event(j: JudgeContext, d: Draft, verb: str) -> Verdict:
+    """No such act on record: a 'signature' of a state that acceded is partly right, else unknown."""
+    state, inst = subject(d)
+    name = j.name(state)
+    acceded = j.events(state, inst, {"accession"})
+    if verb == "signed" and acceded:
+        dated = d.date is None or within(acceded[0].date, d.date)
+        return Verdict(
+            "partly" if dated else "contradicted",
+            [
+                f"{name} never signed {inst}: it acceded on {acceded[0].date}"
+                + (" (the date given is that of its accession)" if d.date and dated else "")
+            ],
+            [event_evidence(e) for e in acceded],
+        )
+    return Verdict("unverifiable", [f"the record has no {verb} event of {name} under {inst}"])
+
+
+@judges("treaty_event")
+def treaty_event(j: JudgeContext, d: Draft) -> Verdict:
+    """'T entered into force / was signed on D': the compiled entry into force or first signature."""
+    inst = d.instrument or ""
+    verb = d.groups.get("verb", "").lower()
+    if "force" in verb:
+        day, reason = j.c.treaty.get(inst, {}).get("entry_into_force", (None, None))
+        if day is None:
+            return Verdict("unverifiable", [f"the record has no entry into force of {inst}"])
+        ev = [{"type": "rule", "provision": reason.provision, "summary": reason.summary}]
+        ok = d.date is not None and within(day, d.date)
+        return Verdict(
+            "supported" if ok else "contradicted",
+            [f"{inst} entered into force on {day} [{reason.provision}]"],
+            ev,
+        )
+    if verb.startswith("adopted"):  # adoption of the text is not an event the record holds
+        return Verdict("unverifiable", [f"the record holds no adoption of {inst}'s text, only signatures"])
+    sigs = _signatures(j, inst)
+    if not sigs:
+        return Verdict("unverifiable", [f"the record has no signature of {inst}"])
+    first = sigs[0]
+    ok = d.date is not None and within(first.date, d.date)
+    return Verdict(
+        "supported" if ok else "contradicted",
+        [f"{inst} was first signed on {first.date} ({first.state_name or first.state})"],
+        [event_evidence(first)],
+    )
+
+
+@judges("founder")
+def founder(j: JudgeContext, d: Draft) -> Verdict:
+    """A founding member: it signed the instrument on its first signature day."""
+    state, inst = subject(d)
+    sigs = _signatures(j, inst)
+    if not sigs:
+        return Verdict("unverifiable", [f"the record has no signature of {inst}"])
+    first = sigs[0].date
+    founders = {e.state for e in sigs if e.date == first}
+    name = j.name(state)
+    mine = [e for e in sigs if e.state == state]
+    if state in founders:
+        return Verdict(
+            "supported",
+            [f"{name} signed {inst} on its first signature day, {first}"],
+            [event_evidence(mine[0])],
+        )
+    why = f"first signed by {len(founders)} states on {first}; {name} " + (
+        f"signed on {mine[0].date}" if mine else "was not among them"
+    )
+    return Verdict("contradicted", [why], [j.status_ev(state, inst, j.as_of)])
+
+
+def _first_days(j: JudgeContext, inst: str, leave: bool) -> dict[str, date]:
+    """Each state's first day of joining (consent) or of leaving (withdrawn) by the as-of day."""
+    firsts: dict[str, date] = {}
+    if leave:
+        for iv in j.c.intervals:
+            if iv.instrument == inst and iv.status in (Status.withdrawn,) and iv.start <= j.as_of:
+                firsts[iv.state] = min(firsts.get(iv.state, iv.start), iv.start)
+    else:
+        for e in j.c.record.events_for(inst):
+            if e.action in CONSENT_ACTIONS and e.state not in ("*", "") and e.date <= j.as_of:
+                firsts[e.state] = min(firsts.get(e.state, e.date), e.date)
+    return firsts
+
+
+@judges("ordinal")
+def ordinal(j: JudgeContext, d: Draft) -> Verdict:
+    """'the 30th member', 'the last state to join', 'the first to leave': a rank among states."""
+    state, inst = subject(d)
+    leave = d.groups.get("verb", "join") == "leave"
+    firsts = _first_days(j, inst, leave)
+    what = "to leave" if leave else "to join"
+    name = j.name(state)
+    if state not in firsts:
+        return Verdict(
+            "contradicted",
+            [f"{name} had not {'left' if leave else 'joined'} {inst} by {j.as_of}"],
+            [j.status_ev(state, inst, j.as_of)],
+        )
+    mine = firsts[state]
+    lo = 1 + sum(1 for x in firsts.values() if x < mine)
+    hi = sum(1 for x in firsts.values() if x <= mine)
+    rank = f"{lo}" if lo == hi else f"{lo}-{hi} (joint, same day)"
+    n, sup = d.groups.get("ord_n"), d.groups.get("ord_sup")
+    if sup == "last":
+        ok = hi == len(firsts)
+        claim = "the last"
+    else:
+        k = int(n) if n else 1
+        ok = lo <= k <= hi
+        claim = f"number {k}"
+    reasons = [
+        f"{name} is number {rank} of {len(firsts)} states {what} {inst} by {j.as_of} (on {mine}); "
+        f"claimed {claim}"
+    ]
+    return Verdict("supported" if ok else "contradicted", reasons, [j.status_ev(state, inst, j.as_of)])
