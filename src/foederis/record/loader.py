@@ -274,9 +274,17 @@ def _load_events(root: Path, states: StateRegistry, extra: Iterable[InstrumentFi
                     derived_from=row.get("derived_from", ""),
                     legal_basis=row.get("legal_basis", ""),
                     participants=_codes(row.get("participants", ""), states, rel, i),
+                    eif_stated=_optional_day(row, "eif_stated", rel, i),
+                    eif_rule=_optional_day(row, "eif_rule", rel, i),
                 )
             )
     return events
+
+
+def _optional_day(row: dict[str, str], column: str, rel: str, i: int) -> date | None:
+    """A column that holds a date or nothing (files without the column hold nothing)."""
+    text = (row.get(column) or "").strip()
+    return parse_day(text, rel, i, column) if text else None
 
 
 def _codes(text: str, states: StateRegistry, rel: str, i: int) -> tuple[str, ...]:

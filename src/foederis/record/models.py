@@ -32,6 +32,10 @@ class Event:
     derived_from: str = ""  # for a derived fact: the row(s) it was worked out from (file:row)
     legal_basis: str = ""  # the provision a state invokes for the act (e.g. vclt/art_62), if any
     participants: tuple[str, ...] = ()  # ISO3 codes an alliance act names (Art. 5 collective defence)
+    #: for a consent: the entry-into-force day a source states for the state (`eif_stated`), and
+    #: the one the rules computed when the row was gathered (`eif_rule`); checks, never inputs
+    eif_stated: date | None = None
+    eif_rule: date | None = None
 
     @property
     def known(self) -> date:

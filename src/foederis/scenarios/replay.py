@@ -378,30 +378,47 @@ def earliest_use(c: Compiled, allies: list[str], start: date, end: date) -> list
     return out
 
 
-def _shape(c: Compiled, state: str, instrument: str) -> list[tuple[date, date | None, str, bool]]:
+@dataclass(frozen=True)
+class _Span:
+    """A run of days with one (status, bound) for one state and instrument: what `diff` compares."""
+
+    start: date
+    end: date | None
+    status: str
+    bound: bool
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+def _shape(c: Compiled, state: str, instrument: str) -> list[_Span]:
     """Intervals reduced to (start, end, status, bound), neighbours with the same pair merged."""
-    out: list[tuple[date, date | None, str, bool]] = []
+    out: list[_Span] = []
     for iv in c.intervals_of(state, instrument):
-        if out and out[-1][2] == iv.status.name and out[-1][3] == iv.bound and out[-1][1] == iv.start:
-            out[-1] = (out[-1][0], iv.end, out[-1][2], out[-1][3])
+        last = out[-1] if out else None
+        if last and (last.status, last.bound, last.end) == (iv.status.name, iv.bound, iv.start):
+            out[-1] = _Span(last.start, iv.end, last.status, last.bound)
         else:
-            out.append((iv.start, iv.end, iv.status.name, iv.bound))
+            out.append(_Span(iv.start, iv.end, iv.status.name, iv.bound))
     return out
 
 
-def _at(shape: list[tuple[date, date | None, str, bool]], day: date) -> tuple[str, bool]:
-    for start, end, status, bound in shape:
-        if start <= day and (end is None or day < end):
-            return status, bound
-    return "none", False
+def _at(shape: list[_Span], day: date) -> tuple[str, bool]:
+    span = next((x for x in shape if x.holds(day)), None)
+    return (span.status, span.bound) if span else ("none", False)
 
 
-def _first_difference(
-    a: list[tuple[date, date | None, str, bool]], b: list[tuple[date, date | None, str, bool]]
-) -> date:
+def _first_difference(a: list[_Span], b: list[_Span]) -> date:
     """The first day on which the two shapes give a different (status, bound)."""
-    days = sorted({d for x in (*a, *b) for d in (x[0], x[1]) if d is not None})
+    days = sorted({d for x in (*a, *b) for d in (x.start, x.end) if d is not None})
     return next(d for d in days if _at(a, d) != _at(b, d))
+
+
+def _segments(instrument: str, shape: list[_Span]) -> list[Segment]:
+    return [
+        Segment(instrument=instrument, start=x.start, end=x.end, status=x.status, bound=x.bound)
+        for x in shape
+    ]
 
 
 def diff(base: Compiled, world: Compiled) -> list[DiffEntry]:
@@ -418,12 +435,8 @@ def diff(base: Compiled, world: Compiled) -> list[DiffEntry]:
                 state_name=world.record.states.name(state),
                 instrument=instrument,
                 first_difference=first,
-                baseline=[
-                    Segment(instrument=instrument, start=s, end=e, status=st, bound=bd) for s, e, st, bd in a
-                ],
-                scenario=[
-                    Segment(instrument=instrument, start=s, end=e, status=st, bound=bd) for s, e, st, bd in b
-                ],
+                baseline=_segments(instrument, a),
+                scenario=_segments(instrument, b),
             )
         )
     return out
