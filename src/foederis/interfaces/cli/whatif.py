@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from foederis.interfaces.cli.app import app, compiled, emit_json, epilog, handles_input_errors
+from foederis.interfaces.cli.app import CommandFailed, app, compiled, emit_json, epilog, handles_input_errors
 from foederis.interfaces.cli.core import JsonFlag, KnownOnOption, OnOption
 from foederis.interfaces.cli.options import takes_options
 from foederis.questions.inputs import parse_date, parse_instrument, parse_state
@@ -166,13 +166,19 @@ def may(
 @app.command(
     epilog=epilog(
         "foederis matrix --weapon cluster_munitions --on 2025-03-06 --reasons",
+        "foederis matrix --all-weapons --on 2026-12-01 --out map.png",
         choices=("weapons", "activities"),
     )
 )
 @takes_options
 @handles_input_errors
 def matrix(
-    weapon: Annotated[str, typer.Option("--weapon", help="cluster_munitions | anti_personnel_mines")],
+    weapon: Annotated[
+        str | None, typer.Option("--weapon", help="One weapon (see the list below); or --all-weapons.")
+    ] = None,
+    all_weapons: Annotated[
+        bool, typer.Option("--all-weapons", help="Every weapon the record's treaties ban, one column each.")
+    ] = False,
     alliance: Annotated[str, typer.Option("--alliance", help="The alliance (nato).")] = "nato",
     on: OnOption = None,
     out: Annotated[
@@ -182,15 +188,27 @@ def matrix(
     known_on: KnownOnOption = None,
     json: JsonFlag = False,
 ) -> None:
-    """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
+    """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits.
+    With --all-weapons, every ally × every weapon: the strictest verdict over its activities."""
     from foederis.interfaces.charts.matrix import write_matrix_image
     from foederis.questions.matrix import matrix as ask
     from foederis.questions.matrix import parse_alliance
-    from foederis.questions.obligations import ACTIVITIES, ALL_ACTIVITIES, ISSUES, parse_weapon
+    from foederis.questions.obligations import ACTIVITIES, ALL_ACTIVITIES, ISSUES, WEAPONS, parse_weapon
     from foederis.rules.options import DEFAULT_OPTIONS, READING_ONLY
 
+    if all_weapons == (weapon is not None):
+        raise CommandFailed(
+            "weapon",
+            "give one of --weapon W or --all-weapons" + (", not both" if all_weapons else ""),
+            choices=[*WEAPONS, "--all-weapons"],
+        )
     c = compiled(known_on)
-    ans = ask(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
+    if all_weapons:
+        from foederis.interfaces.cli.render_weapons import print_weapons_map
+
+        print_weapons_map(c, parse_alliance(alliance), parse_date(on), out, reasons, json)
+        return
+    ans = ask(c, parse_alliance(alliance), parse_weapon(weapon or ""), parse_date(on))
     if out:
         write_matrix_image(ans, out)
     if json:

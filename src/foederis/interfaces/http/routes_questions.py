@@ -22,6 +22,7 @@ from foederis.questions.inputs import parse_date, parse_instrument, parse_state
 from foederis.questions.matrix import MatrixAnswer
 from foederis.questions.models import ExplainAnswer, MembersAnswer, StatusAnswer, TimelineAnswer
 from foederis.questions.obligations import MayAnswer
+from foederis.questions.weapons_map import WeaponsMapAnswer
 from foederis.questions.withdrawal import WithdrawalAnswer
 from foederis.rules.options import Options
 
@@ -177,6 +178,20 @@ def get_matrix(
 
     body = _matrix_json(c.options, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
     return Response(body, media_type="application/json")
+
+
+@router.get("/matrix/all", response_model=WeaponsMapAnswer)
+def get_weapons_map(
+    c: CompiledDep,
+    alliance: Annotated[str, Query(max_length=60, description="The alliance (nato)")] = "nato",
+    on: Day = None,
+) -> Response:
+    """Every ally on a day × every weapon the record's treaties ban: the strictest verdict over the
+    weapon's activities, the instruments that bind the ally, and the reasons."""
+    from foederis.questions.matrix import parse_alliance
+    from foederis.questions.weapons_map import weapons_map
+
+    return json_answer(weapons_map(c, parse_alliance(alliance), parse_date(on)))
 
 
 @router.get("/fault-lines", response_model=FaultLinesAnswer)

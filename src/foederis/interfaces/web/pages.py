@@ -323,6 +323,25 @@ def install(app: FastAPI) -> None:
         }
         return _page(request, "matrix.html", ans=ans, cells=cells, **ctx)
 
+    @app.get("/weapons", include_in_schema=False)
+    def weapons_page(request: Request) -> HTMLResponse:
+        """Every ally × every weapon the record's treaties ban: the strictest verdict per cell,
+        each cell linking to that weapon's matrix, where its reasons are."""
+        from foederis.questions.matrix import ALLIANCES, parse_alliance
+        from foederis.questions.weapons_map import weapons_map
+
+        c = _c(request)
+        form = {
+            "alliance": _q(request, "alliance", "nato"),
+            "on": _q(request, "on", date.today().isoformat()),
+        }
+        ctx: dict[str, Any] = {"form": form, "alliances": ALLIANCES, "verdict": VERDICT}
+        try:
+            ans = weapons_map(c, parse_alliance(form["alliance"]), parse_date(form["on"]))
+        except InputError as exc:
+            return _page(request, "weapons.html", 400, error=exc, **ctx)
+        return _page(request, "weapons.html", ans=ans, **ctx)
+
     @app.get("/matrix.csv", include_in_schema=False)
     def matrix_csv(request: Request) -> Any:
         """The matrix as CSV: one row per ally, one column per activity, the provisions behind each."""
