@@ -77,7 +77,7 @@ def test_unknown_state_shows_the_field_and_nearest_matches(page) -> None:  # typ
     assert "unknown state 'Nrway'" in err and "NOR" in err
 
 
-def test_matrix_grid_readable_without_colour_and_cells_give_reasons(page) -> None:  # type: ignore[no-untyped-def]
+def test_matrix_grid_readable_without_colour_and_cells_give_reasons(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto("/matrix")
     page.select_option("select[name=alliance]", "nato")
     page.select_option("select[name=weapon]", "cluster_munitions")
@@ -102,10 +102,8 @@ def test_matrix_grid_readable_without_colour_and_cells_give_reasons(page) -> Non
     assert page.inner_text("#cell-title") == "LTU · use: permitted"
     usa = page.locator("button.cell[data-state=USA][data-activity=use]")
     assert usa.inner_text() == "✓ permitted"
-    shot = ROOT / "docs" / "img" / "matrix.png"
-    shot.parent.mkdir(parents=True, exist_ok=True)
     norway.click()
-    page.screenshot(path=str(shot), full_page=False)
+    shot = _shot(page, "matrix", tmp_path)  # into docs/img only with FOEDERIS_SCREENSHOTS=1
     assert shot.stat().st_size > 10_000
 
 
@@ -224,7 +222,7 @@ def test_api_docs_render_with_the_network_blocked(browser, live, path, ready) ->
     assert outbound == []
 
 
-def _shot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _shot(page, name: str, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     """A screenshot: into docs/img with FOEDERIS_SCREENSHOTS=1 (for the README), else a temp dir."""
     import os
 
@@ -232,6 +230,7 @@ def _shot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-d
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     assert path.stat().st_size > 5_000
+    return path
 
 
 @pytest.fixture
