@@ -133,6 +133,7 @@ def test_a_flag_after_the_command_is_the_flag_before_it() -> None:
         "month_overflow": "next_day",
         "claimed_suspension": "no_legal_effect",
         "engaged": "primary_party",
+        "freeze_scope": "overlapping",
         "assist_reading": "state_declared",
     }
 

@@ -168,7 +168,7 @@ class BanConvention:
     ) -> None:
         expiry = calendar.add_months(notice.date, self.withdrawal_months, ctx.options)
         periods = engaged_periods(ctx, state)
-        effective, frozen_by = frozen_until(expiry, periods)
+        effective, frozen_by = frozen_until(expiry, periods, ctx.options.freeze_scope == "overlapping")
         notice_reason = Reason(
             self.withdrawal_right,
             f"Instrument of withdrawal received by the Depositary on {notice.date}"
@@ -208,7 +208,7 @@ class BanConvention:
                 f" The record states {ev.date} as the effective date ({verdict}; a check, not an input)."
             )
         effect_reason = Reason(
-            self.withdrawal_effect, summary, (notice, *stated), ("month_overflow", "engaged")
+            self.withdrawal_effect, summary, (notice, *stated), ("month_overflow", "engaged", "freeze_scope")
         )
         if effective is not None:
             out.add(state, effective, Status.withdrawn, False, notice_reason, effect_reason)

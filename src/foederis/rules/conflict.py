@@ -55,13 +55,15 @@ def article5_periods(ctx: RuleContext, iso3: str) -> list[ConflictPeriod]:
     return out
 
 
-def frozen_until(expiry: date, periods: list[ConflictPeriod]) -> tuple[date | None, list[ConflictPeriod]]:
+def frozen_until(
+    expiry: date, periods: list[ConflictPeriod], overlapping: bool = True
+) -> tuple[date | None, list[ConflictPeriod]]:
     """When a withdrawal whose notice period expires on `expiry` takes effect, given conflicts.
 
     If the state is engaged on the day of expiry, not before the end of that conflict; a conflict
-    ending on day E lets the withdrawal take effect on E. Conflicts that are still running on E
-    (overlapping ones) extend the freeze. Returns (effective date or None while open-ended,
-    the conflict periods that froze it).
+    ending on day E lets the withdrawal take effect on E. With `overlapping`, conflicts still
+    running on E extend the freeze; without, only the conflicts running on the expiry day count.
+    Returns (effective date or None while open-ended, the conflict periods that froze it).
     """
     day = expiry
     used: list[ConflictPeriod] = []
@@ -73,6 +75,8 @@ def frozen_until(expiry: date, periods: list[ConflictPeriod]) -> tuple[date | No
         if any(c.end is None or c.censored for c in covering):
             return None, used  # still running, or its end unknown because the dataset ends
         day = max(c.end for c in covering if c.end is not None)
+        if not overlapping:
+            return day, used
 
 
 def dataset_end_note(expiry: date, periods: list[ConflictPeriod]) -> str:

@@ -47,6 +47,16 @@ class Options(BaseModel):
             "once Article 5 of the North Atlantic Treaty has been invoked for an attack."
         ),
     )
+    freeze_scope: Literal["overlapping", "on_expiry"] = Field(
+        "overlapping",
+        description=(
+            "Which armed conflicts hold back a withdrawal under CCM and APMBT Art. 20(3) ('shall not "
+            "take effect before the end of the armed conflict'): 'overlapping' lets a conflict still "
+            "running on the day the first one ends extend the hold, and so on; 'on_expiry' counts only "
+            "the conflicts the state is engaged in on the day the notice period expires. TPNW "
+            "Art. 17(3) needs no option: the state stays bound until it is party to no armed conflict."
+        ),
+    )
     assist_reading: Literal["state_declared", "broad", "narrow"] = Field(
         "state_declared",
         description=(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, ccm, cfe, ctbt, inf, nato, new_start, open_skies
+from foederis.rules import apmbt, ccm, cfe, ctbt, cwc, inf, nato, new_start, open_skies
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -100,6 +100,28 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
             r"anti[- ]landmine\s+ottawa\s+convention",
             r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land)?mines",
+        ),
+    ),
+    InstrumentSpec(
+        id="cwc",
+        title="Convention on the Prohibition of the Development, Production, Stockpiling and Use of "
+        "Chemical Weapons and on their Destruction (Paris, 13 January 1993)",
+        short="Chemical Weapons Convention",
+        role="weapons_ban",
+        compile=cwc.RULES.compile,
+        entry_into_force=cwc.RULES.eif_clause,
+        withdrawal=cwc.RULES.withdrawal_clause,
+        obligations=cwc.OBLIGATIONS,
+        aliases=(
+            "CWC",
+            "Chemical Weapons Convention",
+            "chemical weapons ban",
+            "Paris Convention on chemical weapons",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"chemical[- ]weapons?\s+(?:ban\s+)?(?:treaty|convention)",
+            r"(?:treaty|convention)\s+(?:banning|prohibiting|on\s+the\s+prohibition\s+of)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?chemical\s+weapons",
         ),
     ),
     InstrumentSpec(

@@ -1,0 +1,255 @@
+"""The shape of the weapons conventions whose periods run in days or months from a deposit or a
+notice (the CWC; the TPNW, the BWC and the ATT when their records are complete): entry into force
+a number of days after the N-th instrument, and for later states a number of days after their own
+deposit; withdrawal on notice after a period, optionally held back by an armed conflict.
+
+Each convention's module supplies its provision ids and figures, quoted from its text in the
+record. Two armed-conflict clauses differ in their words, and the shape keeps the difference:
+
+- `"engaged_on_expiry"` (CCM/APMBT Art. 20(3) shape): no effect while the state is engaged in an
+  armed conflict on the expiry of the period, not before the end of that conflict;
+- `"bound_while_party"` (TPNW Art. 17(3)): if on expiry the state is a party to an armed conflict,
+  it "shall continue to be bound ... until it is no longer party to an armed conflict" (the French
+  authentic text: "à aucun conflit armé", to any armed conflict), so every conflict the state is a
+  party to at that time, overlapping ones included, holds it back.
+
+Both read who counts as engaged, or a party, through the `engaged` interpretation option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from foederis.record.models import CONSENT_ACTIONS, Event
+from foederis.rules import calendar
+from foederis.rules.base import Compilation, Reason, RuleContext, Status
+from foederis.rules.conflict import dataset_end_note, engaged_periods, frozen_until
+from foederis.rules.spec import EntryIntoForce, Withdrawal
+
+ConflictClause = Literal["engaged_on_expiry", "bound_while_party"]
+
+
+@dataclass(frozen=True)
+class DayCountConvention:
+    """Rules of one convention with day-counted entry into force and a notice period."""
+
+    instrument: str
+    threshold: int  # the instrument whose deposit triggers entry into force (65th, 50th)
+    eif_days: int  # days after that deposit
+    later_days: int  # days after a later state's own deposit
+    eif_general: str
+    eif_later: str
+    withdrawal_right: str
+    withdrawal_effect: str
+    signature: str
+    withdrawal_months: int = 0
+    withdrawal_days: int = 0
+    #: entry into force no earlier than this many years after the treaty opened for signature (the
+    #: first signature in the record); 0: no such floor
+    not_before_years: int = 0
+    conflict_clause: ConflictClause | None = None
+    notice_action: str = "withdrawal_notice"
+    counted_from: Literal["receipt", "notice"] = "notice"
+    #: the later-instrument rule applies to deposits after the N-th instrument (TPNW Art. 15(2))
+    #: or only to those after entry into force (CWC Art. XXI(2))
+    later_after: Literal["trigger", "entry_into_force"] = "trigger"
+
+    @property
+    def eif_clause(self) -> EntryIntoForce:
+        return EntryIntoForce((self.eif_general, self.eif_later))
+
+    @property
+    def withdrawal_clause(self) -> Withdrawal:
+        return Withdrawal(
+            notice_action=self.notice_action,
+            effect=self.withdrawal_effect,
+            right=self.withdrawal_right,
+            months=self.withdrawal_months,
+            days=self.withdrawal_days,
+            counted_from=self.counted_from,
+            armed_conflict_freeze=self.conflict_clause is not None,
+        )
+
+    def compile(self, ctx: RuleContext) -> Compilation:
+        out = Compilation()
+        consents = sorted(
+            (e for e in ctx.events if e.action in CONSENT_ACTIONS), key=lambda e: (e.date, e.row)
+        )
+        trigger = consents[self.threshold - 1] if len(consents) >= self.threshold else None
+        general_eif, eif_reason = self._general_eif(ctx, trigger, len(consents))
+        out.treaty["entry_into_force"] = (general_eif, eif_reason)
+        for ev in ctx.treaty_events("entry_into_force"):
+            out.check(ev, "entry into force", general_eif, self.eif_general)
+        for state, events in ctx.by_state().items():
+            self._state(ctx, out, state, events, trigger, general_eif)
+        return out
+
+    def _general_eif(self, ctx: RuleContext, trigger: Event | None, count: int) -> tuple[date | None, Reason]:
+        if trigger is None:
+            why = f"{count} instruments in the record, fewer than {self.threshold}: not in force."
+            return None, Reason(self.eif_general, why)
+        day = calendar.add_days(trigger.date, self.eif_days)
+        why = (
+            f"The {_ordinal(self.threshold)} instrument was deposited on {trigger.date} "
+            f"({trigger.state_name}); {self.eif_days} days later is {day}"
+        )
+        signatures = sorted(e.date for e in ctx.events if e.action == "signature")
+        if self.not_before_years and signatures:
+            floor = calendar.add_years(signatures[0], self.not_before_years, ctx.options)
+            why += (
+                f"; not earlier than {self.not_before_years} years after the opening for signature "
+                f"(first signature in the record {signatures[0]}): {floor}"
+            )
+            day = max(day, floor)
+        return day, Reason(self.eif_general, f"{why}. In force from {day}.", (trigger,))
+
+    def _state(
+        self,
+        ctx: RuleContext,
+        out: Compilation,
+        state: str,
+        events: list[Event],
+        trigger: Event | None,
+        general_eif: date | None,
+    ) -> None:
+        party: tuple[Reason, ...] = ()
+        for ev in events:
+            if ev.action == "signature":
+                out.signed(state, ev, self.signature)
+            elif ev.action in CONSENT_ACTIONS | {"succession"}:
+                party = (self._consent(out, state, ev, trigger, general_eif),)
+            elif ev.action == self.notice_action:
+                self._withdrawal(ctx, out, state, ev, party, events)
+
+    def _consent(
+        self, out: Compilation, state: str, ev: Event, trigger: Event | None, general_eif: date | None
+    ) -> Reason:
+        """A deposit: consented until the convention is in force for the state, party from then."""
+        if general_eif is None or trigger is None:
+            out.add(
+                state,
+                ev.date,
+                Status.consented,
+                False,
+                Reason(
+                    self.eif_general,
+                    f"Instrument of {ev.action} deposited on {ev.date}; not in force.",
+                    (ev,),
+                ),
+            )
+            return Reason(self.eif_general, "not in force", (ev,))
+        if self.later_after == "trigger":
+            early, after = (ev.date, ev.row) <= (trigger.date, trigger.row), f"the {_ordinal(self.threshold)}"
+        else:
+            early, after = ev.date < general_eif, "entry into force"
+        if early:
+            eif, provision = general_eif, self.eif_general
+            why = (
+                f"Instrument of {ev.action} deposited on {ev.date}, not after {after}: in force for it "
+                f"when the convention entered into force, {eif}."
+            )
+        else:
+            eif, provision = max(calendar.add_days(ev.date, self.later_days), general_eif), self.eif_later
+            why = (
+                f"Instrument of {ev.action} deposited on {ev.date}, after {after}: in force for it "
+                f"{self.later_days} days after deposit, on {eif}."
+            )
+        reason = Reason(provision, why, (ev,))
+        if eif > ev.date:
+            out.add(
+                state,
+                ev.date,
+                Status.consented,
+                False,
+                Reason(
+                    provision,
+                    f"Instrument of {ev.action} deposited on {ev.date}; in force for it from {eif}.",
+                    (ev,),
+                ),
+            )
+        out.add(state, eif, Status.party, True, reason)
+        return reason
+
+    def _withdrawal(
+        self,
+        ctx: RuleContext,
+        out: Compilation,
+        state: str,
+        notice: Event,
+        party: tuple[Reason, ...],
+        events: list[Event],
+    ) -> None:
+        clause = self.withdrawal_clause
+        expiry = clause.expiry(notice.date, ctx.options)
+        notice_reason = Reason(
+            self.withdrawal_right, f"Notice of withdrawal given on {notice.date}.", (notice,)
+        )
+        out.add(state, notice.date, Status.withdrawal_pending, True, *party, notice_reason)
+        effective, summary = self._effect(ctx, state, notice.date, expiry)
+        stated = [e for e in events if e.action == "withdrawal_effective" and e.date >= notice.date]
+        for ev in stated:
+            verdict = "agrees" if ev.date == effective else "DISAGREES"
+            summary += (
+                f" The record states {ev.date} as the effective date ({verdict}; a check, not an input)."
+            )
+            out.check(ev, "withdrawal takes effect", effective, self.withdrawal_effect)
+        options: tuple[str, ...] = ("month_overflow",)
+        if self.conflict_clause:
+            options += ("engaged",) + (
+                ("freeze_scope",) if self.conflict_clause == "engaged_on_expiry" else ()
+            )
+        effect = Reason(self.withdrawal_effect, summary, (notice, *stated), options)
+        if effective is not None:
+            out.add(state, effective, Status.withdrawn, False, notice_reason, effect)
+        else:
+            out.add(state, expiry, Status.withdrawal_pending, True, *party, notice_reason, effect)
+
+    def _effect(self, ctx: RuleContext, state: str, notice: date, expiry: date) -> tuple[date | None, str]:
+        """When the withdrawal takes effect (None: held back by a conflict still going on), why."""
+        period = self.withdrawal_clause.period()
+        if self.conflict_clause is None:
+            return expiry, f"{period} after notice ({notice}) is {expiry}: the withdrawal takes effect then."
+        periods = engaged_periods(ctx, state)
+        # Art. 17(3) TPNW: party to no armed conflict at all; the Art. 20(3) shape: by the option
+        overlapping = self.conflict_clause == "bound_while_party" or ctx.options.freeze_scope == "overlapping"
+        effective, frozen_by = frozen_until(expiry, periods, overlapping)
+        conflicts = ", ".join(
+            f"{c.basis} ({c.start}–{'end of the dataset' if c.censored else c.end or 'ongoing'}; {c.source})"
+            for c in frozen_by
+        )
+        words = (
+            "engaged in an armed conflict"
+            if self.conflict_clause == "engaged_on_expiry"
+            else "a party to an armed conflict"
+        )
+        held = (
+            "the withdrawal does not take effect before the end of that conflict"
+            if self.conflict_clause == "engaged_on_expiry"
+            else "it stays bound until it is no longer a party to any armed conflict"
+        )
+        if effective is None:
+            summary = (
+                f"The {period} period expires on {expiry}, but the state is then {words} "
+                f"({conflicts}): {held}."
+            )
+        elif frozen_by:
+            summary = (
+                f"The {period} period expired on {expiry} while the state was {words} ({conflicts}); "
+                f"{held}: the withdrawal takes effect on {effective}."
+            )
+        else:
+            summary = (
+                f"{period} after receipt ({notice}) is {expiry}; the state is not {words} on that day, "
+                f"so the withdrawal takes effect on {effective}."
+            )
+        return effective, summary + dataset_end_note(expiry, periods)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+__all__ = ["ConflictClause", "DayCountConvention"]
