@@ -83,7 +83,7 @@ class Compiled:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        for derived in ("registry", "_single"):  # rebuilt on use, not stored in the cache
+        for derived in ("registry", "_single", "start_columns", "shifted_answers"):  # rebuilt on use
             state.pop(derived, None)
         return state
 
@@ -111,6 +111,29 @@ class Compiled:
         """`key_lo` and `start_day` as Python lists: the batch lookup's arrays, read one element at
         a time without NumPy's per-element cost."""
         return self.key_lo.tolist(), self.start_day.tolist()
+
+    @cached_property
+    def start_columns(self) -> tuple[np.ndarray, ...]:
+        """Column t holds, for every key, the start day of its t-th interval (int32; a key with
+        fewer intervals holds the int32 maximum there). Counting the columns whose start is on or
+        before a day gives the interval holding on it: what the batch search reads (lookup.py)."""
+        count = np.diff(self.key_lo)
+        width = int(count.max()) if count.size else 0
+        columns = np.full((width, len(count)), np.iinfo(np.int32).max, np.int32)
+        for t in range(width):
+            has = np.flatnonzero(count > t)
+            columns[t, has] = self.start_day[self.key_lo[has] + t]
+        return tuple(columns)
+
+    @cached_property
+    def shifted_answers(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Status, bound and interval index with a leading "no interval" entry, so that position
+        `interval + 1` answers a query and position 0 means status none."""
+        return (
+            np.concatenate([[0], self.status_code]).astype(np.int8),
+            np.concatenate([[False], self.bound_flag]).astype(bool),
+            np.arange(-1, len(self.intervals), dtype=np.int32),
+        )
 
     def interval_on(self, state: str, instrument: str, day: date) -> Interval | None:
         """The interval holding on `day`, or None (status `none`: nothing in the record yet).

@@ -6,8 +6,10 @@ them row for row against `lookup_reference`, the original search):
 
 - a grid (days consecutive along the last axis, state and instrument constant along it) is filled
   key by key with runs: each interval is written once per row, as long as it lasts (`np.repeat`);
-- any other batch is searched in cache-sized chunks in the sentinel array (`ext_key_start`), where
-  every key starts with a "no interval" entry, so the position found is the answer itself.
+- any other batch is answered in cache-sized chunks by counting, per query, the key's intervals
+  that start on or before its day (`Compiled.start_columns`: a key has at most a handful), which
+  streams where a binary search over all keys would jump (about ten times faster, see
+  benchmarks/bench_peers.py).
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ def _lookup_grid(
 def _lookup_search(
     c: Compiled, s: np.ndarray, i: np.ndarray, d: np.ndarray, shape: tuple[int, ...]
 ) -> LookupResult:
-    """Search the sentinel array chunk by chunk; the position found indexes the answer arrays."""
+    """Chunk by chunk, count for each query the key's intervals that start on or before its day
+    (one gather and compare per column of `start_columns`, a key has few intervals); the count
+    indexes the shifted answer arrays. No binary search: every pass is a streaming one."""
     s, i, d = (np.broadcast_to(a, shape).reshape(-1) for a in (s, i, d))
     total = s.shape[0]
     status = np.empty(total, np.int8)
@@ -107,27 +111,40 @@ def _lookup_search(
     interval = np.empty(total, np.int32)
     n_keys = len(c.key_lo) - 1
     n_inst = len(c.instruments)
-    query = np.empty(min(total, CHUNK), np.int64)
+    columns = c.start_columns
+    status_x, bound_x, interval_x = c.shifted_answers
+    size = min(total, CHUNK)
+    key = np.empty(size, np.intp)
+    day = np.empty(size, np.int32)
+    start = np.empty(size, np.int32)
+    hit = np.empty(size, bool)
+    count = np.empty(size, np.intp)
     for lo in range(0, total, CHUNK):
         hi = min(lo + CHUNK, total)
-        q = query[: hi - lo]
-        np.multiply(s[lo:hi], n_inst, out=q, casting="unsafe")
-        q += i[lo:hi]
-        kmin, kmax = (int(q.min()), int(q.max())) if q.size else (0, 0)
-        dd = d[lo:hi]
-        dmin, dmax = (int(dd.min()), int(dd.max())) if dd.size else (0, 0)
+        n = hi - lo
+        k, dd = key[:n], day[:n]
+        np.multiply(s[lo:hi], n_inst, out=k, casting="unsafe")
+        k += i[lo:hi]
+        raw = d[lo:hi]
+        kmin, kmax = (int(k.min()), int(k.max())) if n else (0, 0)
+        dmin, dmax = (int(raw.min()), int(raw.max())) if n else (0, 0)
         if kmin < 0 or kmax >= n_keys or dmin < 0 or dmax >= DAY_LIMIT:
             # outside the packed layout: the original search decides, as it always did
-            ref = lookup_reference(c, s[lo:hi], i[lo:hi], dd)
+            ref = lookup_reference(c, s[lo:hi], i[lo:hi], raw)
             status[lo:hi], bound[lo:hi], interval[lo:hi] = ref.status, ref.bound, ref.interval
             continue
-        np.left_shift(q, DAY_BITS, out=q)
-        q |= dd
-        pos = np.searchsorted(c.ext_key_start, q, side="right")
-        pos -= 1
-        np.take(c.ext_status, pos, out=status[lo:hi])
-        np.take(c.ext_bound, pos, out=bound[lo:hi])
-        np.take(c.ext_interval, pos, out=interval[lo:hi])
+        np.copyto(dd, raw, casting="unsafe")
+        j = count[:n]
+        j[:] = 0
+        for column in columns:
+            np.take(column, k, out=start[:n])
+            np.less_equal(start[:n], dd, out=hit[:n])
+            j += hit[:n]
+        # position in the shifted arrays: the key's first interval + count (0 where none starts)
+        np.multiply(np.take(c.key_lo, k) + j, j > 0, out=j, casting="unsafe")
+        np.take(status_x, j, out=status[lo:hi])
+        np.take(bound_x, j, out=bound[lo:hi])
+        np.take(interval_x, j, out=interval[lo:hi])
     return LookupResult(status.reshape(shape), bound.reshape(shape), interval.reshape(shape))
 
 
