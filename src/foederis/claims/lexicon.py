@@ -32,7 +32,8 @@ GENERIC = (
     r"(?:treaty|convention|alliance|pact|agreement|accord|bloc|deal|document)\b"
     # "the 1990 Treaty on Conventional Armed Forces" is a name, "the treaty on December 4" is not
     r"(?!\s+(?:on|of|for)\s+(?-i:(?!(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]))"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)[A-Z]))"
 )
 
 

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from foederis.claims.extract import DateSpec, parse_date, resolve_instrument_text
 from foederis.claims.grammar import DATE, MONTHS, instrument_regex
@@ -101,7 +102,48 @@ def state_mentions(sent: str, matcher: Matcher) -> list[Mention]:
                 continue  # "the 2002 Prague summit": a place, not a government
             if mention:
                 out.append(mention)
-    return out
+    return _with_actors(sent, out)
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Demonym + institution, possessive + institution, seats and leaders (claims/data/actors.yaml)."""
+    from foederis.claims.datafile import load as _data
+
+    data = _data("actors.yaml")
+    words = sorted(data["institutions"], key=len, reverse=True)
+    inst = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words)
+    names = {**data["demonyms"], **data["seats"], **data["leaders"]}
+    alt = "|".join(re.escape(x) for x in sorted(data["demonyms"], key=len, reverse=True))
+    demonym = re.compile(
+        rf"(?:\b[Tt]he\s+)?(?<![\w.])(?-i:(?P<name>{alt}))\s+(?:(?:new|current|interim|coalition|then)\s+)?"
+        rf"(?:{inst})\b",
+        re.I,
+    )
+    person = "|".join(re.escape(x) for x in sorted([*data["seats"], *data["leaders"]], key=len, reverse=True))
+    seat_or_leader = re.compile(rf"(?:\b[Tt]he\s+)?(?<![\w])(?-i:(?P<name>{person}))(?![\w])")
+    possessive_inst = re.compile(rf"\s+(?:(?:new|current|interim|coalition)\s+)?(?:{inst})\b", re.I)
+    return demonym, seat_or_leader, possessive_inst, names
+
+
+def _with_actors(sent: str, found: list[Mention]) -> list[Mention]:
+    """The state mentions plus the words that stand for a state's government: "the Finnish
+    government", "Poland's parliament" (the possessive widened over its noun), "the Kremlin", "Trump"."""
+    demonym, seat_or_leader, possessive_inst, names = _actor_patterns()
+    out = list(found)
+    for m in out:
+        if m.possessive:
+            tail = possessive_inst.match(sent, m.end)
+            if tail:
+                m.end, m.possessive, m.method = tail.end(), False, "for its government"
+                m.text = sent[m.start : m.end]
+    for rx, how in ((demonym, "demonym"), (seat_or_leader, "speaks for")):
+        for mt in rx.finditer(sent):
+            if any(x.start < mt.end() and mt.start() < x.end for x in out):
+                continue
+            iso = names[mt.group("name")]
+            out.append(Mention("state", mt.start(), mt.end(), mt.group(), iso, method=f"{how}: {iso}"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _attributive(sent: str, end: int) -> bool:
@@ -141,6 +183,9 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
         if iso:
             offset = len(" ".join(words[:i])) + (1 if i else 0)
             return Mention("state", start + offset, start + len(text), cand, iso, possessive=poss)
+    prefix = _title_case_prefix(words, start, poss, matcher)
+    if prefix is not None:
+        return prefix
     if len(words) > 3 or len(name) < 3:
         return None  # a one- or two-letter word ("A") is never a damaged state name
     iso, _read, score, method = matcher._fuzzy(name)
@@ -148,6 +193,19 @@ def _state(text: str, start: int, matcher: Matcher) -> Mention | None:
         return Mention(
             "state", start, start + len(text), name, iso, possessive=poss, method=method, score=score
         )
+    return None
+
+
+def _title_case_prefix(words: list[str], start: int, poss: bool, matcher: Matcher) -> Mention | None:
+    """A state name at the head of a run of capitalised words ("Montenegro Becomes" in a title-case
+    headline, "US President Donald Trump"): the longest leading words that name a state exactly."""
+    for k in range(len(words) - 1, 0, -1):
+        cand = " ".join(words[:k])
+        if (len(cand) <= 3 and not cand.isupper()) or cand.lower() in _NOT_NAMES:
+            continue
+        iso = matcher.registry.get(cand)
+        if iso:
+            return Mention("state", start, start + len(cand), cand, iso, possessive=False)
     return None
 
 

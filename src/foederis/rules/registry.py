@@ -63,7 +63,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         depositary="Secretary-General of the United Nations",
         name_patterns=(
             r"cluster[- ]munitions?\s+(?:ban\s+)?(?:treaty|convention|ban)",
-            r"cluster[- ]bomb\s+(?:treaty|ban)",
+            r"cluster[- ]bombs?\s+(?:ban\s+)?(?:treaty|convention|ban)",
             r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
             r"oslo\s+convention",
             r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+munitions",
