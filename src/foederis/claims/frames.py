@@ -51,6 +51,8 @@ _MAY_REFER = re.compile(
     r"\d|\b(?:it|its|allies|ally|members?|parties|party|signator\w*|they|these|those|both)\b", re.I
 )
 _MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
+#: Words of leaving or suspending: with a treaty named before, a clause may mean it without naming it.
+_LEAVING = re.compile(r"withdraw|suspend|participation|exit\b", re.I)
 _QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
 
 
@@ -149,7 +151,8 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     taken: list[tuple[int, int]] = []
     subjects_ms = sorted(ctx.states + ctx.groups, key=lambda m: m.start)
     prev_subjects: list[Mention] = []
-    if not ctx.insts and not _MEMBERISH.search(ctx.view):
+    leaving = bool(ctx.context_inst and _LEAVING.search(ctx.view))
+    if not ctx.insts and not _MEMBERISH.search(ctx.view) and not leaving:
         cls_for_predicates: list[Clause] = []  # every predicate needs an instrument or a member noun
     else:
         cls_for_predicates = cls
@@ -390,6 +393,10 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         ):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
+        allied = p.relation == "ordinal" and re.search(r"\b(?:member|ally)\b", mt.group(), re.I)
+        if inst_m is None and allied and ctx.context_alliance:
+            how = f"the alliance named before ({ctx.context_alliance})"
+            inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
         if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party", "notice"):
             return None
     if inst_m is not None and inst_m.end >= e and _modifier(ctx.view, inst_m.end):
@@ -483,7 +490,10 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     else:
         until_date = None
     subj_start = min([m.start for m in subj] or [s])
-    reported = _reported(sent, cls, cl, subj_start)
+    # a state reporting its own act ("Lithuania announced that it has withdrawn") asserts the act
+    reported = _reported(sent, cls, cl, subj_start) and not (
+        subj and all(m.method == "refers back: the speaker" for m in subj)
+    )
     date, since = _pick_date(ctx, cl, s, e)
     if until_date is not None:
         date, since = until_date, False

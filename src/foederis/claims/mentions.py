@@ -126,6 +126,20 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return demonym, seat_or_leader, possessive_inst, names
 
 
+@lru_cache(maxsize=1)
+def _legislature() -> re.Pattern[str]:
+    from foederis.claims.datafile import load as _data
+
+    words = sorted(_data("actors.yaml")["legislatures"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?:\b|\s)(?:" + alt + r")$", re.I)
+
+
+def _how_acting(phrase: str, default: str) -> str:
+    """'legislature' when the phrase names a parliament (its vote is not the state's deposit)."""
+    return "legislature" if _legislature().search(phrase.strip()) else default
+
+
 def _with_actors(sent: str, found: list[Mention]) -> list[Mention]:
     """The state mentions plus the words that stand for a state's government: "the Finnish
     government", "Poland's parliament" (the possessive widened over its noun), "the Kremlin", "Trump"."""
@@ -135,14 +149,18 @@ def _with_actors(sent: str, found: list[Mention]) -> list[Mention]:
         if m.possessive:
             tail = possessive_inst.match(sent, m.end)
             if tail:
-                m.end, m.possessive, m.method = tail.end(), False, "for its government"
+                m.end, m.possessive = tail.end(), False
+                m.method = _how_acting(tail.group(), "for its government")
                 m.text = sent[m.start : m.end]
     for rx, how in ((demonym, "demonym"), (seat_or_leader, "speaks for")):
         for mt in rx.finditer(sent):
+            iso = names[mt.group("name")]
+            # "The Lithuanian" read by fuzzy matching as Lithuania gives way to the whole phrase
+            out = [x for x in out if not (x.start < mt.end() and mt.start() < x.end and x.iso3 == iso)]
             if any(x.start < mt.end() and mt.start() < x.end for x in out):
                 continue
-            iso = names[mt.group("name")]
-            out.append(Mention("state", mt.start(), mt.end(), mt.group(), iso, method=f"{how}: {iso}"))
+            method = _how_acting(mt.group(), f"{how}: {iso}") if how == "demonym" else f"{how}: {iso}"
+            out.append(Mention("state", mt.start(), mt.end(), mt.group(), iso, method=method))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -205,7 +223,9 @@ def _title_case_prefix(words: list[str], start: int, poss: bool, matcher: Matche
             continue
         iso = matcher.registry.get(cand)
         if iso:
-            return Mention("state", start, start + len(cand), cand, iso, possessive=False)
+            rest = " ".join(words[k:])
+            how = _how_acting(rest, "exact") if _legislature().search(" " + rest) else "exact"
+            return Mention("state", start, start + len(cand), cand, iso, possessive=False, method=how)
     return None
 
 
@@ -243,9 +263,12 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
         if m.group("named"):
             inst = resolve_instrument_text(m.group("named"))
             if inst:
-                out.append(
-                    Mention("inst", m.start(), m.end(), m.group(), inst=inst, how=f"named: {m.group()!r}")
-                )
+                start = m.start()
+                art = re.search(r"\b(?:an?|another)\s+$", sent[max(0, start - 10) : start], re.I)
+                if art and m.group()[0].islower():  # "an international convention banning …": a description
+                    start -= len(art.group())
+                how = f"named: {m.group()!r}"
+                out.append(Mention("inst", start, m.end(), sent[start : m.end()], inst=inst, how=how))
                 if inst not in alliance_ids() or re.search(r"treaty", m.group(), re.I):
                     context = inst
             continue

@@ -17,7 +17,7 @@ from foederis.claims.extract import Draft, Subject, article_date, parse_date
 from foederis.claims.frames import Frame, SentenceContext, read_frames
 from foederis.claims.grammar import number_value
 from foederis.claims.judge import Judge, Verdict
-from foederis.claims.lexicon import Group
+from foederis.claims.lexicon import Group, markers
 from foederis.claims.matching import Matcher, alliance_ids
 from foederis.claims.mentions import (
     Mention,
@@ -33,6 +33,17 @@ _ANAPHORA = re.compile(
     r"\b(?:these|those|the|both|all)\s+(?P<n>two|three|four|five|six|seven|\d)\s+(?:states|countries|nations|allies)\b"
     r"|(?-i:\b(?:These|these)\s+(?:states|countries|nations)\b)",
     re.I,
+)
+#: A pronoun or a definite description standing for one state, where a subject can start: the
+#: sentence's start, or after a comma, a conjunction or "that" ("It is the first country to leave",
+#: "announced that it has withdrawn", "the Nordic country joined").
+_PRONOUN = re.compile(
+    r"\b(?P<p>(?-i:[Ii]t)|(?-i:[Tt]he)\s+(?:(?:(?-i:[A-Z][a-z]+)|small|tiny|former\s+(?-i:[A-Z][a-z]+))\s+)?"
+    r"(?:country|nation|republic|kingdom|state))\b(?!['\u2019]s|\s+(?:of|parties|party|that|which)\b)",
+    re.I,
+)
+_SUBJECT_START = re.compile(
+    r"(?:^|[,;:(\u2014\u2013-]\s*|\b(?:that|and|but|when|after|before|since|as|so|while)\s+)$", re.I
 )
 _DATELINE = re.compile(
     r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^)]{1,20}\))\s*[-:\u2013\u2014]?"
@@ -152,6 +163,8 @@ class Reader:
         self.pending_list: list[str] = []
         self.list_is_recent = False
         self.last_alliance: str | None = None
+        #: the one state the text spoke of last, for "it" or "the country" in a later sentence
+        self.last_single: str | None = None
 
     def read(self, m: Mapped) -> list[Claim]:
         text = m.text
@@ -174,7 +187,7 @@ class Reader:
                 self.last_list, self.pending_list = self.pending_list, []
             ctx = SentenceContext(
                 sent,
-                state_mentions(sent, self.matcher) + self._anaphora(sent),
+                self._with_pronouns(sent, state_mentions(sent, self.matcher) + self._anaphora(sent)),
                 group_mentions(sent),
                 insts,
                 [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
@@ -188,6 +201,11 @@ class Reader:
                     out.append(claim)
                     if len(claim.subjects) > 1:
                         self.last_list = [x.iso3 for x in claim.subjects if x.iso3]
+            distinct = {x.iso3 for x in ctx.states if x.iso3}
+            if len(distinct) == 1:
+                self.last_single = distinct.pop()
+            elif distinct:
+                self.last_single = None
             listed = [x.iso3 for x in ctx.states if x.iso3 and x.method != "refers back"]
             if len(listed) >= 3:
                 self.pending_list = listed  # "A, B and C. These nations …" may refer back to them
@@ -214,6 +232,27 @@ class Reader:
                     for iso in self.last_list
                 ]
         return out
+
+    def _with_pronouns(self, sent: str, found: list[Mention]) -> list[Mention]:
+        """The mentions plus each subject pronoun read as the one state it can mean: the only state
+        named before it in the sentence ("Lithuania announced that it has withdrawn"), else the one
+        state the text spoke of last; nothing when that is not a single state."""
+        out = list(found)
+        for mt in _PRONOUN.finditer(sent):
+            s, e = mt.start("p"), mt.end("p")
+            if not _SUBJECT_START.search(sent[:s]) or any(x.start < e and s < x.end for x in found):
+                continue
+            if markers()["reporting"].match(sent, e + 1) or not sent[e:].strip(" .,;:"):
+                continue  # "…, it added": a speaker, not a subject of the record
+            before = {x.iso3 for x in found if x.iso3 and x.end <= s}
+            if len(before) > 1:
+                continue
+            iso = next(iter(before)) if before else self.last_single
+            if iso is None:
+                continue
+            how = "refers back: the speaker" if before else "refers back"
+            out.append(Mention("state", s, e, mt.group("p"), iso, method=how))
+        return sorted(out, key=lambda m: m.start)
 
     def _sentence_judge(self, sent: str) -> Judge:
         """An 'as of' phrase inside a sentence applies to that sentence only."""
@@ -319,7 +358,7 @@ class Reader:
                 f.instrument_how,
                 paired[i] if paired else f.date,  # "A and B joined in 2003 and 2004, respectively"
             )
-            per.append((s, judge.judge(d)))
+            per.append((s, _as_legislature(s, relation, groups, judge.judge(d))))
             if f.since and f.date is not None and relation in ("member", "party"):
                 dj = Draft(
                     kind,
@@ -337,6 +376,17 @@ class Reader:
                 per.append((s, judge.judge(dj)))
         v, wrong = _aggregate(per, f, judge)
         return Claim(start, end, kind, f.lemma, subs, f.instrument, f.instrument_how, v, wrong)
+
+
+def _as_legislature(s: Subject, relation: str, groups: dict[str, str], v: Verdict) -> Verdict:
+    """A parliament's vote approves an act the state then deposits: a date that is not the deposit's
+    cannot be judged against the record (it holds the deposit, not the vote)."""
+    if s.method != "legislature" or v.verdict != "contradicted":
+        return v
+    if relation not in ("event", "withdrew", "notice") or groups.get("verb") == "suspended":
+        return v
+    note = f"the subject is {s.iso3}'s legislature: the record holds the state's deposit, not the vote"
+    return Verdict("unverifiable", [note, *v.reasons], v.evidence, v.extra)
 
 
 def _aggregate(per: list[tuple[Subject, Verdict]], f: Frame, judge: Judge) -> tuple[Verdict, list[str]]:

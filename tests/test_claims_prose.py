@@ -1,0 +1,115 @@
+"""Subjects and verbs of news prose the reader must read (sentences written for these tests):
+governments and leaders for their states, pronouns for the state named before, title-case headlines,
+the start and end of a withdrawal named by a noun. Judged against the real compiled record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from foederis.claims.check import ClaimOut, check
+from foederis.engine.compile import Compiled
+
+TODAY = date(2026, 12, 1)
+
+
+def read(c: Compiled, text: str, day: str) -> list[ClaimOut]:
+    return check(c, text, date.fromisoformat(day), today=TODAY).claims
+
+
+def one(claims: list[ClaimOut], kind: str) -> ClaimOut:
+    hits = [x for x in claims if x.kind == kind]
+    assert len(hits) == 1, [(x.kind, x.subjects, x.verdict, x.text) for x in claims]
+    return hits[0]
+
+
+def test_a_government_named_by_its_demonym_is_the_state(compiled: Compiled) -> None:
+    text = "The Estonian government withdrew from the Ottawa Convention in 2025."
+    cl = one(read(compiled, text, "2026-02-01"), "status")
+    assert cl.subjects == ["EST"] and cl.verdict == "supported"
+    text = "The Latvian government withdrew from the Convention on Cluster Munitions in 2025."
+    assert one(read(compiled, text, "2026-02-01"), "status").verdict == "contradicted"
+
+
+def test_a_possessive_state_with_its_institution_is_the_state(compiled: Compiled) -> None:
+    text = "Poland's government ratified the Ottawa Convention in 2012."
+    cl = one(read(compiled, text, "2020-01-01"), "event")
+    assert cl.subjects == ["POL"] and cl.verdict == "supported"
+
+
+def test_a_seat_or_a_leader_stands_for_the_state(compiled: Compiled) -> None:
+    cl = one(read(compiled, "The Kremlin suspended New START in 2023.", "2024-01-01"), "event")
+    assert cl.subjects == ["RUS"] and cl.verdict == "supported"
+    cl = one(read(compiled, "Trump pulled out of the Open Skies Treaty in 2020.", "2021-06-01"), "status")
+    assert cl.subjects == ["USA"] and cl.verdict == "supported"
+    cl = one(read(compiled, "Trump pulled out of the Open Skies Treaty in 2018.", "2021-06-01"), "status")
+    assert cl.verdict == "contradicted"
+
+
+def test_a_legislature_vote_is_not_judged_against_the_deposit_date(compiled: Compiled) -> None:
+    text = "The Lithuanian parliament ratified the Convention on Cluster Munitions on 3 February 2011."
+    cl = one(read(compiled, text, "2020-01-01"), "event")
+    assert cl.verdict == "unverifiable" and "legislature" in " ".join(cl.reasons)
+    text = "The Lithuanian government ratified the Convention on Cluster Munitions on 3 February 2011."
+    assert one(read(compiled, text, "2020-01-01"), "event").verdict == "contradicted"
+
+
+def test_a_title_case_headline_is_read(compiled: Compiled) -> None:
+    cl = one(read(compiled, "Sweden Becomes 32nd NATO Member", "2024-03-08"), "ordinal")
+    assert cl.subjects == ["SWE"] and cl.verdict == "supported"
+    assert one(read(compiled, "Sweden Becomes 31st NATO Member", "2024-03-08"), "ordinal").verdict == (
+        "contradicted"
+    )
+
+
+def test_it_and_the_country_mean_the_one_state_named_before(compiled: Compiled) -> None:
+    text = (
+        "Lithuania left the cluster munitions convention in 2025. "
+        "It was the first state to leave the convention."
+    )
+    cl = one(read(compiled, text, "2025-06-01"), "ordinal")
+    assert cl.subjects == ["LTU"] and cl.verdict == "supported"
+    text = "Sweden joined NATO in 2024. The Nordic country became the 31st member."
+    cl = one(read(compiled, text, "2024-06-01"), "ordinal")
+    assert cl.subjects == ["SWE"] and cl.verdict == "contradicted"
+
+
+def test_a_pronoun_after_two_states_is_not_read(compiled: Compiled) -> None:
+    text = "Finland and Sweden applied in 2022. It joined NATO in 2023."
+    assert [x for x in read(compiled, text, "2024-06-01") if x.text.startswith("It")] == []
+
+
+def test_a_state_reporting_its_own_act_asserts_it(compiled: Compiled) -> None:
+    text = "Lithuania announced that it has withdrawn from the Convention on Cluster Munitions."
+    cl = one(read(compiled, text, "2025-03-07"), "status")
+    assert cl.subjects == ["LTU"] and cl.verdict == "supported"
+    text = "Latvia announced that it has withdrawn from the Convention on Cluster Munitions."
+    assert one(read(compiled, text, "2025-03-07"), "status").verdict == "contradicted"
+
+
+def test_a_speaker_pronoun_is_not_a_subject(compiled: Compiled) -> None:
+    text = "Russia sees no room for arms control talks with NATO countries, it added."
+    assert read(compiled, text, "2024-01-01") == []
+
+
+def test_the_end_and_the_start_of_a_withdrawal_named_by_a_noun(compiled: Compiled) -> None:
+    text = "Washington completed its withdrawal from the Open Skies Treaty in November 2020."
+    assert one(read(compiled, text, "2021-01-01"), "status").verdict == "supported"
+    text = "Washington completed its withdrawal from the Open Skies Treaty in November 2019."
+    assert one(read(compiled, text, "2021-01-01"), "status").verdict == "contradicted"
+    text = "Russia began its process of withdrawing from the Open Skies Treaty in 2021."
+    assert one(read(compiled, text, "2022-01-01"), "status").verdict == "supported"
+
+
+def test_a_described_treaty_after_an_indefinite_article(compiled: Compiled) -> None:
+    text = "Estonia left an international treaty prohibiting the use of anti-personnel land mines."
+    cl = one(read(compiled, text, "2026-02-01"), "status")
+    assert cl.instrument == "apmbt" and cl.verdict == "supported"
+
+
+def test_an_abbreviated_month_after_the_treaty_is_a_date_not_a_name(compiled: Compiled) -> None:
+    text = (
+        "Published 2023-11-07\n\nRussia left the CFE Treaty. "
+        "The U.S. will formally suspend its participation in the treaty on Dec. 7."
+    )
+    cl = one(check(compiled, text, today=TODAY).claims, "event")
+    assert cl.subjects == ["USA"] and cl.instrument == "cfe" and cl.verdict == "supported"
