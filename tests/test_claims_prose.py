@@ -113,3 +113,41 @@ def test_an_abbreviated_month_after_the_treaty_is_a_date_not_a_name(compiled: Co
     )
     cl = one(check(compiled, text, today=TODAY).claims, "event")
     assert cl.subjects == ["USA"] and cl.instrument == "cfe" and cl.verdict == "supported"
+
+
+def test_a_count_said_with_has_or_in_a_hyphenated_compound(compiled: Compiled) -> None:
+    assert one(read(compiled, "NATO has 32 members.", "2025-01-01"), "count").verdict == "supported"
+    assert one(read(compiled, "NATO, which now has 30 members, met.", "2025-01-01"), "count").verdict == (
+        "contradicted"
+    )
+    assert one(read(compiled, "The 30-member alliance met.", "2021-01-01"), "count").verdict == "supported"
+    assert one(read(compiled, "The 31-nation bloc met.", "2021-01-01"), "count").verdict == "contradicted"
+
+
+def test_founders_are_counted_on_the_first_signature_day(compiled: Compiled) -> None:
+    text = "NATO was founded in 1949 by 12 countries."
+    assert one(read(compiled, text, "2025-01-01"), "count").verdict == "supported"
+    text = "NATO was founded in 1949 by 14 countries."
+    assert one(read(compiled, text, "2025-01-01"), "count").verdict == "contradicted"
+
+
+def test_one_of_the_founding_members(compiled: Compiled) -> None:
+    text = "NATO met. Norway is one of the organization's founding members."
+    assert one(read(compiled, text, "2025-01-01"), "membership").verdict == "supported"
+    text = "NATO met. Poland is one of the organization's founding members."
+    assert one(read(compiled, text, "2025-01-01"), "membership").verdict == "contradicted"
+
+
+def test_becoming_the_nth_member_keeps_the_subject(compiled: Compiled) -> None:
+    text = "Finland joined NATO on April 4, 2023, becoming the alliance's 31st member."
+    cl = one(read(compiled, text, "2024-01-01"), "ordinal")
+    assert cl.subjects == ["FIN"] and cl.verdict == "supported"
+    text = "Finland joined NATO on April 4, 2023, becoming the alliance's 30th member."
+    assert one(read(compiled, text, "2024-01-01"), "ordinal").verdict == "contradicted"
+
+
+def test_a_participle_after_the_treaty_name_dates_its_signature(compiled: Compiled) -> None:
+    text = "The Ottawa Convention, signed in 1997, bans mines."
+    assert one(read(compiled, text, "2024-01-01"), "event").verdict == "supported"
+    text = "The Ottawa Convention, signed in 1999, bans mines."
+    assert one(read(compiled, text, "2024-01-01"), "event").verdict == "contradicted"

@@ -16,6 +16,7 @@ _BOUNDARY = re.compile(
     r"\s+-\s+|;\s*|\s*\((?=[^)]*\s[^)]*\s[^)]*\s[^)]*\))|(?<=[^)]{3}\s[^)]{3})\)"
     r"|,?\s+(?P<rel>which|who|whose|that)\s+"
     r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
+    r"|,\s+(?P<part>(?=(?:thus\s+)?becoming\b))"
     r"|\s+(?P<coord2>but|while|whereas|although)\s+"
     r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
     r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
@@ -67,6 +68,8 @@ def clauses(sent: str) -> list[Clause]:
             kind = "complement" if opener == "that" and _reported(before) else "relative"
             if opener == "that" and kind == "relative" and not re.search(r"[A-Za-z]\s*$", before):
                 continue
+        elif m.group("part") is not None:  # ", becoming the 31st member": the same subject goes on
+            opener, kind = "becoming", "coord"
         elif m.group("coord") or m.group("coord2") or m.group("coord3"):
             if m.group("coord") and m.group("coord").lower() == "and" and _list_so_far(sent, cuts, m.start()):
                 continue  # the serial comma of a list of names: "Poland, Hungary, and the Czech Republic"

@@ -393,7 +393,9 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         ):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
-        allied = p.relation == "ordinal" and re.search(r"\b(?:member|ally)\b", mt.group(), re.I)
+        allied = (p.relation == "ordinal" and re.search(r"\b(?:member|ally)\b", mt.group(), re.I)) or (
+            p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I)
+        )
         if inst_m is None and allied and ctx.context_alliance:
             how = f"the alliance named before ({ctx.context_alliance})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
@@ -1162,8 +1164,26 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"(?:\s+(?P<obj><INST>))?)?"
         ),
         expand(
-            r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state)\s+"
-            r"(?:(?:[Ww]estern|military|defen[cs]e|security|transatlantic|strong)\s+){0,3}(?P<mid><INST>)"
+            r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state|strong)\s+"
+            r"(?:(?:[Ww]estern|military|defen[cs]e|security|transatlantic|strong|political)\s+){0,3}"
+            r"(?:(?P<mid><INST>)|(?P<al>alliance|bloc)\b)"
+        ),
+        # "NATO has 32 members", "the convention, which now has 112 states parties"
+        expand(
+            r"(?P<pre><INST>)(?:\s*,\s*(?:which|that)|\s+(?:now|currently|still|today))?\s+(?:now\s+|currently\s+)?"
+            r"(?:has|had|have|counts|counted|comprises|comprised|numbers|numbered|brings\s+together|"
+            r"consists\s+of|consisted\s+of|is\s+made\s+up\s+of|unites|united)\s+(?:now\s+)?(?P<num><NUM>)\s+"
+            r"(?:(?:full|existing|current)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|"
+            r"member\s+nations|states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
+        ),
+        # founders: "founded in 1949 by 12 countries", "with twelve founding members"
+        expand(
+            r"(?:(?:founded|created|established|formed|formation|founding|creation)\s+(?:in\s+\d{4}\s+)?"
+            r"(?:by|with)\s+(?P<num><NUM>)\s+(?:founding\s+|original\s+)?"
+            r"(?P<noun>members|nations|countries|states|allies|signatories)"
+            r"|(?P<num2><NUM>)\s+(?P<noun2>founding\s+members|original\s+members|founding\s+nations|"
+            r"founding\s+states|founders|original\s+signatories|founding\s+allies))\b"
+            r"(?:\s+(?:of|in)\s+(?P<post><INST>))?"
         ),
         expand(
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)\s+(?:have|had|has)\s+(?:already\s+|now\s+)?"
@@ -1200,6 +1220,9 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
         for mt in rx.finditer(ctx.view):
             s, e = mt.start(), mt.end()
             gd = {k: v for k, v in mt.groupdict().items() if v}
+            if "num2" in gd:
+                gd["num"], gd["noun"] = gd.pop("num2"), gd.pop("noun2")
+            founders = bool(re.search(r"found|formation|creat|establish|formed|original", mt.group(), re.I))
             if any(s < te and ts < e for ts, te in counted) or _in_quote(sent, s):
                 continue
             if _VAGUE.search(sent[max(0, s - 20) : s]) or re.match(
@@ -1218,6 +1241,13 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                         break
             noun = gd.get("noun", "").lower()
             growth = "ctx" in mt.groupdict() and mt.group("ctx") is not None  # "raising its members to 28"
+            if ("al" in gd or founders) and im is None:  # "the 30-member alliance", "12 founding members"
+                near = [m for m in ctx.insts if m.inst in alliance_ids()]
+                cand = near[-1].inst if near else (ctx.context_alliance or (alliance_ids() or [None])[0])
+                if cand is None or (founders and not near and not ctx.context_alliance):
+                    continue
+                im = Mention("inst", s, s, "", inst=cand, how=f"the alliance ({cand})")
+                noun = "founders" if founders else "members"
             if growth and im is None:
                 near = [m for m in ctx.insts if m.end <= s]
                 cand = near[-1].inst if near else (ctx.context_alliance or ctx.context_inst)
@@ -1245,6 +1275,8 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                 inst, how = im.inst, im.how
                 if growth:
                     noun = "members"
+            if founders:
+                noun = "founders"
             if growth:
                 gd["pre"] = "growth"
             if noun in ("nations", "countries", "states") and not ({"pre", "mid", "post", "obj"} & set(gd)):

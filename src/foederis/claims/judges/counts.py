@@ -21,6 +21,7 @@ WHAT = {
     "bound": "states bound by",
     "signed": "states that have signed",
     "consent": "states that consented to",
+    "founders": "states that signed on the first signature day of",
 }
 
 
@@ -40,6 +41,14 @@ def _count_days_uncached(j: JudgeContext, inst: str, kind: str) -> tuple[list[da
         dn = np.array([day_number(x) for x in days])
         res = lookup(c, np.arange(len(c.states))[:, None], c.instrument_index[inst], dn[None, :])
         return days, res.bound.sum(axis=0)
+    if kind == "founders":  # the states that signed on the first day anyone signed: a fixed number
+        sigs = [e for e in c.record.events_for(inst) if e.action == "signature" and e.state not in ("*", "")]
+        if not sigs:
+            return [j.as_of], np.array([0])
+        first = min(e.date for e in sigs)
+        n = len({e.state for e in sigs if e.date == first})
+        days = sorted({first, j.as_of})
+        return days, np.array([n if x >= first else 0 for x in days])
     actions = {"signature"} if kind == "signed" else set(CONSENT_ACTIONS)
     firsts: dict[str, date] = {}
     for e in c.record.events_for(inst):
@@ -60,6 +69,8 @@ def _basis(d: Draft) -> str:
     """What the claim counts: signatories, states that consented, or states bound (the default)."""
     noun = d.groups.get("noun", "").lower()
     verb = d.groups.get("verb", "").lower()
+    if "founder" in noun:
+        return "founders"
     if "signator" in noun or verb == "signed":
         return "signed"
     return "consent" if verb in ("ratified", "accepted", "acceded to") else "bound"
@@ -73,7 +84,7 @@ def count(j: JudgeContext, d: Draft) -> Verdict:
     kind = _basis(d)
     days, counts = count_days(j, inst, kind)
     actual = _count_on(j, inst, kind)
-    reasons = [f"{actual} {WHAT[kind]} {inst} on {j.as_of}"]
+    reasons = [f"{actual} {WHAT[kind]} {inst}" + ("" if kind == "founders" else f" on {j.as_of}")]
     ev: list[dict[str, Any]] = [
         {"type": "count", "instrument": inst, "date": j.as_of.isoformat(), "count": actual, "basis": kind}
     ]
@@ -108,7 +119,7 @@ def _other_reading(
             ev,
         )
     for other in ("bound", "consent", "signed"):
-        if other != kind and _count_on(j, inst, other) == n:
+        if kind != "founders" and other != kind and _count_on(j, inst, other) == n:
             reasons.append(f"{n} is the number of {WHAT[other]} {inst} on {j.as_of}")
             return Verdict("partly", reasons, ev)
     return None
