@@ -399,6 +399,9 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         if inst_m is None and allied and ctx.context_alliance:
             how = f"the alliance named before ({ctx.context_alliance})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
+        if inst_m is None and p.relation in ("withdrew", "suspended", "notice"):
+            earlier = [m for m in ctx.insts if m.end <= s and m.inst not in alliance_ids()]
+            inst_m = earlier[-1] if earlier else None  # "Russia, which suspended the CFE, withdrew in 2023"
         if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party", "notice"):
             return None
     if inst_m is not None and inst_m.end >= e and _modifier(ctx.view, inst_m.end):
@@ -793,6 +796,9 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
             mt = poss.match(ctx.view, m.end)
             if mt:
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
+            elif lemma == "withdrew" and ctx.context_inst and (bare := _BARE_WITHDRAWAL.match(ctx.view, m.end)):
+                # "Estonia's withdrawal took effect on 27 December": the treaty named before
+                out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, bare, hyp_sentence, bare=True)
         for mt in of.finditer(ctx.view):
             lst = _lists([x for x in ctx.states if x.start >= mt.end()], sent)
             gap = sent[mt.end() : lst[0][0].start] if lst else ""
@@ -803,7 +809,18 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
     return out
 
 
-def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_form=False) -> list[Frame]:
+#: A withdrawal named without its treaty and said to take effect.
+_BARE_WITHDRAWAL = re.compile(
+    r"\s+(?:(?:formal|official)\s+)?(?:withdrawal|exit|departure)(?=\s+(?:officially\s+|formally\s+)?"
+    r"(?:took|takes|will\s+take|came|comes|will\s+come)\s+(?:into\s+)?effect|\s+(?:became|becomes|"
+    r"will\s+become|was|is)\s+effective)",
+    re.I,
+)
+
+
+def _nominal_frame(
+    ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_form=False, bare=False
+) -> list[Frame]:
     sent = ctx.sent
     e = mt.end() if mt else subj[-1].end
     if any(start < te and ts < e for ts, te in taken) or hyp_sentence:
@@ -813,7 +830,7 @@ def _nominal_frame(ctx, cls, taken, lemma, subj, start, mt, hyp_sentence, of_for
         if mt is not None and mt.groupdict().get(k):
             inst_m = _inst_in(ctx, mt.start(k), mt.end(k))
             break
-    if inst_m is None and lemma == "withdrew":
+    if inst_m is None and lemma == "withdrew" and not bare:
         return []
     allied_here = next((m.inst for m in ctx.insts if m.inst in alliance_ids()), None)
     inst = (
