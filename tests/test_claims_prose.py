@@ -151,3 +151,15 @@ def test_a_participle_after_the_treaty_name_dates_its_signature(compiled: Compil
     assert one(read(compiled, text, "2024-01-01"), "event").verdict == "supported"
     text = "The Ottawa Convention, signed in 1999, bans mines."
     assert one(read(compiled, text, "2024-01-01"), "event").verdict == "contradicted"
+
+
+def test_a_withdrawal_said_to_take_effect_and_a_bare_withdrew(compiled: Compiled) -> None:
+    text = "Estonia left the Ottawa Convention. Estonia's withdrawal took effect on December 27, 2025."
+    claims = read(compiled, text, "2026-01-05")
+    assert [x.verdict for x in claims if x.text.startswith("Estonia's")] == ["supported"]
+    text = "Estonia left the Ottawa Convention. Estonia's withdrawal took effect on December 27, 2024."
+    claims = read(compiled, text, "2026-01-05")
+    assert [x.verdict for x in claims if x.text.startswith("Estonia's")] == ["contradicted"]
+    text = "Russia, which suspended its participation in the CFE Treaty in 2007, formally withdrew in 2023."
+    cl = next(x for x in read(compiled, text, "2024-01-01") if x.kind == "status")
+    assert cl.instrument == "cfe" and cl.verdict == "supported"

@@ -796,7 +796,9 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
             mt = poss.match(ctx.view, m.end)
             if mt:
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, mt, hyp_sentence)
-            elif lemma == "withdrew" and ctx.context_inst and (bare := _BARE_WITHDRAWAL.match(ctx.view, m.end)):
+            elif (
+                lemma == "withdrew" and ctx.context_inst and (bare := _BARE_WITHDRAWAL.match(ctx.view, m.end))
+            ):
                 # "Estonia's withdrawal took effect on 27 December": the treaty named before
                 out += _nominal_frame(ctx, cls, taken, lemma, [m], m.start, bare, hyp_sentence, bare=True)
         for mt in of.finditer(ctx.view):
