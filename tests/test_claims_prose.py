@@ -163,3 +163,44 @@ def test_a_withdrawal_said_to_take_effect_and_a_bare_withdrew(compiled: Compiled
     text = "Russia, which suspended its participation in the CFE Treaty in 2007, formally withdrew in 2023."
     cl = next(x for x in read(compiled, text, "2024-01-01") if x.kind == "status")
     assert cl.instrument == "cfe" and cl.verdict == "supported"
+
+
+def test_an_enlargement_list_laid_out_as_lines(compiled: Compiled) -> None:
+    text = "NATO members by year\n\n1952\nGreece and Turkey\n1955\nGermany\n1982\nPortugal\n"
+    claims = read(compiled, text, "2024-01-01")
+    verdicts = {tuple(x.subjects): x.verdict for x in claims}
+    assert verdicts == {("GRC", "TUR"): "supported", ("DEU",): "supported", ("PRT",): "contradicted"}
+    founders = "NATO's members\n\nFounding members, 1949\nBelgium, Canada and Spain."
+    cl = one(read(compiled, founders, "2024-01-01"), "membership")
+    assert cl.verdict == "partly" and cl.wrong == ["ESP"]
+
+
+def test_non_members_are_read_as_not_members(compiled: Compiled) -> None:
+    text = "The Ottawa Convention bans mines. Non-members of the treaty include China and Russia."
+    assert one(read(compiled, text, "2024-01-01"), "membership").verdict == "supported"
+    text = "The Ottawa Convention bans mines. Non-members of the treaty include China and Canada."
+    cl = one(read(compiled, text, "2024-01-01"), "membership")
+    assert cl.verdict == "partly" and cl.wrong == ["CAN"]
+
+
+def test_only_before_a_name_is_not_supported_as_a_whole(compiled: Compiled) -> None:
+    text = "The CCM bans cluster bombs. Only Lithuania has signed it."
+    assert one(read(compiled, text, "2016-01-01"), "event").verdict == "unverifiable"
+
+
+def test_an_explicit_date_after_a_weekday_is_the_date(compiled: Compiled) -> None:
+    text = "Published 2009-04-04\n\nAlbania and Croatia joined NATO on Saturday (April 4th)."
+    cl = one(check(compiled, text, today=TODAY).claims, "membership")
+    assert cl.verdict in ("partly", "contradicted")  # the deposit was 1 April, the summit 4 April
+
+
+def test_the_adapted_treaty_signature_is_not_the_original(compiled: Compiled) -> None:
+    text = "NATO states never ratified the adapted version of the CFE treaty, signed on Nov. 19, 1999."
+    assert [x for x in read(compiled, text, "2007-12-12") if x.kind == "event"] == []
+
+
+def test_a_count_dated_by_the_act_it_did(compiled: Compiled) -> None:
+    text = "The CFE treaty was signed in 1990 by 16 NATO countries."
+    assert one(read(compiled, text, "2024-01-01"), "count").verdict == "supported"
+    text = "The CFE treaty was signed in 1990 by 19 NATO countries."
+    assert one(read(compiled, text, "2024-01-01"), "count").verdict == "contradicted"

@@ -971,7 +971,9 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
             continue
         taken.append((s, e))
         rel = "signatory" if "signator" in noun else ("party" if "part" in noun else "")
-        f = Frame("member_list", "member", s, e, lst, inst, im.how if im else f"{noun!r}: {inst}", rel=rel)
+        non = bool(re.search(r"\bnon-?\s*$", sent[max(0, mt.start("noun") - 5) : mt.start("noun")], re.I))
+        how = im.how if im else f"{noun!r}: {inst}"
+        f = Frame("member_list", "member", s, e, lst, inst, how, rel=rel, positive=not non)  # "non-members"
         out.append(f)
         neg = re.match(r"\s*,?\s*but\s+not\s+", sent[e:])
         if neg:
@@ -1040,7 +1042,8 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                 lead = lead[lead.rfind(",") + 1 :]
                 nominal = re.search(
                     r"(?:'s|\b(?:withdrawal|exit|accession|suspension|ratification|denunciation|law|"
-                    r"decision|protocol|amendment|bill|decree|membership|participation))\b[^,;]*$",
+                    r"decision|protocol|amendment|bill|decree|membership|participation|adapted|amended|"
+                    r"revised|version|adaptation))\b[^,;]*$",
                     lead,
                     re.I,
                 )
@@ -1327,6 +1330,11 @@ def _count_date(ctx: SentenceContext, s: int) -> DateSpec | None:
     """The day a count holds on: the sentence's one date when it comes first ("On March 29, 2004,
     seven states joined, increasing its membership to 26"), else the article's day."""
     ds = [m.date for m in ctx.dates if m.date is not None]
-    if len(ds) != 1 or ctx.dates[0].start > s or ds[0].precision == "year":
+    if len(ds) != 1 or ctx.dates[0].start > s:
         return None
+    if re.search(r"\b(?:now|today|currently|at\s+present|presently)\b", ctx.sent[ctx.dates[0].end : s], re.I):
+        return None  # "adopted in 2008, the convention now has 112 parties": the article's day
+    acts = r"\b(?:signed|concluded|founded|created|established|formed)\b"
+    if ds[0].precision == "year" and not re.search(acts, ctx.sent[max(0, ctx.dates[0].start - 40) : s], re.I):
+        return None  # a year before a count dates the count only when it dates the act the count did
     return ds[0]

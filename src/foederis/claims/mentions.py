@@ -323,7 +323,16 @@ def date_mentions(sent: str, ref: date | None) -> list[Mention]:
             spec = _relative(m, ref)
         if spec:
             out.append(Mention("date", m.start(), m.end(), m.group(), date=spec))
-    return out
+    # "on Saturday (April 4th)", "on Tuesday, 7 November": the explicit date, not the week
+    return [
+        d
+        for d in out
+        if not (
+            d.date is not None
+            and d.date.precision == "week"
+            and any(re.fullmatch(r"[\s(,]{0,3}", sent[d.end : x.start]) for x in out if x.start >= d.end)
+        )
+    ]
 
 
 def _relative(m: re.Match[str], ref: date) -> DateSpec | None:

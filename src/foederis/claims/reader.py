@@ -27,6 +27,7 @@ from foederis.claims.mentions import (
     state_mentions,
 )
 from foederis.claims.text import Mapped, sentences
+from foederis.claims.year_lists import year_list_frames
 from foederis.questions.members import bound_states
 
 _ANAPHORA = re.compile(
@@ -195,7 +196,10 @@ class Reader:
                 context_alliance=self.last_alliance,
             )
             judge = self._sentence_judge(sent)
-            for f in read_frames(ctx):
+            listed_years = year_list_frames(ctx)
+            read = read_frames(ctx)
+            frames = [f for f in read if not any(f.start < y.end and y.start < f.end for y in listed_years)]
+            for f in sorted(frames + listed_years, key=lambda f: f.start):
                 claim = self._judge_frame(f, s0, sent, judge)
                 if claim is not None:
                     out.append(claim)
