@@ -204,3 +204,31 @@ def test_a_count_dated_by_the_act_it_did(compiled: Compiled) -> None:
     assert one(read(compiled, text, "2024-01-01"), "count").verdict == "supported"
     text = "The CFE treaty was signed in 1990 by 19 NATO countries."
     assert one(read(compiled, text, "2024-01-01"), "count").verdict == "contradicted"
+
+
+def test_the_alliance_acting_on_a_state(compiled: Compiled) -> None:
+    assert one(read(compiled, "NATO adds West Germany.", "1955-05-09"), "membership").verdict == "supported"
+    cl = one(read(compiled, "NATO adds Spain.", "1955-05-09"), "membership")
+    assert cl.verdict == "contradicted"  # an undated past act the record dates after the article's day
+
+
+def test_joined_with_the_instrument_left_to_context(compiled: Compiled) -> None:
+    text = "NATO met in Brussels. When Montenegro joined in 2017 it took a year."
+    assert one(read(compiled, text, "2019-02-06"), "membership").verdict == "supported"
+    text = "NATO met in Brussels. When Montenegro joined in 2015 it took a year."
+    assert one(read(compiled, text, "2019-02-06"), "membership").verdict == "contradicted"
+
+
+def test_members_counted_for_the_instrument_named_last(compiled: Compiled) -> None:
+    text = "NATO met in Brussels. All 29 current members must ratify the accession protocol."
+    assert one(read(compiled, text, "2019-02-06"), "count").verdict == "supported"
+    text = "NATO met in Brussels. All 28 current members must ratify the accession protocol."
+    assert one(read(compiled, text, "2019-02-06"), "count").verdict == "contradicted"
+
+
+def test_a_treaty_named_by_its_description_and_a_participle(compiled: Compiled) -> None:
+    text = "The INF Treaty banned missiles. The pact made in 1987 fell in 2019."
+    assert one(read(compiled, text, "2020-01-01"), "event").verdict == "supported"
+    text = "Russia suspended its obligations under the Conventional Forces in Europe (CFE) treaty in 2007."
+    cl = one(read(compiled, text, "2008-01-01"), "event")
+    assert cl.instrument == "cfe" and cl.verdict == "supported"

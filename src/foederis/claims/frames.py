@@ -52,7 +52,7 @@ _MAY_REFER = re.compile(
 )
 _MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
 #: Words of leaving or suspending: with a treaty named before, a clause may mean it without naming it.
-_LEAVING = re.compile(r"withdraw|suspend|participation|exit\b", re.I)
+_LEAVING = re.compile(r"withdraw|suspend|participation|exit\b|\bjoined\b|\bacceded\b", re.I)
 _QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
 
 
@@ -128,6 +128,7 @@ class SentenceContext:
     context_inst: str | None
     view: str = ""  # the sentence with instrument mentions masked (lexicon.mask)
     context_alliance: str | None = None  # the alliance named last, even by its acronym
+    context_latest: str | None = None  # the instrument named last, of any kind
 
     def __post_init__(self) -> None:
         if not self.view:
@@ -151,7 +152,7 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     taken: list[tuple[int, int]] = []
     subjects_ms = sorted(ctx.states + ctx.groups, key=lambda m: m.start)
     prev_subjects: list[Mention] = []
-    leaving = bool(ctx.context_inst and _LEAVING.search(ctx.view))
+    leaving = bool((ctx.context_inst or ctx.context_latest) and _LEAVING.search(ctx.view))
     if not ctx.insts and not _MEMBERISH.search(ctx.view) and not leaving:
         cls_for_predicates: list[Clause] = []  # every predicate needs an instrument or a member noun
     else:
@@ -399,6 +400,11 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         if inst_m is None and allied and ctx.context_alliance:
             how = f"the alliance named before ({ctx.context_alliance})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
+        if (
+            inst_m is None and p.relation == "joined" and ctx.context_latest
+        ):  # "when Montenegro joined in 2017"
+            how = f"the instrument named last ({ctx.context_latest})"
+            inst_m = Mention("inst", s, s, "", inst=ctx.context_latest, how=how)
         if inst_m is None and p.relation in ("withdrew", "suspended", "notice"):
             earlier = [m for m in ctx.insts if m.end <= s and m.inst not in alliance_ids()]
             inst_m = earlier[-1] if earlier else None  # "Russia, which suspended the CFE, withdrew in 2023"
@@ -495,8 +501,9 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     else:
         until_date = None
     subj_start = min([m.start for m in subj] or [s])
+    speaker_end = s if p.subjects in ("between", "agents") else subj_start  # "NATO adds X": not speech
     # a state reporting its own act ("Lithuania announced that it has withdrawn") asserts the act
-    reported = _reported(sent, cls, cl, subj_start) and not (
+    reported = _reported(sent, cls, cl, speaker_end) and not (
         subj and all(m.method == "refers back: the speaker" for m in subj)
     )
     date, since = _pick_date(ctx, cl, s, e)
@@ -1291,6 +1298,10 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     and noun in ("members", "parties", "signatories", "states parties")
                 ):
                     inst, how = ctx.context_inst, f"{its.group().strip()!r}: {ctx.context_inst}, named before"
+                elif noun in ("members", "member states", "member countries", "member nations") and (
+                    ctx.context_latest in alliance_ids() and not ctx.insts
+                ):  # "all 29 current members", the alliance being the instrument named last
+                    inst, how = ctx.context_latest, f"'members': {ctx.context_latest}, named last"
                 else:
                     continue
             else:

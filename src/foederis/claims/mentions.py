@@ -100,6 +100,9 @@ def state_mentions(sent: str, matcher: Matcher) -> list[Mention]:
             mention = _state(text, s, matcher)
             if mention and mention.method == "capital" and _attributive(sent, mention.end):
                 continue  # "the 2002 Prague summit": a place, not a government
+            if mention and mention.text.endswith(".") and not re.search(r"\.\w\.$", mention.text):
+                mention.end -= 1  # "… West Germany." ends the sentence; "U.S." keeps its dot
+                mention.text = mention.text[:-1]
             if mention:
                 out.append(mention)
     return _with_actors(sent, out)

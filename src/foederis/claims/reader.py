@@ -164,6 +164,7 @@ class Reader:
         self.pending_list: list[str] = []
         self.list_is_recent = False
         self.last_alliance: str | None = None
+        self.last_named: str | None = None  # the instrument named last, of any kind
         #: the one state the text spoke of last, for "it" or "the country" in a later sentence
         self.last_single: str | None = None
 
@@ -194,6 +195,7 @@ class Reader:
                 [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
                 context_here,
                 context_alliance=self.last_alliance,
+                context_latest=self.last_named,
             )
             judge = self._sentence_judge(sent)
             listed_years = year_list_frames(ctx)
@@ -220,6 +222,9 @@ class Reader:
             ]
             if named:
                 context = named[-1]
+            by_name = [x.inst for x in insts if x.how.startswith("named")]
+            if by_name:
+                self.last_named = by_name[-1]
             allied = [x.inst for x in insts if x.inst in alliance_ids()]
             if allied:
                 self.last_alliance = allied[-1]

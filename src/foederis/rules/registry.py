@@ -135,8 +135,8 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         aliases=("CFE", "CFE Treaty", "Conventional Armed Forces in Europe"),
         depositary="Government of the Kingdom of the Netherlands",
         name_patterns=(
-            r"treaty\s+o[nf]\s+conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
-            r"conventional\s+armed\s+forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
+            r"treaty\s+o[nf]\s+conventional\s+(?:armed\s+)?forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?",
+            r"conventional\s+(?:armed\s+)?forces\s+in\s+europe(?:\s+\((?-i:CFE)\))?\s+treaty",
         ),
     ),
     InstrumentSpec(

@@ -97,6 +97,8 @@ def joined(j: JudgeContext, d: Draft) -> Verdict:
         return Verdict("contradicted", [f"{name} has never been bound by {inst} in the record"], ev)
     start = bound[0].start
     if d.date is None:
+        if start > j.as_of and not any(e.date <= j.as_of for e in consent):
+            return Verdict("contradicted", [f"{name} joined {inst} only on {start}, after {j.as_of}"], ev)
         return Verdict("supported", [f"{name} bound by {inst} since {start}"], ev)
     if within(start, d.date) or any(within(e.date, d.date) for e in consent):
         return Verdict("supported", [f"{name} bound by {inst} from {start}; matches {d.date.text!r}"], ev)
