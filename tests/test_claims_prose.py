@@ -232,3 +232,15 @@ def test_a_treaty_named_by_its_description_and_a_participle(compiled: Compiled) 
     text = "Russia suspended its obligations under the Conventional Forces in Europe (CFE) treaty in 2007."
     cl = one(read(compiled, text, "2008-01-01"), "event")
     assert cl.instrument == "cfe" and cl.verdict == "supported"
+
+
+def test_a_verb_left_out_after_a_dated_act(compiled: Compiled) -> None:
+    text = "Greece and Turkey joined NATO in 1952, West Germany in 1955, and Spain in 1984."
+    verdicts = {tuple(x.subjects): x.verdict for x in read(compiled, text, "2024-01-01")}
+    assert verdicts == {("GRC", "TUR"): "supported", ("DEU",): "supported", ("ESP",): "contradicted"}
+
+
+def test_a_possessive_apposition_does_not_join_the_subject_list(compiled: Compiled) -> None:
+    text = "Finland, Sweden's neighbour, joined NATO in April 2023."
+    cl = one(read(compiled, text, "2024-01-01"), "membership")
+    assert cl.subjects == ["FIN"] and cl.verdict == "supported"

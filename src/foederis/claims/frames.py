@@ -97,7 +97,13 @@ def _lists(ms: list[Mention], sent: str) -> list[list[Mention]]:
     """Consecutive subject mentions joined by commas/'and'/'or' form one list."""
     out: list[list[Mention]] = []
     for m in sorted(ms, key=lambda x: x.start):
-        if out and _LIST_GLUE.match(sent[out[-1][-1].end : m.start]):
+        # "Finland, Sweden's neighbour, …": a possessive opens another noun phrase, not a list item
+        if (
+            out
+            and not m.possessive
+            and not out[-1][-1].possessive
+            and _LIST_GLUE.match(sent[out[-1][-1].end : m.start])
+        ):
             out[-1].append(m)
         else:
             out.append([m])
@@ -182,6 +188,7 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
             prev_subjects = clause_subj  # "seven nations – A, B and C – joined NATO": the aside names them
     for f in frames:
         _pair_respectively(ctx, f)
+    frames += [g for f in list(frames) for g in _gapped(ctx, f, taken)]
     frames += _nominals(ctx, cls, taken, hypothetical_sentence)
     frames += _growth(ctx, taken, hypothetical_sentence)
     frames += _member_lists(ctx, taken)
@@ -189,6 +196,52 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     frames += _counts(ctx, taken)
     frames += _provisions(ctx, hypothetical_sentence)
     return sorted(frames, key=lambda f: f.start)
+
+
+_GAP_GLUE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|finally\s+)?(?:the\s+)?")
+_GAP_DATE = re.compile(r"\s+(?:in|on)\s+")
+
+
+def _gapped(ctx: SentenceContext, f: Frame, taken: list[tuple[int, int]]) -> list[Frame]:
+    """The verb left out after a dated act: "Greece and Turkey joined in 1952, West Germany in 1955
+    and Spain in 1982" — one frame per further run of states and its date, the same act."""
+    if (
+        f.date is None
+        or not f.subjects
+        or f.relation not in ("joined", "withdrew", "signed", "ratified", "notice")
+    ):
+        return []
+    out: list[Frame] = []
+    pos = next((d.end for d in ctx.dates if d.date is f.date), None)
+    while pos is not None:
+        glue = _GAP_GLUE.match(ctx.sent, pos)
+        if glue is None:
+            break
+        lists = _lists([m for m in ctx.states if m.start >= glue.end()], ctx.sent)
+        if not lists or lists[0][0].start != glue.end():
+            break
+        run = lists[0]
+        at = _GAP_DATE.match(ctx.sent, run[-1].end)
+        d = next((x for x in ctx.dates if at and x.start == at.end()), None)
+        if d is None or d.date is None:
+            break
+        g = Frame(
+            f.lemma,
+            f.relation,
+            run[0].start,
+            d.end,
+            run,
+            f.instrument,
+            f.instrument_how,
+            positive=f.positive,
+            date=d.date,
+            verb=f.verb,
+            rel=f.rel,
+        )
+        taken.append((g.start, g.end))
+        out.append(g)
+        pos = d.end
+    return out
 
 
 #: "members of (both the EU and) NATO": an instrument named as what states belong to, not the one
