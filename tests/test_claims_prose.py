@@ -244,3 +244,18 @@ def test_a_possessive_apposition_does_not_join_the_subject_list(compiled: Compil
     text = "Finland, Sweden's neighbour, joined NATO in April 2023."
     cl = one(read(compiled, text, "2024-01-01"), "membership")
     assert cl.subjects == ["FIN"] and cl.verdict == "supported"
+
+
+def test_the_collective_defence_clause_paraphrased(compiled: Compiled) -> None:
+    text = "Article 5 obliges NATO members to consider an attack on one member as an attack on all."
+    cl = one(read(compiled, text, "2024-01-01"), "provision")
+    assert cl.instrument == "nato" and cl.verdict == "supported" and "nato/art_5" in cl.reasons[0]
+    text = "The Convention on Cluster Munitions says an attack on one party is an attack on all."
+    assert one(read(compiled, text, "2024-01-01"), "provision").verdict == "contradicted"
+
+
+def test_the_allies_allowed_to_invite(compiled: Compiled) -> None:
+    text = "NATO met. Article 10 allows the allies to invite any other European state to join."
+    assert one(read(compiled, text, "2024-01-01"), "provision").verdict == "supported"
+    text = "NATO met. Article 10 allows the allies to invite any other state to join."
+    assert one(read(compiled, text, "2024-01-01"), "provision").verdict == "contradicted"

@@ -270,6 +270,7 @@ _PROVISION_WORDS = {
     "conflict_clause": ("armed conflict",),
     "expulsion": ("expel", "expuls", "throw out", "kick out", "suspend"),
     "accession": ("join", "accede", "become a", "invite"),
+    "collective_defence": ("attack", "assault", "aggression"),
 }
 
 
@@ -296,6 +297,10 @@ def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
                 ]
                 im = before[-1] if before else None  # else the instrument named before
             inst = im.inst if im else ctx.context_inst
+            if relation == "collective_defence" and im is None:
+                inst = ctx.context_alliance or (alliance_ids() or [None])[0]  # an alliance's clause
+            elif relation == "accession" and im is None and inst is None:
+                inst = ctx.context_alliance  # "the allies may invite …" with only the alliance named
             if inst is None:
                 continue
             f = Frame(

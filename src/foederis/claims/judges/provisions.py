@@ -14,6 +14,8 @@ from foederis.claims.judges.registry import judges
 _PERIOD = re.compile(r"(\w+)\s*(?:\(\d+\)\s*)?[ -](days?|months?|years?)\s+(?:after|in\s+advance|prior)")
 _EXPULSION = re.compile(r"expel|expulsion|exclu", re.I)
 _ACCESSION = re.compile(r"accede|accession", re.I)
+#: The collective-defence clause in a stored text: an attack on one … considered an attack on all.
+_ONE_FOR_ALL = re.compile(r"attack\s+against\s+one\b.{0,120}?\battack\s+against\s+them\s+all", re.I | re.S)
 
 
 @judges("withdrawal_period")
@@ -109,3 +111,18 @@ def accession(j: JudgeContext, d: Draft) -> Verdict:
     if verdict == "supported":
         reasons.append(f"as {', '.join(ids)} provide")
     return Verdict(verdict, reasons, [j.prov(i) for i in ids])
+
+
+@judges("collective_defence")
+def collective_defence(j: JudgeContext, d: Draft) -> Verdict:
+    """'An attack on one is an attack on all': whether a stored provision of the instrument says so."""
+    inst = d.instrument or ""
+    ids = [pid for pid, p in j.c.record.provisions.items() if p.instrument == inst and p.text]
+    hits = [pid for pid in ids if _ONE_FOR_ALL.search(j.c.record.provisions[pid].text or "")]
+    if not ids:
+        return Verdict("unverifiable", [f"the record has no text of {inst}"])
+    if not hits:
+        return Verdict("contradicted", [f"none of the {len(ids)} stored provisions of {inst} says so"])
+    m = _ONE_FOR_ALL.search(j.c.record.provisions[hits[0]].text or "")
+    quote = " ".join(m.group().split()) if m else ""
+    return Verdict("supported", [f"{hits[0]}: {quote!r}"], [j.prov(h) for h in hits])
