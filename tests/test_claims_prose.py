@@ -259,3 +259,23 @@ def test_the_allies_allowed_to_invite(compiled: Compiled) -> None:
     assert one(read(compiled, text, "2024-01-01"), "provision").verdict == "supported"
     text = "NATO met. Article 10 allows the allies to invite any other state to join."
     assert one(read(compiled, text, "2024-01-01"), "provision").verdict == "contradicted"
+
+
+def test_a_month_day_after_words_that_look_ahead_is_the_next_one(compiled: Compiled) -> None:
+    head = "Published 2025-12-27\n\nPoland left the Ottawa Convention. "
+    text = head + "Poland's exit takes effect on February 20."
+    cl = next(x for x in check(compiled, text, today=TODAY).claims if x.text.startswith("Poland's"))
+    assert cl.verdict == "supported"
+    text = head + "Poland's exit takes effect on March 20."
+    cl = next(x for x in check(compiled, text, today=TODAY).claims if x.text.startswith("Poland's"))
+    assert cl.verdict != "supported"
+
+
+def test_ceased_to_be_parties_and_a_signatory_count_in_apposition(compiled: Compiled) -> None:
+    text = "Estonia, Latvia and Lithuania formally ceased to be parties to the Ottawa Convention."
+    cl = one(read(compiled, text, "2025-12-28"), "status")
+    assert cl.subjects == ["EST", "LVA", "LTU"] and cl.verdict == "supported"
+    text = "The Ottawa Convention, signed by 133 countries, bans mines."
+    assert one(read(compiled, text, "2025-12-28"), "count").verdict == "supported"
+    text = "The Ottawa Convention, signed by 150 countries, bans mines."
+    assert one(read(compiled, text, "2025-12-28"), "count").verdict != "supported"

@@ -1277,6 +1277,10 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+(?:or|and)\s+(?:ratified|acceded\s+to|joined))?"
             r"\s+(?P<obj><INST>)"
         ),
+        expand(  # "the 1997 treaty, signed by 133 countries, …"
+            r"(?P<pre><INST>)\s*,\s*(?:which\s+was\s+|first\s+)?(?P<verb>signed|ratified|joined)\s+by\s+(?:some\s+)?"
+            r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+        ),
         expand(
             r"(?P<pre><INST>)(?:\s*,[^,;]{1,80},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:now\s+)?"
             r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:some\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"

@@ -315,6 +315,14 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
     return out
 
 
+#: Words before a month-day that look ahead from the article's day.
+_AHEAD = re.compile(
+    r"\b(?:will|shall|takes?\s+effect|becomes?\s+effective|ends?|expires?|is\s+due|are\s+due|scheduled|"
+    r"set\s+to|until|from)\b[^.;]*$",
+    re.I,
+)
+
+
 def date_mentions(sent: str, ref: date | None) -> list[Mention]:
     """Dates as written; month-day, weekdays, 'today', 'this year' only against the article's day."""
     out = []
@@ -324,6 +332,18 @@ def date_mentions(sent: str, ref: date | None) -> list[Mention]:
             spec = parse_date(m.group("full"))
         elif ref is not None:
             spec = _relative(m, ref)
+            ahead = _AHEAD.search(sent[max(0, m.start() - 40) : m.start()])
+            if (
+                spec
+                and spec.lo < ref
+                and (m.group("md") or m.group("dm"))
+                and ahead
+                and "this year" not in m.group()
+            ):
+                # "takes effect on February 20", "will withdraw on December 18": the next such day
+                body = re.sub(r"(st|nd|rd|th)\b", "", m.group("md") or m.group("dm"))
+                nxt = parse_date(f"{body} {ref.year + 1}")
+                spec = DateSpec(m.group(), nxt.lo, nxt.hi, "day") if nxt else spec
         if spec:
             out.append(Mention("date", m.start(), m.end(), m.group(), date=spec))
     # "on Saturday (April 4th)", "on Tuesday, 7 November": the explicit date, not the week
