@@ -279,3 +279,17 @@ def test_ceased_to_be_parties_and_a_signatory_count_in_apposition(compiled: Comp
     assert one(read(compiled, text, "2025-12-28"), "count").verdict == "supported"
     text = "The Ottawa Convention, signed by 150 countries, bans mines."
     assert one(read(compiled, text, "2025-12-28"), "count").verdict != "supported"
+
+
+def test_founders_named_after_their_count(compiled: Compiled) -> None:
+    text = "NATO was founded in 1949 by 12 nations, including the United States, Canada and Britain."
+    cl = one(read(compiled, text, "2024-01-01"), "membership")
+    assert cl.subjects == ["USA", "CAN", "GBR"] and cl.verdict == "supported"
+    text = "NATO was founded in 1949 by 12 nations, including the United States, Spain and Britain."
+    cl = one(read(compiled, text, "2024-01-01"), "membership")
+    assert cl.verdict == "partly" and cl.wrong == ["ESP"]
+
+
+def test_an_era_adjective_before_a_treaty_name(compiled: Compiled) -> None:
+    cl = one(read(compiled, "Russia formally exits Cold War-era CFE treaty", "2023-11-07"), "status")
+    assert cl.instrument == "cfe" and cl.verdict == "supported"

@@ -1396,7 +1396,24 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     universal=bool(gd.get("all")),
                 )
             )
+            if founders:
+                out += _named_founders(ctx, e, inst, how)
     return out
+
+
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s+(?:the\s+)?", re.I)
+
+
+def _named_founders(ctx: SentenceContext, e: int, inst: str, how: str) -> list[Frame]:
+    """ "founded in 1949 by 12 nations, including A, B and C": each named state a founder."""
+    mt = _INCLUDING.match(ctx.sent, e)
+    if mt is None:
+        return []
+    lists = _lists([m for m in ctx.states if m.start >= mt.end()], ctx.sent)
+    if not lists or lists[0][0].start != mt.end():
+        return []
+    run = lists[0]
+    return [Frame("member", "founder", run[0].start, run[-1].end, run, inst, how)]
 
 
 def _count_date(ctx: SentenceContext, s: int) -> DateSpec | None:

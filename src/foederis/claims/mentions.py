@@ -270,6 +270,9 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
                 art = re.search(r"\b(?:an?|another)\s+$", sent[max(0, start - 10) : start], re.I)
                 if art and m.group()[0].islower():  # "an international convention banning …": a description
                     start -= len(art.group())
+                era = _BEFORE_NAME.search(sent[max(0, start - 40) : start])
+                if era:  # "the Cold War-era CFE treaty", "the landmark Ottawa Convention"
+                    start -= len(era.group())
                 how = f"named: {m.group()!r}"
                 out.append(Mention("inst", start, m.end(), sent[start : m.end()], inst=inst, how=how))
                 if inst not in alliance_ids() or re.search(r"treaty", m.group(), re.I):
@@ -315,6 +318,11 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
     return out
 
 
+#: Words that may stand between a determiner and a treaty's name.
+_BEFORE_NAME = re.compile(
+    r"(?:\b(?:the|a|an|its|their)\s+)?(?:(?:[A-Z][\w]*\s+)?[\w]+-era|landmark|historic|key|major|multilateral|"
+    r"bilateral|arms[- ]control|international|so-called|now-defunct|defunct|crucial)\s+$",
+)
 #: Words before a month-day that look ahead from the article's day.
 _AHEAD = re.compile(
     r"\b(?:will|shall|takes?\s+effect|becomes?\s+effective|ends?|expires?|is\s+due|are\s+due|scheduled|"
