@@ -293,3 +293,49 @@ def test_founders_named_after_their_count(compiled: Compiled) -> None:
 def test_an_era_adjective_before_a_treaty_name(compiled: Compiled) -> None:
     cl = one(read(compiled, "Russia formally exits Cold War-era CFE treaty", "2023-11-07"), "status")
     assert cl.instrument == "cfe" and cl.verdict == "supported"
+
+
+def test_accepted_into_and_entered_the_alliance(compiled: Compiled) -> None:
+    assert one(read(compiled, "West Germany accepted into Nato", "1955-05-09"), "membership").verdict == (
+        "supported"
+    )
+    text = "The Czech Republic, Hungary, and Poland officially entered NATO in 1999."
+    assert one(read(compiled, text, "2000-01-01"), "membership").verdict == "supported"
+    text = "The Czech Republic, Hungary, and Poland officially entered NATO in 1997."
+    assert one(read(compiled, text, "2000-01-01"), "membership").verdict == "contradicted"
+
+
+def test_making_it_the_nth_member(compiled: Compiled) -> None:
+    text = "Montenegro joined NATO in 2017, making the small Balkan state the 29th member."
+    cl = one(read(compiled, text, "2018-01-01"), "ordinal")
+    assert cl.subjects == ["MNE"] and cl.verdict == "supported"
+    text = "Montenegro joined NATO in 2017, making it the 28th member."
+    assert one(read(compiled, text, "2018-01-01"), "ordinal").verdict == "contradicted"
+
+
+def test_a_qualified_count_is_a_bound(compiled: Compiled) -> None:
+    text = "More than 160 countries have joined the Ottawa Convention."
+    assert one(read(compiled, text, "2025-05-01"), "count").verdict == "supported"
+    text = "More than 170 countries have joined the Ottawa Convention."
+    assert one(read(compiled, text, "2025-05-01"), "count").verdict == "contradicted"
+    text = "The Ottawa Convention has some 165 states parties."
+    assert one(read(compiled, text, "2025-05-01"), "count").verdict == "supported"
+
+
+def test_the_four_nato_states_is_a_reference_not_a_count(compiled: Compiled) -> None:
+    text = "Poland and the Baltic states spoke. The four NATO states border Russia."
+    assert [x for x in read(compiled, text, "2025-05-01") if x.kind == "count"] == []
+
+
+def test_a_present_tense_headline_of_a_withdrawal_under_way(compiled: Compiled) -> None:
+    cl = one(read(compiled, "Lithuania exits cluster munitions convention", "2024-07-18"), "status")
+    assert cl.verdict == "partly"
+    cl = one(read(compiled, "Lithuania left the cluster munitions convention.", "2024-07-18"), "status")
+    assert cl.verdict == "contradicted"
+
+
+def test_a_passive_participle_after_the_treaty_and_a_range_of_days(compiled: Compiled) -> None:
+    text = "The Convention on Cluster Munitions, ratified by Lithuania in 2010, bans cluster bombs."
+    assert one(read(compiled, text, "2024-07-18"), "event").verdict == "contradicted"  # deposited 2011
+    text = "The Ottawa Convention was opened for signature in Ottawa on December 3-4, 1997."
+    assert one(read(compiled, text, "2024-07-18"), "event").verdict == "supported"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from foederis.claims.clauses import Clause, clauses
 from foederis.claims.extract import DateSpec
+from foederis.claims.grammar import number_value
 from foederis.claims.lexicon import (
     MASK,
     MASK_OPEN,
@@ -455,7 +456,10 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         allied = (p.relation == "ordinal" and re.search(r"\b(?:member|ally)\b", mt.group(), re.I)) or (
             p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I)
         )
-        if inst_m is None and allied and ctx.context_alliance:
+        earlier = next((m for m in reversed(ctx.insts) if m.end <= s and m.inst in alliance_ids()), None)
+        if inst_m is None and allied and earlier is not None:
+            inst_m = earlier  # "joined NATO in 2017, making it the 29th member"
+        elif inst_m is None and allied and ctx.context_alliance:
             how = f"the alliance named before ({ctx.context_alliance})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
         if (
@@ -1233,7 +1237,7 @@ def _date_end(ctx: SentenceContext, date: DateSpec, default: int) -> int:
 
 # ---- counts: "NATO's 31 allies", "the 19-member NATO", "164 states have ratified the convention" ----
 _VAGUE = re.compile(
-    r"\b(?:other|more\s+than|over|about|some|nearly|almost|at\s+least|up\s+to|around|roughly|fewer\s+than|"
+    r"\b(other|more\s+than|over|about|some|nearly|almost|at\s+least|up\s+to|around|roughly|fewer\s+than|"
     r"less\s+than|than|approximately|under|only|remaining|another|additional|those|these)\s+$",
     re.I,
 )
@@ -1259,7 +1263,9 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
         expand(
             r"(?P<pre><INST>)(?:\s*,\s*(?:which|that)|\s+(?:now|currently|still|today))?\s+(?:now\s+|currently\s+)?"
             r"(?:has|had|have|counts|counted|comprises|comprised|numbers|numbered|brings\s+together|"
-            r"consists\s+of|consisted\s+of|is\s+made\s+up\s+of|unites|united)\s+(?:now\s+)?(?P<num><NUM>)\s+"
+            r"consists\s+of|consisted\s+of|is\s+made\s+up\s+of|unites|united)\s+(?:now\s+)?"
+            r"(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?"
+            r"(?P<num><NUM>)\s+"
             r"(?:(?:full|existing|current)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|"
             r"member\s+nations|states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
         ),
@@ -1316,10 +1322,22 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
             founders = bool(re.search(r"found|formation|creat|establish|formed|original", mt.group(), re.I))
             if any(s < te and ts < e for ts, te in counted) or _in_quote(sent, s):
                 continue
-            if _VAGUE.search(sent[max(0, s - 20) : s]) or re.match(
-                r"\s*(?:%|per\s*cent|percent|km|years?|months?)", sent[e:]
-            ):
+            vague = _VAGUE.search(sent[max(0, s - 20) : s])
+            qualifiers = raw()["count_qualifiers"]  # "more than 160": a floor; "some 165": about
+            bound = qualifiers.get(re.sub(r"\s+", " ", vague.group(1).lower())) if vague else None
+            if "q" in gd:  # "the convention has some 165 states parties"
+                bound = qualifiers.get(re.sub(r"\s+", " ", gd["q"].lower()))
+            unit = re.match(r"\s*(?:%|per\s*cent|percent|km|years?|months?)", sent[e:])
+            if (vague and bound is None) or unit:
                 continue
+            if (
+                re.match(r"(?:the|these|those|both)\s", mt.group(), re.I)
+                and "mid" in gd
+                and ((number_value(gd["num"]) or 99) <= 10)
+            ):
+                continue  # "the four NATO states": a few of the members, named before, not a count
+            if vague:
+                s = max(0, s - 20) + vague.start()
             if re.search(r"\d[.,]$", sent[max(0, s - 2) : s]) or re.match(
                 r"[.,]\d", sent[mt.end("num") : mt.end("num") + 2]
             ):
@@ -1394,6 +1412,7 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     verb=(gd.get("verb") or "").lower(),
                     rel=noun,
                     universal=bool(gd.get("all")),
+                    extra={"bound": bound} if bound else {},
                 )
             )
             if founders:

@@ -39,13 +39,16 @@ _ANAPHORA = re.compile(
 #: sentence's start, or after a comma, a conjunction or "that" ("It is the first country to leave",
 #: "announced that it has withdrawn", "the Nordic country joined").
 _PRONOUN = re.compile(
-    r"\b(?P<p>(?-i:[Ii]t)|(?-i:[Tt]he)\s+(?:(?:(?-i:[A-Z][a-z]+)|small|tiny|former\s+(?-i:[A-Z][a-z]+))\s+)?"
+    r"\b(?P<p>(?-i:[Ii]t)|(?-i:[Tt]he)\s+(?:(?:(?-i:[A-Z][a-z]+)|small|tiny|former\s+(?-i:[A-Z][a-z]+))\s+){0,2}"
     r"(?:country|nation|republic|kingdom|state))\b(?!['\u2019]s|\s+(?:of|parties|party|that|which)\b)",
     re.I,
 )
 _SUBJECT_START = re.compile(
-    r"(?:^|[,;:(\u2014\u2013-]\s*|\b(?:that|and|but|when|after|before|since|as|so|while)\s+)$", re.I
+    r"(?:^|[,;:(\u2014\u2013-]\s*|\b(?:that|and|but|when|after|before|since|as|so|while|making|made|makes)\s+)$",
+    re.I,
 )
+#: Present-tense verbs of leaving, as headlines report a withdrawal under way.
+_PRESENT_LEAVING = re.compile(r"\b(?:exits|withdraws|leaves|quits|pulls\s+out|walks\s+away)\b", re.I)
 _DATELINE = re.compile(
     r"^[A-Z][\w .'-]{1,30},\s+(?P<d>[^()\n]{4,25}?)\s*(?:\([^)]{1,20}\))\s*[-:\u2013\u2014]?"
 )
@@ -324,7 +327,7 @@ class Reader:
                 start, end, "provision", f.relation, [], f.instrument, f.instrument_how, judge.judge(d)
             )
         if f.relation in ("count", "treaty_event"):
-            groups = {"num": f.num, "noun": f.rel, "verb": f.verb}
+            groups = {"num": f.num, "noun": f.rel, "verb": f.verb, "bound": f.extra.get("bound", "")}
             d = Draft(
                 kind,
                 f.lemma,
@@ -345,6 +348,8 @@ class Reader:
         relation, groups = _relation(f)
         if not relation:
             return None
+        if relation == "withdrew" and _PRESENT_LEAVING.search(text):
+            groups = {**groups, "present": "1"}  # "Lithuania exits …": news of a step under way
         subs = self._expand(f, judge)
         if not subs:
             return None

@@ -96,6 +96,11 @@ def count(j: JudgeContext, d: Draft) -> Verdict:
             f"the count was {n} "
             + "; ".join(f"from {a}" + (f" to {b}" if b else " on") for a, b in ranges[-3:])
         )
+    bound = d.groups.get("bound", "")
+    if bound:  # "more than 160 countries", "some 165 states parties"
+        ok = _within_bound(actual, n, bound)
+        reasons[0] += f"; claimed {bound.replace('_', ' ')} {n}"
+        return Verdict("supported" if ok else "contradicted", reasons, ev)
     if actual != n:
         other = _other_reading(j, inst, kind, n, reasons, ev)
         if other is not None:
@@ -142,3 +147,19 @@ def _ranges(days: list[date], counts: np.ndarray, n: int) -> list[tuple[date, da
             end = next((days[j] for j in range(i + 1, len(days)) if counts[j] != n), None)
             out.append((x, end))
     return out
+
+
+def _within_bound(actual: int, n: int, bound: str) -> bool:
+    """Whether the count meets the qualified number: above, at least, below, at most, about (within
+    5% or 2), nearly (below it, within 10%)."""
+    if bound == "above":
+        return actual > n
+    if bound == "at_least":
+        return actual >= n
+    if bound == "below":
+        return actual < n
+    if bound == "at_most":
+        return actual <= n
+    if bound == "nearly":
+        return 0.9 * n <= actual <= n
+    return abs(actual - n) <= max(2, round(0.05 * n))

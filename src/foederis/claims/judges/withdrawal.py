@@ -71,6 +71,9 @@ def _not_yet_gone(
             ev,
         )
     later = [iv for iv in ivs if iv.status == Status.withdrawn]
+    if later and d.groups.get("present"):  # "Lithuania exits the convention" on the day it decided
+        why = [f"{name} had not yet withdrawn on {j.as_of}; the withdrawal took effect on {later[0].start}"]
+        return Verdict("partly", why, ev)
     why = [j.describe(state, inst, j.as_of)]
     if later:
         why.append(f"the answer differs today: false on {j.as_of}; true since {later[0].start}")
