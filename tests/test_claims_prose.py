@@ -339,3 +339,43 @@ def test_a_passive_participle_after_the_treaty_and_a_range_of_days(compiled: Com
     assert one(read(compiled, text, "2024-07-18"), "event").verdict == "contradicted"  # deposited 2011
     text = "The Ottawa Convention was opened for signature in Ottawa on December 3-4, 1997."
     assert one(read(compiled, text, "2024-07-18"), "event").verdict == "supported"
+
+
+def test_it_after_a_treaty_stays_the_treaty(compiled: Compiled) -> None:
+    text = "South Korea never signed the Ottawa Convention. It entered into force on March 1, 1999."
+    cl = one(read(compiled, text, "2025-06-25"), "event")
+    assert cl.instrument == "apmbt" and cl.verdict == "supported"
+
+
+def test_the_last_single_subject_is_what_it_means(compiled: Compiled) -> None:
+    text = (
+        "Finland joined NATO on Tuesday, Russia said. "
+        "The Nordic nation is the 31st country to join the alliance."
+    )
+    cl = one(read(compiled, text, "2023-04-04"), "ordinal")
+    assert cl.subjects == ["FIN"] and cl.verdict == "supported"
+
+
+def test_a_withdrawal_announced_is_a_notice(compiled: Compiled) -> None:
+    text = "Washington announced its withdrawal from the Open Skies Treaty in 2020."
+    assert one(read(compiled, text, "2021-06-01"), "status").verdict == "supported"
+    text = "Washington announced its withdrawal from the Open Skies Treaty on May 21, 2020."
+    assert one(read(compiled, text, "2021-06-01"), "status").verdict == "unverifiable"  # notice a day later
+    text = "Washington announced its withdrawal from the Open Skies Treaty in 2018."
+    assert one(read(compiled, text, "2021-06-01"), "status").verdict == "contradicted"
+
+
+def test_a_leader_reporting_the_state_act(compiled: Compiled) -> None:
+    text = (
+        "Published 2023-02-22\n\n"
+        "Putin announced on Tuesday that Russia was suspending its participation in New START."
+    )
+    cl = one(check(compiled, text, today=TODAY).claims, "event")
+    assert cl.subjects == ["RUS"] and cl.verdict == "supported"
+
+
+def test_after_opening_a_clause_is_a_conjunction(compiled: Compiled) -> None:
+    text = "After Finland joined NATO in 2023, Russia protested."
+    assert one(read(compiled, text, "2024-01-01"), "membership").verdict == "supported"
+    text = "After Finland joined NATO in 2021, Russia protested."
+    assert one(read(compiled, text, "2024-01-01"), "membership").verdict == "contradicted"

@@ -43,6 +43,8 @@ _PREP = re.compile(
     r"like|unlike|including|besides|without|about|across|behind|beyond|under|within|at|bordering)\s+(?:the\s+)?$",
     re.I,
 )
+#: Words that are prepositions or conjunctions: before a subject and its verb, a conjunction.
+_CONJUNCTION = re.compile(r"(?:^|[,;]\s*|\s)(?:[Aa]fter|[Bb]efore|[Ss]ince|[Uu]ntil)\s+(?:the\s+)?$")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled\s+to|'ll)\b", re.I
 )
@@ -114,10 +116,14 @@ def _lists(ms: list[Mention], sent: str) -> list[list[Mention]]:
 def _subject_list(region_ms: list[Mention], sent: str, region_start: int) -> list[Mention]:
     """The subject of a clause: the last list of mentions not governed by a preposition."""
     cands = []
-    for lst in _lists(region_ms, sent):
+    lists = _lists(region_ms, sent)
+    for i, lst in enumerate(lists):
         head = lst[0]
         before = sent[max(region_start, head.start - 30) : head.start]
-        if _PREP.search(before) or head.possessive or any(x.possessive for x in lst):
+        prep = _PREP.search(before)
+        if prep and i == len(lists) - 1 and _CONJUNCTION.search(before):
+            prep = None  # "After Washington announced …": a conjunction opening a clause, its subject next
+        if prep or head.possessive or any(x.possessive for x in lst):
             continue
         cands.append(lst)
     return cands[-1] if cands else []
@@ -569,6 +575,14 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         subj and all(m.method == "refers back: the speaker" for m in subj)
     )
     date, since = _pick_date(ctx, cl, s, e)
+    speakers = {m.iso3 for m in ctx.states if m.end <= cl.start and m.iso3}
+    if reported and subj and len(speakers) == 1 and {m.iso3 for m in subj} == speakers:
+        # "Putin announced on Monday that Russia was suspending …": the state reports its own act,
+        # and the day it said so is the act's day when the clause gives none
+        reported = False
+        if date is None:
+            said = [d for d in ctx.dates if d.end <= cl.start and d.date is not None]
+            date = said[-1].date if said else None
     if until_date is not None:
         date, since = until_date, False
     if reported and (date is None or _in_quote(sent, subj_start)):
@@ -1098,7 +1112,11 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
             im = [m for m in ctx.insts if cl.start <= m.start and m.end <= s]
             if (
                 im
-                and not [x for x in ctx.states if im[-1].end <= x.start < s]
+                and not [
+                    x
+                    for x in ctx.states
+                    if im[-1].end <= x.start < s and not x.method.startswith("refers back")
+                ]
                 and not re.search(
                     r"\b(?:law|bill|decree|decision|protocol|amendment|withdrawal|suspension|ban|moratorium|"
                     r"agreement\s+on)\b",
@@ -1149,7 +1167,11 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                 prev = [m for m in ctx.insts if m.end <= cl.start]
                 if prev and (cl.start - prev[-1].end) < 120:
                     inst, how = prev[-1].inst, f"{head.strip()!r} refers to {prev[-1].text!r}"
-                elif head.strip().lower().startswith("it") and ctx.context_inst and not ctx.states:
+                elif (
+                    head.strip().lower().startswith("it")
+                    and ctx.context_inst
+                    and not [x for x in ctx.states if not x.method.startswith("refers back")]
+                ):  # "It entered into force in 1999": the treaty, though "it" may also stand for a state
                     inst, how = ctx.context_inst, f"'it': {ctx.context_inst}, named before"
             if inst is None:
                 continue

@@ -152,7 +152,9 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
         return ("event" if pos else ""), {"verb": "revoked"}
     if rel == "withdrew":
         return ("withdrew" if pos else "not_withdrew"), {"future": "1" if f.future else ""}
-    if rel in ("notice", "withdrawal_any", "ordinal", "founder"):
+    if rel == "notice":
+        return (rel if pos else ""), ({"verb": "announced"} if f.verb == "announced" else {})
+    if rel in ("withdrawal_any", "ordinal", "founder"):
         return (rel if pos else ""), {}
     return "", {}
 
@@ -201,6 +203,7 @@ class Reader:
                 context_latest=self.last_named,
             )
             judge = self._sentence_judge(sent)
+            claims_before = len(out)
             listed_years = year_list_frames(ctx)
             read = read_frames(ctx)
             frames = [f for f in read if not any(f.start < y.end and y.start < f.end for y in listed_years)]
@@ -211,7 +214,10 @@ class Reader:
                     if len(claim.subjects) > 1:
                         self.last_list = [x.iso3 for x in claim.subjects if x.iso3]
             distinct = {x.iso3 for x in ctx.states if x.iso3}
-            if len(distinct) == 1:
+            singles = [c.subjects[0].iso3 for c in out[claims_before:] if len(c.subjects) == 1]
+            if singles:  # the subject of the sentence's last claim about one state
+                self.last_single = singles[-1]
+            elif len(distinct) == 1:
                 self.last_single = distinct.pop()
             elif distinct:
                 self.last_single = None

@@ -138,4 +138,7 @@ def notice(j: JudgeContext, d: Draft) -> Verdict:
     ev = [event_evidence(e) for e in evs] or [j.status_ev(state, inst, days[0])]
     if d.date is None or any(within(x, d.date) for x in days):
         return Verdict("supported", [f"{name} gave notice of withdrawal from {inst} on {days[0]}"], ev)
+    if d.groups.get("verb") == "announced" and any(0 <= (x - d.date.hi).days <= 90 for x in days):
+        why = f"the record holds {name}'s notice of {days[0]}, not the announcement {d.date.text!r} before it"
+        return Verdict("unverifiable", [why], ev)
     return Verdict("contradicted", [f"{name} gave notice on {days[0]}, not {d.date.text!r}"], ev)
