@@ -379,3 +379,21 @@ def test_after_opening_a_clause_is_a_conjunction(compiled: Compiled) -> None:
     assert one(read(compiled, text, "2024-01-01"), "membership").verdict == "supported"
     text = "After Finland joined NATO in 2021, Russia protested."
     assert one(read(compiled, text, "2024-01-01"), "membership").verdict == "contradicted"
+
+
+def test_a_rank_in_apposition_before_the_state(compiled: Compiled) -> None:
+    text = "The alliance's newest member, Sweden, joined in 2024."
+    claims = read(compiled, text, "2026-03-01")
+    assert {x.kind: x.verdict for x in claims} == {"ordinal": "supported", "membership": "supported"}
+    text = "NATO's newest member, Finland, joined in 2023."
+    assert one(read(compiled, text, "2026-03-01"), "ordinal").verdict == "contradicted"
+
+
+def test_a_suspension_named_by_a_noun_and_a_ratification_revoked(compiled: Compiled) -> None:
+    text = "Russia's suspension of New START in February 2023 alarmed Washington."
+    assert one(read(compiled, text, "2024-01-01"), "event").verdict == "supported"
+    text = "Russia's suspension of New START in February 2021 alarmed Washington."
+    assert one(read(compiled, text, "2024-01-01"), "event").verdict == "contradicted"
+    text = "Russia ratified the CTBT in 2000 but revoked its ratification in 2023."
+    verdicts = [x.verdict for x in read(compiled, text, "2024-01-01") if x.kind == "event"]
+    assert verdicts == ["supported", "supported"]

@@ -43,6 +43,8 @@ _PREP = re.compile(
     r"like|unlike|including|besides|without|about|across|behind|beyond|under|within|at|bordering)\s+(?:the\s+)?$",
     re.I,
 )
+#: Relations a clause may assert of the instrument named before without naming it.
+_CONTEXT_RELATIONS = ("member", "withdrew", "suspended", "party", "notice", "revoked")
 #: Words that are prepositions or conjunctions: before a subject and its verb, a conjunction.
 _CONJUNCTION = re.compile(r"(?:^|[,;]\s*|\s)(?:[Aa]fter|[Bb]efore|[Ss]ince|[Uu]ntil)\s+(?:the\s+)?$")
 _FUTURE = re.compile(
@@ -202,7 +204,20 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
     frames += _treaty_frames(ctx, cls, taken, hypothetical_sentence)
     frames += _counts(ctx, taken)
     frames += _provisions(ctx, hypothetical_sentence)
+    _over_read_elsewhere(ctx.sent, frames)
     return sorted(frames, key=lambda f: f.start)
+
+
+def _over_read_elsewhere(sent: str, frames: list[Frame]) -> None:
+    """A word that asserts more ("newest") no longer withholds support when another frame of the
+    sentence reads it ("The alliance's newest member, Sweden, joined in 2024")."""
+    for f in frames:
+        if not f.over:
+            continue
+        hits = [m.span() for m in re.finditer(re.escape(f.over), sent)]
+        others = [(g.start, g.end) for g in frames if g is not f]
+        if hits and all(any(a <= x and y <= b for a, b in others) for x, y in hits):
+            f.over = None
 
 
 _GAP_GLUE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|finally\s+)?(?:the\s+)?")
@@ -473,10 +488,10 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         ):  # "when Montenegro joined in 2017"
             how = f"the instrument named last ({ctx.context_latest})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_latest, how=how)
-        if inst_m is None and p.relation in ("withdrew", "suspended", "notice"):
+        if inst_m is None and p.relation in ("withdrew", "suspended", "notice", "revoked"):
             earlier = [m for m in ctx.insts if m.end <= s and m.inst not in alliance_ids()]
             inst_m = earlier[-1] if earlier else None  # "Russia, which suspended the CFE, withdrew in 2023"
-        if inst_m is None and p.relation not in ("member", "withdrew", "suspended", "party", "notice"):
+        if inst_m is None and p.relation not in _CONTEXT_RELATIONS:
             return None
     if inst_m is not None and inst_m.end >= e and _modifier(ctx.view, inst_m.end):
         return None  # "joined NATO exercises", "a member of NATO's Partnership for Peace"
@@ -915,7 +930,7 @@ def _nominal_frame(
         if mt is not None and mt.groupdict().get(k):
             inst_m = _inst_in(ctx, mt.start(k), mt.end(k))
             break
-    if inst_m is None and lemma == "withdrew" and not bare:
+    if inst_m is None and lemma in ("withdrew", "suspended") and not bare:
         return []
     allied_here = next((m.inst for m in ctx.insts if m.inst in alliance_ids()), None)
     inst = (
@@ -970,7 +985,7 @@ def _nominal_frame(
     taken.append((start, e))
     f = Frame(
         lemma,
-        "withdrew" if lemma == "withdrew" else "joined",
+        lemma if lemma in ("withdrew", "suspended") else "joined",
         start,
         e,
         subj,
