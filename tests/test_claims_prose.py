@@ -397,3 +397,13 @@ def test_a_suspension_named_by_a_noun_and_a_ratification_revoked(compiled: Compi
     text = "Russia ratified the CTBT in 2000 but revoked its ratification in 2023."
     verdicts = [x.verdict for x in read(compiled, text, "2024-01-01") if x.kind == "event"]
     assert verdicts == ["supported", "supported"]
+
+
+def test_a_block_introduced_by_reads_is_a_quote(compiled: Compiled) -> None:
+    text = (
+        "The Convention on Cluster Munitions sets out how a state may leave. Article 20 reads:\n\n"
+        "3. Such withdrawal shall only take effect three months after the receipt of the instrument of "
+        "withdrawal by the Depositary.\n"
+    )
+    cl = one(read(compiled, text, "2025-01-01"), "quote")
+    assert cl.verdict == "contradicted" and "'six' → 'three'" in cl.reasons[0]

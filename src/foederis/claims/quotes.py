@@ -1,6 +1,7 @@
 """Provision quotes: passages presented as a provision's text, compared word by word with the record.
 
-Two forms: a block "Article 20: 1. This Convention …" (to the end of its paragraph), and a quoted
+Two forms: a block "Article 20: 1. This Convention …" or "Article 20 reads: 1. …" (to the end of its
+paragraph), and a quoted
 passage ("…") with "Article N" (optionally "(P)" or "paragraph P", "of INST") within the same
 paragraph. Words are compared case-folded, without punctuation or paragraph numbers. Differences
 that one deleted letter pair explains throughout (damage, not a misquote) are reported as repairs.
@@ -30,7 +31,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
     )
     block = re.compile(
-        rf"(?m)^[ \t]*{art}\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
+        rf"(?m)(?:^|(?<=[.!?]\s))[ \t]*{art}(?:\s+(?:reads|says|states|provides|stipulates)(?:\s+as\s+follows)?)?"
+        rf"\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
         re.IGNORECASE,
     )
     return block, re.compile(r"\"(?P<body>[^\"]{25,3000})\""), re.compile(art, re.IGNORECASE)
