@@ -31,7 +31,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
     )
     block = re.compile(
-        rf"(?m)(?:^|(?<=[.!?]\s))[ \t]*{art}(?:\s+(?:reads|says|states|provides|stipulates)(?:\s+as\s+follows)?)?"
+        rf"(?m)(?:^|(?<=[.!?]\s))[ \t]*{art}"
+        r"(?:\s+(?:reads|says|states|provides|stipulates)(?:\s+as\s+follows)?)?"
         rf"\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
         re.IGNORECASE,
     )
