@@ -407,3 +407,12 @@ def test_a_block_introduced_by_reads_is_a_quote(compiled: Compiled) -> None:
     )
     cl = one(read(compiled, text, "2025-01-01"), "quote")
     assert cl.verdict == "contradicted" and "'six' → 'three'" in cl.reasons[0]
+
+
+def test_an_alliance_in_apposition_is_not_the_treaty_left(compiled: Compiled) -> None:
+    text = (
+        "The Ottawa Convention bans mines. Estonia and Latvia, both NATO members, "
+        "announced their withdrawals in 2025."
+    )
+    cl = one(read(compiled, text, "2025-07-01"), "status")
+    assert cl.instrument == "apmbt" and cl.verdict == "supported"

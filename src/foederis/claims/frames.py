@@ -474,6 +474,13 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         ):
             return None  # "a member of the European Union": not an instrument we know
         inst_m = _inst_in(ctx, cl.start, cl.end)
+        if (
+            inst_m is not None
+            and p.relation in ("withdrew", "notice", "suspended")
+            and inst_m.inst in alliance_ids()
+            and re.match(r"(?:'s)?\s+(?:members?|allies|ally|countries|states|nations)\b", sent[inst_m.end :])
+        ):
+            inst_m = None  # "A and B, all NATO members, announced their withdrawals": the treaty named before
         allied = (p.relation == "ordinal" and re.search(r"\b(?:member|ally)\b", mt.group(), re.I)) or (
             p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I)
         )
