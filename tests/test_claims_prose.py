@@ -416,3 +416,12 @@ def test_an_alliance_in_apposition_is_not_the_treaty_left(compiled: Compiled) ->
     )
     cl = one(read(compiled, text, "2025-07-01"), "status")
     assert cl.instrument == "apmbt" and cl.verdict == "supported"
+
+
+def test_a_rank_completed_by_a_relative_clause(compiled: Compiled) -> None:
+    text = "Lithuania is the first country that withdrew from the Convention on Cluster Munitions."
+    cl = one(read(compiled, text, "2026-03-01"), "ordinal")
+    assert cl.subjects == ["LTU"] and cl.verdict == "supported"
+    assert one(
+        read(compiled, "Finland is the last country that joined NATO.", "2026-03-01"), "ordinal"
+    ).verdict == ("contradicted")

@@ -25,6 +25,12 @@ _BOUNDARY = re.compile(
 )
 
 
+#: A ranked noun a restrictive relative clause completes ("the first country that left").
+_RANKED_HEAD = re.compile(
+    r"\b(?:first|last|second|third|latest|newest|only|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:member|ally|country|state|nation|party|signatory|one)$",
+    re.I,
+)
 _OPEN_RELATIVE = re.compile(r",\s+(?:which|who)\s+", re.IGNORECASE)
 _MAIN_VERB_AFTER_COMMA = re.compile(
     r",(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|will|would|still|also|then|later|"
@@ -65,6 +71,8 @@ def clauses(sent: str) -> list[Clause]:
         if m.group("rel"):
             opener = m.group("rel").lower()
             before = sent[: m.start()]
+            if _RANKED_HEAD.search(before):
+                continue  # "the first country that withdrew from T": one ordinal claim, not two clauses
             kind = "complement" if opener == "that" and _reported(before) else "relative"
             if opener == "that" and kind == "relative" and not re.search(r"[A-Za-z]\s*$", before):
                 continue

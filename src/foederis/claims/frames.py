@@ -467,8 +467,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             break
     if inst_m is None:
         if re.match(
-            r"\s+(?:of|in|to)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|June|July|"
-            r"August|September|October|November|December)\b)",
+            r"\s+(?:of|in|to|that|which|who)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|"
+            r"June|July|August|September|October|November|December)\b)",
             sent[e : e + 60],
             re.I,
         ):
