@@ -425,3 +425,11 @@ def test_a_rank_completed_by_a_relative_clause(compiled: Compiled) -> None:
     assert one(
         read(compiled, "Finland is the last country that joined NATO.", "2026-03-01"), "ordinal"
     ).verdict == ("contradicted")
+
+
+def test_a_rank_among_a_group(compiled: Compiled) -> None:
+    text = "Sweden became the last Nordic country to join NATO."
+    cl = one(read(compiled, text, "2025-07-01"), "ordinal")
+    assert cl.verdict == "supported" and "among the Nordic countries" in cl.reasons[0]
+    text = "Finland became the last Nordic country to join NATO."
+    assert one(read(compiled, text, "2025-07-01"), "ordinal").verdict == "contradicted"

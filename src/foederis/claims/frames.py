@@ -638,6 +638,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         extra={"never": "1"} if never else {},
         ordinal=ordinal_value(gd["ord"]) if "ord" in gd else (None, None),
     )
+    if "grp" in gd:  # "the first Baltic state to leave": a rank among the group's members
+        f.extra["grp"] = gd["grp"]
     if p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I) and not neg:
         f.relation = "founder"
     if p.relation in ("member", "party") and re.search(r"\bbec[oa]m", mt.group(), re.I):

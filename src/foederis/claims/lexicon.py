@@ -89,7 +89,7 @@ def slots() -> dict[str, str]:
         "<ADV>": adv,
         "<AUX>": d["auxiliary"],
         "<COP>": d["copula"],
-        "<ORD>": r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:[- ][a-z]+)?)",  # checked by ordinal_value()
+        "<ORD>": r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:[- ](?-i:[a-z]+))?)",  # checked by ordinal_value()
         "<NUM>": NUM,
         "<MEMBER>": d["member_nouns"],
         "<PARTY>": d["party_nouns"],

@@ -9,6 +9,7 @@ from foederis.claims.judges.context import JudgeContext, Verdict, event_evidence
 from foederis.claims.judges.membership import joined
 from foederis.claims.judges.registry import judges
 from foederis.claims.judges.withdrawal import withdrew
+from foederis.claims.lexicon import Group, groups
 from foederis.record.models import CONSENT_ACTIONS, Event
 from foederis.rules.base import Status
 
@@ -148,6 +149,11 @@ def ordinal(j: JudgeContext, d: Draft) -> Verdict:
     firsts = _first_days(j, inst, leave)
     what = "to leave" if leave else "to join"
     name = j.name(state)
+    among = _group(d.groups.get("grp", ""))
+    within_group = ""
+    if among is not None:  # "the first Baltic state to leave": ranked among the group's members
+        firsts = {k: v for k, v in firsts.items() if k in among.members}
+        within_group = f" among {among.name}"
     if state not in firsts:
         return Verdict(
             "contradicted",
@@ -167,7 +173,15 @@ def ordinal(j: JudgeContext, d: Draft) -> Verdict:
         ok = lo <= k <= hi
         claim = f"number {k}"
     reasons = [
-        f"{name} is number {rank} of {len(firsts)} states {what} {inst} by {j.as_of} (on {mine}); "
-        f"claimed {claim}"
+        f"{name} is number {rank} of {len(firsts)} states {what} {inst}{within_group} by {j.as_of} "
+        f"(on {mine}); claimed {claim}"
     ]
     return Verdict("supported" if ok else "contradicted", reasons, [j.status_ev(state, inst, j.as_of)])
+
+
+def _group(adjective: str) -> Group | None:
+    """The fixed-membership group an adjective names ("Baltic" → the Baltic states), or None."""
+    if not adjective:
+        return None
+    phrases = (f"{adjective} states", f"{adjective} countries")
+    return next((g for g in groups() if g.members and any(g.pattern.search(x) for x in phrases)), None)
