@@ -433,3 +433,12 @@ def test_a_rank_among_a_group(compiled: Compiled) -> None:
     assert cl.verdict == "supported" and "among the Nordic countries" in cl.reasons[0]
     text = "Finland became the last Nordic country to join NATO."
     assert one(read(compiled, text, "2025-07-01"), "ordinal").verdict == "contradicted"
+
+
+def test_a_status_before_or_by_a_date_is_judged_on_that_day(compiled: Compiled) -> None:
+    text = "Neither Sweden nor Finland was a NATO member before 2023."
+    assert one(read(compiled, text, "2025-07-01"), "membership").verdict == "supported"
+    text = "Neither Sweden nor Finland was a NATO member before 2025."
+    assert one(read(compiled, text, "2025-07-01"), "membership").verdict == "contradicted"
+    text = "Albania was a member of NATO by 2008."
+    assert one(read(compiled, text, "2025-07-01"), "membership").verdict == "contradicted"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 
 from foederis.claims.clauses import Clause, clauses
@@ -649,7 +650,28 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     if date is not None and date.precision != "week":
         end_d = next((d.end for d in ctx.dates if d.date is date), e)
         f.end = max(f.end, end_d)
+    if f.relation in ("member", "party", "bound"):
+        _status_day(ctx, cl, f)
     return f
+
+
+_STATUS_DAY = re.compile(r"\s*(?P<w>before|until|till|prior\s+to|by|as\s+of|as\s+at)\s+$", re.I)
+
+
+def _status_day(ctx: SentenceContext, cl: Clause, f: Frame) -> None:
+    """A status said of another day than the article's: "was not a member before 2023" (the day
+    before), "had joined by 2004" or "as of 2010" (the last day meant)."""
+    for d in ctx.dates:
+        if not (f.end <= d.start < cl.end + 1 or f.start <= d.start < f.end) or d.date is None:
+            continue
+        mt = _STATUS_DAY.search(ctx.sent[max(cl.start, d.start - 14) : d.start])
+        if mt is None:
+            continue
+        before = re.match(r"before|until|till|prior", mt.group("w"), re.I)
+        day = d.date.lo - timedelta(days=1) if before else d.date.hi
+        f.extra["as_of"] = day.isoformat()
+        f.end = max(f.end, d.end)
+        return
 
 
 def _coordinated_instruments(ctx: SentenceContext, f: Frame) -> list[Frame]:

@@ -354,6 +354,8 @@ class Reader:
         relation, groups = _relation(f)
         if not relation:
             return None
+        if f.extra.get("as_of"):  # "was not a NATO member before 2023": judged on that day
+            judge = Judge(judge.c, date.fromisoformat(f.extra["as_of"]), judge.today)
         if relation == "withdrew" and _PRESENT_LEAVING.search(text):
             groups = {**groups, "present": "1"}  # "Lithuania exits …": news of a step under way
         subs = self._expand(f, judge)
