@@ -442,3 +442,18 @@ def test_a_status_before_or_by_a_date_is_judged_on_that_day(compiled: Compiled) 
     assert one(read(compiled, text, "2025-07-01"), "membership").verdict == "contradicted"
     text = "Albania was a member of NATO by 2008."
     assert one(read(compiled, text, "2025-07-01"), "membership").verdict == "contradicted"
+
+
+def test_a_past_status_is_judged_in_its_own_time(compiled: Compiled) -> None:
+    cl = one(read(compiled, "Finland was not a member of NATO in 2020.", "2025-07-01"), "membership")
+    assert cl.verdict == "supported"
+    cl = one(read(compiled, "Finland was not a member of NATO in 2023.", "2025-07-01"), "membership")
+    assert cl.verdict == "partly"  # it joined in April 2023
+    cl = one(read(compiled, "At the time, Sweden was not a NATO member.", "2025-07-01"), "membership")
+    assert cl.verdict == "unverifiable"  # true before March 2024; the sentence does not say when
+    assert one(read(compiled, "Sweden is not a NATO member.", "2025-07-01"), "membership").verdict == (
+        "contradicted"
+    )
+    assert one(read(compiled, "In 1990, the alliance had 16 members.", "2025-07-01"), "count").verdict == (
+        "supported"
+    )

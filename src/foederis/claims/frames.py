@@ -1511,7 +1511,11 @@ def _count_date(ctx: SentenceContext, s: int) -> DateSpec | None:
         return None
     if re.search(r"\b(?:now|today|currently|at\s+present|presently)\b", ctx.sent[ctx.dates[0].end : s], re.I):
         return None  # "adopted in 2008, the convention now has 112 parties": the article's day
-    acts = r"\b(?:signed|concluded|founded|created|established|formed)\b"
-    if ds[0].precision == "year" and not re.search(acts, ctx.sent[max(0, ctx.dates[0].start - 40) : s], re.I):
+    acts = (
+        r"\b(?:signed|concluded|founded|created|established|formed|had|was|were|counted|numbered|comprised)\b"
+    )
+    if ds[0].precision == "year" and not re.search(
+        acts, ctx.sent[max(0, ctx.dates[0].start - 40) : s + 40], re.I
+    ):
         return None  # a year before a count dates the count only when it dates the act the count did
     return ds[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from foederis.claims.extract import Draft, Subject, article_date, parse_date
@@ -47,6 +47,10 @@ _SUBJECT_START = re.compile(
     r"(?:^|[,;:(\u2014\u2013-]\s*|\b(?:that|and|but|when|after|before|since|as|so|while|making|made|makes)\s+)$",
     re.I,
 )
+#: Relations that state a status on a day (rather than an act).
+_STATUS = ("member", "not_member", "party", "not_party")
+#: A past-tense copula: the status is said of some earlier time.
+_PAST = re.compile(r"\b(?:was|were|had\s+been|had\s+not\s+been|had\s+never\s+been)\b", re.I)
 #: Present-tense verbs of leaving, as headlines report a withdrawal under way.
 _PRESENT_LEAVING = re.compile(r"\b(?:exits|withdraws|leaves|quits|pulls\s+out|walks\s+away)\b", re.I)
 _DATELINE = re.compile(
@@ -272,6 +276,31 @@ class Reader:
             out.append(Mention("state", s, e, mt.group("p"), iso, method=how))
         return sorted(out, key=lambda m: m.start)
 
+    def _status_in_the_past(self, f: Frame, d: Draft, v: Verdict, judge: Judge, text: str) -> Verdict:
+        """A status with a date before the article's day ("was not a member in 2020") is judged on
+        that date (on its first and last day: if they differ, the status changed within it); one in
+        the past tense without a date that is wrong today but was true before is unverifiable."""
+        if f.date is not None and f.date.hi < judge.as_of:
+            d.date = None
+            first = Judge(judge.c, f.date.lo, judge.today).judge(d)
+            last = Judge(judge.c, f.date.hi, judge.today).judge(d)
+            if first.verdict == last.verdict:
+                return Verdict(last.verdict, [*last.reasons, f"judged on {f.date.text!r}"], last.evidence)
+            return Verdict(
+                "partly", [f"the status changed within {f.date.text!r}", *last.reasons], last.evidence
+            )
+        if f.date is None and v.verdict == "contradicted" and _PAST.search(text):
+            state, inst = d.subjects[0].iso3 or "", d.instrument or ""
+            for iv in judge.c.intervals_of(state, inst):
+                day = iv.start - timedelta(days=1)
+                if (
+                    iv.start <= judge.as_of
+                    and Judge(judge.c, day, judge.today).judge(d).verdict == "supported"
+                ):
+                    why = f"the past tense: true on {day}; the sentence does not say when"
+                    return Verdict("unverifiable", [why, *v.reasons], v.evidence)
+        return v
+
     def _sentence_judge(self, sent: str) -> Judge:
         """An 'as of' phrase inside a sentence applies to that sentence only."""
         mt = _AS_OF.search(sent)
@@ -381,7 +410,10 @@ class Reader:
                 f.instrument_how,
                 paired[i] if paired else f.date,  # "A and B joined in 2003 and 2004, respectively"
             )
-            per.append((s, _as_legislature(s, relation, groups, judge.judge(d))))
+            v = _as_legislature(s, relation, groups, judge.judge(d))
+            if relation in _STATUS and not f.since and not f.extra.get("as_of"):
+                v = self._status_in_the_past(f, d, v, judge, text)
+            per.append((s, v))
             if f.since and f.date is not None and relation in ("member", "party"):
                 dj = Draft(
                     kind,
