@@ -457,3 +457,9 @@ def test_a_past_status_is_judged_in_its_own_time(compiled: Compiled) -> None:
     assert one(read(compiled, "In 1990, the alliance had 16 members.", "2025-07-01"), "count").verdict == (
         "supported"
     )
+
+
+def test_a_past_count_without_a_date(compiled: Compiled) -> None:
+    cl = one(read(compiled, "At the time, NATO had 30 members.", "2025-07-01"), "count")
+    assert cl.verdict == "unverifiable" and "2020-03-27" in cl.reasons[0]
+    assert one(read(compiled, "NATO has 30 members.", "2025-07-01"), "count").verdict == "contradicted"

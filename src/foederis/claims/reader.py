@@ -379,6 +379,11 @@ class Reader:
             if f.relation == "count" and f.date is not None:
                 judge = Judge(judge.c, f.date.hi, judge.today)  # a count dated by its sentence
             v = judge.judge(d)
+            past = re.search(r"\b(?:had|was|were|numbered|counted|comprised)\b", text, re.I)
+            if f.relation == "count" and f.date is None and v.verdict == "contradicted" and past:
+                held = [r for r in v.reasons if r.startswith("the count was")]
+                if held:  # "NATO then had 30 members": true once; the sentence does not say when
+                    v = Verdict("unverifiable", [f"the past tense: {held[0]}", *v.reasons], v.evidence)
             return Claim(start, end, kind, f.lemma, [], f.instrument, f.instrument_how, v)
         relation, groups = _relation(f)
         if not relation:
