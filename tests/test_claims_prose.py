@@ -463,3 +463,9 @@ def test_a_past_count_without_a_date(compiled: Compiled) -> None:
     cl = one(read(compiled, "At the time, NATO had 30 members.", "2025-07-01"), "count")
     assert cl.verdict == "unverifiable" and "2020-03-27" in cl.reasons[0]
     assert one(read(compiled, "NATO has 30 members.", "2025-07-01"), "count").verdict == "contradicted"
+
+
+def test_an_act_absent_from_a_full_depositary_list_is_contradicted(compiled: Compiled) -> None:
+    text = "The United States ratified the Ottawa Convention in 1999."
+    cl = one(read(compiled, text, "2025-07-01"), "event")
+    assert cl.verdict == "contradicted" and "no ratified event" in cl.reasons[0]

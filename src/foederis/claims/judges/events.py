@@ -71,7 +71,18 @@ def _no_event(j: JudgeContext, d: Draft, verb: str) -> Verdict:
             ],
             [event_evidence(e) for e in acceded],
         )
+    known = {iv.state for iv in j.c.intervals if iv.instrument == inst}
+    if verb in ("signed", "ratified") and len(known) >= _LISTED:
+        # the depositary's list the record holds names every signatory and party: absence is an answer
+        others = [e.action for e in j.c.record.events_for(inst) if e.state == state]
+        held = f" (it holds only: {', '.join(sorted(set(others)))})" if others else ""
+        why = f"the record of {inst}'s {len(known)} states has no {verb} event of {name}{held}"
+        return Verdict("contradicted", [why], [j.status_ev(state, inst, j.as_of)])
     return Verdict("unverifiable", [f"the record has no {verb} event of {name} under {inst}"])
+
+
+#: How many states an instrument's record must hold to be read as its full depositary list.
+_LISTED = 20
 
 
 @judges("treaty_event")
