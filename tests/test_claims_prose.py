@@ -469,3 +469,7 @@ def test_an_act_absent_from_a_full_depositary_list_is_contradicted(compiled: Com
     text = "The United States ratified the Ottawa Convention in 1999."
     cl = one(read(compiled, text, "2025-07-01"), "event")
     assert cl.verdict == "contradicted" and "no ratified event" in cl.reasons[0]
+
+
+def test_a_claim_someone_makes_without_a_date_is_not_judged(compiled: Compiled) -> None:
+    assert read(compiled, "Some claim that Austria is a NATO member.", "2025-07-01") == []
