@@ -473,3 +473,22 @@ def test_an_act_absent_from_a_full_depositary_list_is_contradicted(compiled: Com
 
 def test_a_claim_someone_makes_without_a_date_is_not_judged(compiled: Compiled) -> None:
     assert read(compiled, "Some claim that Austria is a NATO member.", "2025-07-01") == []
+
+
+def test_procedure_paraphrases_with_a_shared_negation_and_an_aside(compiled: Compiled) -> None:
+    text = "The North Atlantic Treaty contains no procedure for expelling or suspending a member."
+    claims = read(compiled, text, "2024-03-12")
+    assert [x.verdict for x in claims] == ["supported"]
+    text = "NATO met. The allies may, by unanimous agreement, invite any other European state to accede."
+    assert one(read(compiled, text, "2024-03-12"), "provision").verdict == "supported"
+
+
+def test_followed_as_the_nth_member_and_growth_to_a_total(compiled: Compiled) -> None:
+    text = "NATO grew. Spain followed in 1982 as the sixteenth member."
+    assert one(read(compiled, text, "2024-03-12"), "ordinal").verdict == "supported"
+    text = "NATO grew. Spain followed in 1982 as the fifteenth member."
+    assert one(read(compiled, text, "2024-03-12"), "ordinal").verdict == "contradicted"
+    text = "In 2004 seven countries joined NATO, taking the alliance to 26 members."
+    assert one(read(compiled, text, "2024-03-12"), "count").verdict == "supported"
+    text = "In 2004 seven countries joined NATO, taking the alliance to 27 members."
+    assert one(read(compiled, text, "2024-03-12"), "count").verdict == "contradicted"

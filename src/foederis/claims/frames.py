@@ -308,6 +308,11 @@ def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
             s, e = mt.start(), mt.end()
             if _in_quote(ctx.sent, s) or any(f.start < e and s < f.end for f in out):
                 continue
+            if any(
+                f.relation == relation and re.fullmatch(r"\s*,?\s*(?:or|and|nor)\s+", ctx.sent[f.end : s])
+                for f in out
+            ):  # "no procedure for expelling or suspending a member": one claim, its negation shared
+                continue
             gd = {k: v for k, v in mt.groupdict().items() if v}
             im = _inst_in(ctx, mt.start("i0"), mt.end("i0")) if "i0" in gd else None
             if im is None:
@@ -1361,7 +1366,8 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
         ),
         expand(
             r"(?:take|takes|took|taking|bring|brings|brought|bringing|raise|raises|raised|raising|grow|grows|grew|"
-            r"growing|grown|expand|expands|expanded|expanding|increase|increases|increased|increasing)\s+(?:it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
+            r"growing|grown|expand|expands|expanded|expanding|increase|increases|increased|increasing)\s+"
+            r"(?:(?P<mid><INST>)(?=\s)|it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
             r"(?:number\s+of\s+)?(?P<noun>member\s+(?:nations|states|countries)|members|membership|allies|nations|parties)?"
             r"(?:\s+of\s+(?P<post><INST>))?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
         ),
@@ -1509,10 +1515,16 @@ def _count_date(ctx: SentenceContext, s: int) -> DateSpec | None:
     ds = [m.date for m in ctx.dates if m.date is not None]
     if len(ds) != 1 or ctx.dates[0].start > s:
         return None
-    if re.search(r"\b(?:now|today|currently|at\s+present|presently)\b", ctx.sent[ctx.dates[0].end : s], re.I):
+    between = ctx.sent[ctx.dates[0].end : s]
+    if re.search(
+        r"\b(?:now|today|currently|at\s+present|presently|has|have)\b|,\s+and\s+(?:the|it|its|this)\b|;",
+        between,
+        re.I,
+    ):
         return None  # "adopted in 2008, the convention now has 112 parties": the article's day
     acts = (
-        r"\b(?:signed|concluded|founded|created|established|formed|had|was|were|counted|numbered|comprised)\b"
+        r"\b(?:signed|concluded|founded|created|established|formed|had|was|were|counted|numbered|comprised|"
+        r"joined|admitted|taking|took|bringing|brought|raising|raised)\b"
     )
     if ds[0].precision == "year" and not re.search(
         acts, ctx.sent[max(0, ctx.dates[0].start - 40) : s + 40], re.I

@@ -379,7 +379,12 @@ class Reader:
             if f.relation == "count" and f.date is not None:
                 judge = Judge(judge.c, f.date.hi, judge.today)  # a count dated by its sentence
             v = judge.judge(d)
-            past = re.search(r"\b(?:had|was|were|numbered|counted|comprised)\b", text, re.I)
+            past = re.search(
+                r"\bhad\s+(?:\w+\s+){0,2}(?:members|allies|parties|states|countries|nations|signatories)\b"
+                r"|\b(?:was|were|numbered|counted|comprised)\b",
+                text,
+                re.I,
+            )  # "NATO had 30 members" (not "120 states had ratified": a count of acts by the day)
             if f.relation == "count" and f.date is None and v.verdict == "contradicted" and past:
                 held = [r for r in v.reasons if r.startswith("the count was")]
                 if held:  # "NATO then had 30 members": true once; the sentence does not say when
