@@ -4,22 +4,13 @@ the start and end of a withdrawal named by a noun. Judged against the real compi
 
 from __future__ import annotations
 
-from datetime import date
+from helpers import CLAIMS_TODAY, one_claim, read_claims
 
-from foederis.claims.check import ClaimOut, check
+from foederis.claims.check import check
 from foederis.engine.compile import Compiled
 
-TODAY = date(2026, 12, 1)
-
-
-def read(c: Compiled, text: str, day: str) -> list[ClaimOut]:
-    return check(c, text, date.fromisoformat(day), today=TODAY).claims
-
-
-def one(claims: list[ClaimOut], kind: str) -> ClaimOut:
-    hits = [x for x in claims if x.kind == kind]
-    assert len(hits) == 1, [(x.kind, x.subjects, x.verdict, x.text) for x in claims]
-    return hits[0]
+TODAY = CLAIMS_TODAY
+read, one = read_claims, one_claim
 
 
 def test_a_government_named_by_its_demonym_is_the_state(compiled: Compiled) -> None:

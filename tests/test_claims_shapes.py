@@ -3,22 +3,11 @@ for these tests), judged against the real compiled record."""
 
 from __future__ import annotations
 
-from datetime import date
+from helpers import one_claim, read_claims
 
-from foederis.claims.check import ClaimOut, check
 from foederis.engine.compile import Compiled
 
-TODAY = date(2026, 12, 1)
-
-
-def read(c: Compiled, text: str, day: str) -> list[ClaimOut]:
-    return check(c, text, date.fromisoformat(day), today=TODAY).claims
-
-
-def one(claims: list[ClaimOut], kind: str) -> ClaimOut:
-    hits = [x for x in claims if x.kind == kind]
-    assert len(hits) == 1, [(x.kind, x.subjects, x.verdict, x.text) for x in claims]
-    return hits[0]
+read, one = read_claims, one_claim
 
 
 def test_a_list_item_with_the_after_a_comma_stays_in_the_list(compiled: Compiled) -> None:
