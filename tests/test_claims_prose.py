@@ -483,3 +483,18 @@ def test_followed_as_the_nth_member_and_growth_to_a_total(compiled: Compiled) ->
     assert one(read(compiled, text, "2024-03-12"), "count").verdict == "supported"
     text = "In 2004 seven countries joined NATO, taking the alliance to 27 members."
     assert one(read(compiled, text, "2024-03-12"), "count").verdict == "contradicted"
+
+
+def test_had_to_wait_and_party_nations(compiled: Compiled) -> None:
+    text = "Lithuania left the CCM. The country had to wait six months after submitting exit documents."
+    assert one(read(compiled, text, "2025-06-01"), "provision").verdict == "supported"
+    text = "Lithuania left the CCM. The country had to wait twelve months after submitting exit documents."
+    assert one(read(compiled, text, "2025-06-01"), "provision").verdict == "contradicted"
+    text = "The Ottawa Convention binds the 164 states parties."
+    assert one(read(compiled, text, "2021-01-01"), "count").verdict == "supported"
+
+
+def test_a_count_of_a_part_is_not_the_whole(compiled: Compiled) -> None:
+    text = "The Ottawa Convention has some 165 States Parties, including 42 States Parties in Europe."
+    claims = [x for x in read(compiled, text, "2025-06-01") if x.kind == "count"]
+    assert [x.text for x in claims] == ["The Ottawa Convention has some 165 States Parties"]

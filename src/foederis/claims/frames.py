@@ -1321,7 +1321,7 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
     pats = [
         expand(
             r"(?:(?P<all>all)\s+(?:of\s+)?)?(?:(?:the|its)\s+|(?P<pre><INST>)(?:'s)?\s+)?(?P<num><NUM>)\s+"
-            r"(?:(?:existing|current|present)\s+)?(?:(?P<mid><INST>)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|member\s+nations|"
+            r"(?:(?:existing|current|present)\s+)?(?:(?P<mid><INST>)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|member\s+nations|party\s+(?:nations|states|countries)|"
             r"states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
             r"(?:\s+(?:of|to|in)\s+(?P<post><INST>))?"
             r"(?:\s+(?:that|which)\s+(?:have|had|has)\s+(?:already\s+)?(?P<verb>ratified|signed|joined|accepted|acceded\s+to)"
@@ -1396,6 +1396,14 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
             founders = bool(re.search(r"found|formation|creat|establish|formed|original", mt.group(), re.I))
             if any(s < te and ts < e for ts, te in counted) or _in_quote(sent, s):
                 continue
+            if re.search(
+                r"\b(?:including|among\s+them|of\s+which|of\s+whom)\s+$", sent[max(0, s - 20) : s], re.I
+            ) or (
+                re.match(
+                    r"\s+in\s+(?:Europe|Africa|Asia|Latin\s+America|the\s+Americas|the\s+EU)\b", sent[e:]
+                )
+            ):
+                continue  # "including 42 States Parties in Europe": a part, not the whole
             vague = _VAGUE.search(sent[max(0, s - 20) : s])
             qualifiers = raw()["count_qualifiers"]  # "more than 160": a floor; "some 165": about
             bound = qualifiers.get(re.sub(r"\s+", " ", vague.group(1).lower())) if vague else None
@@ -1452,6 +1460,10 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     and noun in ("members", "parties", "signatories", "states parties")
                 ):
                     inst, how = ctx.context_inst, f"{its.group().strip()!r}: {ctx.context_inst}, named before"
+                elif (noun.startswith("part") or noun in ("states parties", "signatories")) and (
+                    near_inst := [m for m in ctx.insts if m.end <= s and s - m.end <= 60]
+                ):  # "The Open Skies Treaty allows the 34 party nations to …"
+                    inst, how = near_inst[-1].inst, near_inst[-1].how
                 elif noun in ("members", "member states", "member countries", "member nations") and (
                     ctx.context_latest in alliance_ids() and not ctx.insts
                 ):  # "all 29 current members", the alliance being the instrument named last
