@@ -497,4 +497,4 @@ def test_had_to_wait_and_party_nations(compiled: Compiled) -> None:
 def test_a_count_of_a_part_is_not_the_whole(compiled: Compiled) -> None:
     text = "The Ottawa Convention has some 165 States Parties, including 42 States Parties in Europe."
     claims = [x for x in read(compiled, text, "2025-06-01") if x.kind == "count"]
-    assert [x.text for x in claims] == ["The Ottawa Convention has some 165 States Parties"]
+    assert len(claims) == 1 and "165" in claims[0].text and claims[0].verdict == "supported"
