@@ -498,3 +498,11 @@ def test_a_count_of_a_part_is_not_the_whole(compiled: Compiled) -> None:
     text = "The Ottawa Convention has some 165 States Parties, including 42 States Parties in Europe."
     claims = [x for x in read(compiled, text, "2025-06-01") if x.kind == "count"]
     assert len(claims) == 1 and "165" in claims[0].text and claims[0].verdict == "supported"
+
+
+def test_a_provision_paraphrase_takes_the_treaty_named_earlier_in_its_sentence(compiled: Compiled) -> None:
+    text = (
+        "Estonia left the Ottawa Convention. The parliament voted to leave the cluster munitions "
+        "convention, but the country had to wait six months after submitting exit documents."
+    )
+    assert one(read(compiled, text, "2025-06-01"), "provision").instrument == "ccm"

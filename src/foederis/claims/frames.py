@@ -323,7 +323,14 @@ def _provisions(ctx: SentenceContext, hyp_sentence: bool) -> list[Frame]:
                     for m in ctx.insts
                     if a <= m.start < e and not _MEMBERS_OF.search(ctx.sent[max(0, m.start - 40) : m.start])
                 ]
-                im = before[-1] if before else None  # else the instrument named before
+                earlier = [
+                    m
+                    for m in ctx.insts
+                    if m.end <= s and not _MEMBERS_OF.search(ctx.sent[max(0, m.start - 40) : m.start])
+                ]
+                # else the one named earlier in the sentence ("voted to leave the cluster munitions
+                # convention, but had to wait six months"), else the one named before
+                im = before[-1] if before else (earlier[-1] if earlier else None)
             inst = im.inst if im else ctx.context_inst
             if relation == "collective_defence" and im is None:
                 inst = ctx.context_alliance or (alliance_ids() or [None])[0]  # an alliance's clause
