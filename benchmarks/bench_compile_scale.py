@@ -1,15 +1,14 @@
 """Compile time of a synthetic record 10x, 100x and 300x the real one: is compile linear?
 
-The synthetic record replicates every state (its events, conflict periods and succession links)
-under renamed ids (`LTU` -> `LTU.7`); treaty-wide events are kept once. Each size is compiled in
-a fresh state of the process (median of `--runs`), and the growth ratios are printed next to the
-ratio of sizes: a linear compile grows 30x from 10x to 300x.
+The synthetic record (`foederis.record.replicate`) copies every state (its events, conflict
+periods and succession links) under renamed ids (`LTU` -> `LTU.7`); treaty-wide events are kept
+once. Each size is compiled in a fresh state of the process (median of `--runs`), and the growth
+ratios are printed next to the ratio of sizes: a linear compile grows 30x from 10x to 300x.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
 import os
 import time
@@ -18,39 +17,7 @@ from _common import save, table, verdict
 
 from foederis.engine.compile import compile_record
 from foederis.record.loader import Record, load_record
-from foederis.record.models import StateInfo
-from foederis.record.states import StateRegistry
-
-
-def replicate(record: Record, times: int) -> Record:
-    """`record` with every state copied `times` times under renamed ids (copy 0 keeps the real id)."""
-
-    def name(iso3: str, k: int) -> str:
-        return iso3 if k == 0 or iso3 in ("*", "") else f"{iso3}.{k}"
-
-    events = [e for e in record.events if e.state in ("*", "")]
-    per_state = [e for e in record.events if e.state not in ("*", "")]
-    conflicts = []
-    links = []
-    infos = []
-    for k in range(times):
-        events += [dataclasses.replace(e, state=name(e.state, k)) for e in per_state]
-        conflicts += [dataclasses.replace(c, state=name(c.state, k)) for c in record.conflicts]
-        links += [
-            dataclasses.replace(lk, predecessor=name(lk.predecessor, k), successor=name(lk.successor, k))
-            for lk in record.successions
-        ]
-        infos += [StateInfo(name(s.iso3, k), s.name, (), s.historic) for s in record.states.states.values()]
-    return Record(
-        events=tuple(events),
-        provisions=record.provisions,
-        conflicts=tuple(conflicts),
-        presence=record.presence,
-        successions=tuple(links),
-        states=StateRegistry(infos, {}),
-        digest=f"{record.digest}-x{times}",
-        files=record.files,
-    )
+from foederis.record.replicate import replicate
 
 
 def compile_seconds(record: Record, times: int, runs: int) -> tuple[float, int]:
