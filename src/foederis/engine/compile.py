@@ -17,6 +17,7 @@ import numpy as np
 
 from foederis.record.loader import Record
 from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, link_reason
+from foederis.rules.frozen import fast_init
 from foederis.rules.options import DEFAULT_OPTIONS, Options
 from foederis.rules.registry import REGISTRY, Registry
 
@@ -39,6 +40,7 @@ def from_day_number(n: int) -> date:
     return date.fromordinal(int(n) + BASE_DAY)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Interval:
     """One status of one state under one instrument, for [start, end) (end None: open)."""

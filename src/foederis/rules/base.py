@@ -15,6 +15,7 @@ from functools import cached_property
 
 from foederis.record.loader import Record
 from foederis.record.models import ConflictPeriod, Event, SuccessionLink
+from foederis.rules.frozen import fast_init
 from foederis.rules.options import Options
 
 
@@ -31,6 +32,7 @@ class Status(IntEnum):
     terminated = 7
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why a status holds: the provision executed, what it found, and the events it used."""
@@ -41,6 +43,7 @@ class Reason:
     options: tuple[str, ...] = ()  # names of the interpretation options this reason depends on
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Transition:
     """From `day` on, the state has `status` (until the next transition)."""
