@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -208,25 +209,26 @@ def _compile(record: Record, options: Options, instruments: list[str] | None, re
     notes: list[str] = []
     instruments = list(instruments or registry)
     states = sorted(record.states.states)
-    per_instrument: list[tuple[str, dict[str, list[Transition]]]] = []
+    # each state's transitions under each instrument, instruments in order
+    by_state: dict[str, list[tuple[str, list[Transition]]]] = defaultdict(list)
     for inst in instruments:
         result = registry[inst].compile(RuleContext(record, options, inst))
         _cease_predecessors(record, result.transitions)
         treaty[inst] = result.treaty
         checks.extend(result.checks)
         notes.extend(f"{inst}: {n}" for n in result.notes)
-        per_instrument.append((inst, result.transitions))
+        for state, ts in result.transitions.items():
+            if ts:
+                by_state[state].append((inst, ts))
     # intervals are laid down in the lookup arrays' key order (state, then instrument), so that
     # `_lay_out` need not sort them again
     intervals: list[Interval] = []
     spans: dict[tuple[str, str], tuple[int, int]] = {}
-    for state in sorted({s for _, transitions in per_instrument for s in transitions}):
-        for inst, transitions in per_instrument:
-            ts = transitions.get(state)
-            if ts:
-                ivs = _intervals(state, inst, ts)
-                spans[(state, inst)] = (len(intervals), len(intervals) + len(ivs))
-                intervals.extend(ivs)
+    for state in sorted(by_state):
+        for inst, ts in by_state[state]:
+            ivs = _intervals(state, inst, ts)
+            spans[(state, inst)] = (len(intervals), len(intervals) + len(ivs))
+            intervals.extend(ivs)
     compiled = Compiled(
         record, options, intervals, treaty, checks, notes, states, instruments, spans, registry=registry
     )
