@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 import numpy as np
 
 from foederis.record.loader import Record
 from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, link_reason
+from foederis.rules.frozen import fast_init
 from foederis.rules.options import DEFAULT_OPTIONS, Options
 from foederis.rules.registry import REGISTRY, Registry
 
@@ -38,6 +41,7 @@ def from_day_number(n: int) -> date:
     return date.fromordinal(int(n) + BASE_DAY)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Interval:
     """One status of one state under one instrument, for [start, end) (end None: open)."""
@@ -160,26 +164,22 @@ class Compiled:
 
 def _intervals(state: str, instrument: str, transitions: list[Transition]) -> list[Interval]:
     """Turn transitions into contiguous intervals; on one day the last transition added wins."""
-    by_day: dict[date, Transition] = {}
-    for t in transitions:  # stable: insertion order decides within a day
-        by_day[t.day] = t
-    days = sorted(by_day)
+    by_day = {t.day: t for t in transitions}  # a later transition of the same day replaces the earlier
+    out: list[Interval] = []
+    start: date | None = None
+    last: Transition | None = None
     # runs of equal (status, bound, reasons) merge into one interval from the run's first day
-    runs: list[tuple[date, Transition]] = []
-    for day in days:
+    for day in sorted(by_day):
         t = by_day[day]
-        if runs:
-            last = runs[-1][1]
+        if last is not None:
             if last.status == t.status and last.bound == t.bound and last.reasons == t.reasons:
-                runs[-1] = (runs[-1][0], t)
+                last = t
                 continue
-        runs.append((day, t))
-    ends: list[date | None] = [day for day, _ in runs[1:]]
-    ends.append(None)
-    return [
-        Interval(state, instrument, day, end, t.status, t.bound, t.reasons)
-        for (day, t), end in zip(runs, ends, strict=True)
-    ]
+            out.append(Interval(state, instrument, start, day, last.status, last.bound, last.reasons))  # type: ignore[arg-type]
+        start, last = day, t
+    if last is not None:
+        out.append(Interval(state, instrument, start, None, last.status, last.bound, last.reasons))  # type: ignore[arg-type]
+    return out
 
 
 def compile_record(
@@ -204,24 +204,31 @@ def compile_record(
 
 
 def _compile(record: Record, options: Options, instruments: list[str] | None, registry: Registry) -> Compiled:
-    intervals: list[Interval] = []
     treaty: dict[str, dict[str, tuple[date | None, Reason]]] = {}
     checks: list[Check] = []
     notes: list[str] = []
-    spans: dict[tuple[str, str], tuple[int, int]] = {}
     instruments = list(instruments or registry)
     states = sorted(record.states.states)
+    # each state's transitions under each instrument, instruments in order
+    by_state: dict[str, list[tuple[str, list[Transition]]]] = defaultdict(list)
     for inst in instruments:
         result = registry[inst].compile(RuleContext(record, options, inst))
         _cease_predecessors(record, result.transitions)
         treaty[inst] = result.treaty
         checks.extend(result.checks)
         notes.extend(f"{inst}: {n}" for n in result.notes)
-        for state in sorted(result.transitions):
-            ivs = _intervals(state, inst, result.transitions[state])
-            if ivs:
-                spans[(state, inst)] = (len(intervals), len(intervals) + len(ivs))
-                intervals.extend(ivs)
+        for state, ts in result.transitions.items():
+            if ts:
+                by_state[state].append((inst, ts))
+    # intervals are laid down in the lookup arrays' key order (state, then instrument), so that
+    # `_lay_out` need not sort them again
+    intervals: list[Interval] = []
+    spans: dict[tuple[str, str], tuple[int, int]] = {}
+    for state in sorted(by_state):
+        for inst, ts in by_state[state]:
+            ivs = _intervals(state, inst, ts)
+            spans[(state, inst)] = (len(intervals), len(intervals) + len(ivs))
+            intervals.extend(ivs)
     compiled = Compiled(
         record, options, intervals, treaty, checks, notes, states, instruments, spans, registry=registry
     )
@@ -247,10 +254,13 @@ def _lay_out(c: Compiled) -> None:
     n_inst = len(c.instruments)
     ivs = c.intervals
     n = len(ivs)
-    keys = np.fromiter((s_idx[iv.state] * n_inst + i_idx[iv.instrument] for iv in ivs), np.int64, n)
-    days = np.fromiter((iv.start.toordinal() for iv in ivs), np.int64, n) - BASE_DAY
-    status = np.fromiter((iv.status for iv in ivs), np.int8, n)
-    bound = np.fromiter((iv.bound for iv in ivs), bool, n)
+    # each span is one key's intervals, in the order of `ivs`: one key per span, repeated
+    span_key = np.fromiter((s_idx[s] * n_inst + i_idx[i] for s, i in c.spans), np.int64, len(c.spans))
+    span_len = np.fromiter((hi - lo for lo, hi in c.spans.values()), np.int64, len(c.spans))
+    keys = np.repeat(span_key, span_len)
+    days = np.fromiter(map(date.toordinal, map(attrgetter("start"), ivs)), np.int64, n) - BASE_DAY
+    status = np.fromiter(map(attrgetter("status"), ivs), np.int8, n)
+    bound = np.fromiter(map(attrgetter("bound"), ivs), bool, n)
     outside = np.flatnonzero((days < 0) | (days >= DAY_LIMIT))
     if outside.size:
         # packing it would spill into the key bits and give contradictory timelines
@@ -259,7 +269,8 @@ def _lay_out(c: Compiled) -> None:
     key_start = (keys << DAY_BITS) | days
     order = np.argsort(key_start, kind="stable")
     if not np.array_equal(order, np.arange(n)):
-        # intervals are appended per instrument; re-sort them by (key, start) for the search
+        # `_compile` lays intervals down in (key, start) order, so this is a guard: the search needs
+        # that order, whoever built the list
         c.intervals = [ivs[j] for j in order.tolist()]
         key_start, keys, status, bound = key_start[order], keys[order], status[order], bound[order]
         firsts = np.flatnonzero(np.diff(keys, prepend=-1)).tolist()

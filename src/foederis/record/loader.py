@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from foederis.record.errors import RecordError
@@ -28,6 +29,9 @@ from foederis.record.models import (
 from foederis.record.sources import SOURCE_KINDS
 from foederis.record.states import StateRegistry, build_registry
 from foederis.record.ucdp import UCDP_FILE, load_ucdp
+
+#: the order of events within an instrument: by date, then by row of their file
+_DATE_ROW = attrgetter("date", "row")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -138,7 +142,7 @@ class Record:
         out: dict[str, list[Event]] = defaultdict(list)
         for ev in self.events:
             out[ev.instrument].append(ev)
-        return {k: tuple(sorted(v, key=lambda e: (e.date, e.row))) for k, v in out.items()}
+        return {k: tuple(sorted(v, key=_DATE_ROW)) for k, v in out.items()}
 
     def events_for(self, instrument: str) -> tuple[Event, ...]:
         return self.by_instrument.get(instrument, ())
@@ -146,9 +150,9 @@ class Record:
     @cached_property
     def conflicts_by_state(self) -> dict[str, tuple[ConflictPeriod, ...]]:
         """Conflict periods per state, in record order: built once, so rules never scan them all."""
-        out: dict[str, list[ConflictPeriod]] = {}
+        out: dict[str, list[ConflictPeriod]] = defaultdict(list)
         for c in self.conflicts:
-            out.setdefault(c.state, []).append(c)
+            out[c.state].append(c)
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property

@@ -11,6 +11,7 @@ from datetime import date
 from foederis.record.models import CONSENT_ACTIONS, Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status
+from foederis.rules.calendar import text
 from foederis.rules.conflict import dataset_end_note, engaged_periods, frozen_until
 from foederis.rules.spec import EntryIntoForce, Withdrawal
 
@@ -93,18 +94,18 @@ class BanConvention:
                     eif = general_eif
                     why = Reason(
                         self.eif_general,
-                        f"Instrument of {ev.action} deposited on {ev.date}, on or before the "
-                        f"{_ordinal(self.threshold)} instrument ({trigger.date}): in force for it "
-                        f"when the Convention entered into force, {eif}.",
+                        f"Instrument of {ev.action} deposited on {text(ev.date)}, on or before the "
+                        f"{_ordinal(self.threshold)} instrument ({text(trigger.date)}): in force for it "
+                        f"when the Convention entered into force, {text(eif)}.",
                         (ev, trigger),
                     )
                 else:
                     eif = calendar.first_day_of_nth_month_after(ev.date, self.months_to_eif)
                     why = Reason(
                         self.eif_later,
-                        f"Instrument of {ev.action} deposited on {ev.date}, after the "
+                        f"Instrument of {ev.action} deposited on {text(ev.date)}, after the "
                         f"{_ordinal(self.threshold)} instrument: in force for it on the first day "
-                        f"of the sixth month after that date, {eif}.",
+                        f"of the sixth month after that date, {text(eif)}.",
                         (ev,),
                     )
                 if eif > ev.date:
@@ -116,7 +117,7 @@ class BanConvention:
                         Reason(
                             why.provision,
                             f"Instrument of {ev.action} deposited on "
-                            f"{ev.date}; not yet in force for it (from {eif}).",
+                            f"{text(ev.date)}; not yet in force for it (from {text(eif)}).",
                             (ev,),
                         ),
                     )

@@ -15,6 +15,8 @@ from functools import cached_property
 
 from foederis.record.loader import Record
 from foederis.record.models import ConflictPeriod, Event, SuccessionLink
+from foederis.rules.calendar import text
+from foederis.rules.frozen import fast_init
 from foederis.rules.options import Options
 
 
@@ -31,6 +33,7 @@ class Status(IntEnum):
     terminated = 7
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why a status holds: the provision executed, what it found, and the events it used."""
@@ -41,6 +44,7 @@ class Reason:
     options: tuple[str, ...] = ()  # names of the interpretation options this reason depends on
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Transition:
     """From `day` on, the state has `status` (until the next transition)."""
@@ -79,11 +83,12 @@ class Compilation:
     notes: list[str] = field(default_factory=list)
 
     def add(self, state: str, day: date, status: Status, bound: bool, *reasons: Reason) -> None:
-        self.transitions[state].append(Transition(day, status, bound, tuple(reasons)))
+        self.transitions[state].append(Transition(day, status, bound, reasons))  # *reasons: a tuple
 
     def signed(self, state: str, ev: Event, provision: str) -> None:
         """A signature: the state becomes a signatory, not bound."""
-        self.add(state, ev.date, Status.signatory, False, Reason(provision, f"Signed on {ev.date}.", (ev,)))
+        why = Reason(provision, f"Signed on {text(ev.date)}.", (ev,))
+        self.transitions[state].append(Transition(ev.date, Status.signatory, False, (why,)))
 
     def check(self, ev: Event, what: str, computed: date | None, provision: str, note: str = "") -> None:
         self.checks.append(Check(ev.instrument, ev.state, what, ev.date, computed, ev, provision, note))

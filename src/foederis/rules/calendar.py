@@ -12,6 +12,18 @@ from dateutil.relativedelta import relativedelta
 
 from foederis.rules.options import Options
 
+#: each day's text, kept: formatting a date runs C printf once per field (about 0.6 us), and the
+#: rules write several dates into the reasons of every state; there are at most some 10^5 days
+_TEXT: dict[date, str] = {}
+
+
+def text(day: date) -> str:
+    """`day` as YYYY-MM-DD, the text an f-string gives it, formatted once per day."""
+    out = _TEXT.get(day)
+    if out is None:
+        out = _TEXT[day] = day.isoformat()
+    return out
+
 
 def add_months(day: date, months: int, options: Options) -> date:
     """`day` plus whole months. A day the target month lacks follows `options.month_overflow`."""

@@ -25,6 +25,7 @@ from typing import Literal
 from foederis.record.models import CONSENT_ACTIONS, Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status
+from foederis.rules.calendar import text
 from foederis.rules.conflict import dataset_end_note, engaged_periods, frozen_until
 from foederis.rules.spec import EntryIntoForce, Withdrawal
 
@@ -118,7 +119,7 @@ class DayCountConvention:
         for ev in events:
             if ev.action == "signature":
                 out.signed(state, ev, self.signature)
-            elif ev.action in CONSENT_ACTIONS | {"succession"}:
+            elif ev.action in _PARTY_ACTIONS:
                 party = (self._consent(out, state, ev, trigger, general_eif),)
             elif ev.action == self.notice_action:
                 self._withdrawal(ctx, out, state, ev, party, events)
@@ -147,14 +148,14 @@ class DayCountConvention:
         if early:
             eif, provision = general_eif, self.eif_general
             why = (
-                f"Instrument of {ev.action} deposited on {ev.date}, not after {after}: in force for it "
-                f"when the convention entered into force, {eif}."
+                f"Instrument of {ev.action} deposited on {text(ev.date)}, not after {after}: in force "
+                f"for it when the convention entered into force, {text(eif)}."
             )
         else:
             eif, provision = max(calendar.add_days(ev.date, self.later_days), general_eif), self.eif_later
             why = (
-                f"Instrument of {ev.action} deposited on {ev.date}, after {after}: in force for it "
-                f"{self.later_days} days after deposit, on {eif}."
+                f"Instrument of {ev.action} deposited on {text(ev.date)}, after {after}: in force for it "
+                f"{self.later_days} days after deposit, on {text(eif)}."
             )
         reason = Reason(provision, why, (ev,))
         if eif > ev.date:
@@ -165,7 +166,8 @@ class DayCountConvention:
                 False,
                 Reason(
                     provision,
-                    f"Instrument of {ev.action} deposited on {ev.date}; in force for it from {eif}.",
+                    f"Instrument of {ev.action} deposited on {text(ev.date)}; "
+                    f"in force for it from {text(eif)}.",
                     (ev,),
                 ),
             )
@@ -245,6 +247,10 @@ class DayCountConvention:
                 f"so the withdrawal takes effect on {effective}."
             )
         return effective, summary + dataset_end_note(expiry, periods)
+
+
+#: a consent or a succession makes the state a party (one set, not one built per event)
+_PARTY_ACTIONS = CONSENT_ACTIONS | {"succession"}
 
 
 def _ordinal(n: int) -> str:

@@ -15,6 +15,7 @@ from datetime import date
 from foederis.record.models import Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status, link_reason
+from foederis.rules.calendar import text
 from foederis.rules.spec import EntryIntoForce, Withdrawal
 
 EIF = "nato/art_11"
@@ -103,12 +104,12 @@ def compile(ctx: RuleContext) -> Compilation:
                 start = max(eif, ev.date)
                 why = Reason(
                     EIF,
-                    f"Ratification deposited on {ev.date}"
+                    f"Ratification deposited on {text(ev.date)}"
                     + (" (DERIVED date, see note)" if ev.status == "derived" else "")
                     + (
-                        f"; in force for it from the Treaty's entry into force, {eif}."
+                        f"; in force for it from the Treaty's entry into force, {text(eif)}."
                         if ev.date <= eif
-                        else f"; in force for it on that deposit, {ev.date}."
+                        else f"; in force for it on that deposit, {text(ev.date)}."
                     ),
                     (ev,),
                 )
@@ -120,7 +121,7 @@ def compile(ctx: RuleContext) -> Compilation:
                 why = Reason(
                     ACCESSION,
                     f"Instrument of accession deposited with the Government "
-                    f"of the United States on {ev.date}: a Party from that day.",
+                    f"of the United States on {text(ev.date)}: a Party from that day.",
                     (ev,),
                 )
                 party_reasons = (why,)
