@@ -15,6 +15,7 @@ from functools import cached_property
 import numpy as np
 
 from foederis.record.loader import Record
+from foederis.record.pickling import quick_unpickle
 from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, link_reason
 from foederis.rules.options import DEFAULT_OPTIONS, Options
 from foederis.rules.registry import REGISTRY, Registry
@@ -38,6 +39,7 @@ def from_day_number(n: int) -> date:
     return date.fromordinal(int(n) + BASE_DAY)
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Interval:
     """One status of one state under one instrument, for [start, end) (end None: open)."""

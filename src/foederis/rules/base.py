@@ -15,6 +15,7 @@ from functools import cached_property
 
 from foederis.record.loader import Record
 from foederis.record.models import ConflictPeriod, Event, SuccessionLink
+from foederis.record.pickling import quick_unpickle
 from foederis.rules.options import Options
 
 
@@ -31,6 +32,7 @@ class Status(IntEnum):
     terminated = 7
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why a status holds: the provision executed, what it found, and the events it used."""
@@ -41,6 +43,7 @@ class Reason:
     options: tuple[str, ...] = ()  # names of the interpretation options this reason depends on
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Transition:
     """From `day` on, the state has `status` (until the next transition)."""
@@ -51,6 +54,7 @@ class Transition:
     reasons: tuple[Reason, ...]
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Check:
     """A date the record states as a result, compared with the date the rule computes."""
