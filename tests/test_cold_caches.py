@@ -1,0 +1,67 @@
+"""The caches that make a cold `foederis check` fast give exactly what they replace."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+
+from foederis.claims.regex_cache import compile_many
+
+SPECS = [
+    (r"(?P<a>\bNATO\b)|(?P<b>alliance)", re.IGNORECASE),
+    (r"(?-i:[A-Z])\w+\s+(?:joined|left)", re.I),
+    (r"\d{4}-\d{2}-\d{2}", 0),
+]
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> bool:
+    return a == b and a.flags == b.flags and a.groups == b.groups and a.groupindex == b.groupindex
+
+
+def test_regex_cache_gives_re_compile_patterns(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOEDERIS_CACHE_DIR", str(tmp_path))
+    first = compile_many(SPECS)  # compiled, then stored
+    assert list(tmp_path.glob("regex-*.json"))
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("compiled again although the batch is stored")
+
+    with monkeypatch.context() as m:
+        m.setattr(re, "compile", refuse)
+        again = compile_many(SPECS)  # made from the stored programs
+    for (p, f), a, b in zip(SPECS, first, again, strict=True):
+        ref = re.compile(p, f)
+        assert _same(a, ref) and _same(b, ref)
+    text = "Finland joined NATO; the alliance met on 2023-04-04."
+    assert [m.groupdict() for m in again[0].finditer(text)] == [
+        m.groupdict() for m in re.compile(*SPECS[0]).finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("garbage", ["", "{", '{"patterns": [], "programs": []}', '{"programs": 1}'])
+def test_regex_cache_ignores_a_damaged_file(tmp_path, monkeypatch, garbage):
+    monkeypatch.setenv("FOEDERIS_CACHE_DIR", str(tmp_path))
+    compile_many(SPECS)
+    (path,) = tmp_path.glob("regex-*.json")
+    path.write_text(garbage, encoding="utf-8")
+    for (p, f), rx in zip(SPECS, compile_many(SPECS), strict=True):
+        assert _same(rx, re.compile(p, f))
+
+
+def test_regex_cache_refuses_a_program_the_engine_rejects(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOEDERIS_CACHE_DIR", str(tmp_path))
+    compile_many(SPECS)
+    (path,) = tmp_path.glob("regex-*.json")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"programs":[[', '"programs":[[0,[99999],0,{},[]],[', 1), encoding="utf-8")
+    for (p, f), rx in zip(SPECS, compile_many(SPECS), strict=True):
+        assert _same(rx, re.compile(p, f))
+
+
+def test_frozen_slotted_records_round_trip_through_pickle(compiled):
+    iv = next(iv for iv in compiled.intervals if iv.reasons and iv.reasons[0].events)
+    for obj in (iv, iv.reasons[0], iv.reasons[0].events[0], next(iter(compiled.record.provisions.values()))):
+        back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == obj and type(back) is type(obj)
