@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pickle
 import re
+from collections import Counter
 
 import pytest
 
+from foederis.claims.matching import WordCounts
 from foederis.claims.regex_cache import compile_many
 
 SPECS = [
@@ -65,3 +67,33 @@ def test_frozen_slotted_records_round_trip_through_pickle(compiled):
     for obj in (iv, iv.reasons[0], iv.reasons[0].events[0], next(iter(compiled.record.provisions.values()))):
         back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
         assert back == obj and type(back) is type(obj)
+
+
+def test_word_counts_answer_as_the_counter_they_replace():
+    counts = Counter({"treaty": 50, "norway": 1000, "the": 60000, "ally": 7})
+    words = sorted(counts)
+    wc = WordCounts(words, [counts[w] for w in words])
+    wc.BUILD_AFTER = 6  # answer some by bisection, the rest from the dict built after them
+    probes = ["treaty", "nway", "", "the", "zzz", "ally", "norway", "allies", "a"] * 3
+    for w in probes:
+        assert (w in wc) == (w in counts) and wc[w] == counts[w] and wc.get(w) == counts.get(w)
+    assert wc._dict is not None and len(wc) == len(counts) and set(wc) == set(counts)
+
+
+def test_vocabulary_read_back_equals_the_one_built(compiled, tmp_path, monkeypatch):
+    from foederis.claims import matching
+    from foederis.claims.grammar import GRAMMAR_WORDS
+
+    texts = [p.text for p in compiled.record.provisions.values() if p.text]
+    labels = [*compiled.record.states.labels(), *matching.instrument_labels()]
+    extra = [*matching.common_words(), *GRAMMAR_WORDS]
+    words = matching._english_words()
+    built = matching._build_vocabulary(words, texts, labels, extra, GRAMMAR_WORDS)
+    monkeypatch.setattr(matching, "_english_words", lambda: words)  # the tmp cache lacks the word list
+    monkeypatch.setenv("FOEDERIS_CACHE_DIR", str(tmp_path))
+    for _ in range(2):  # built and stored, then read back
+        monkeypatch.setattr(matching, "_VOCAB", None)
+        v = matching.vocabulary(texts, compiled.record.states, GRAMMAR_WORDS)
+        assert v.keywords == built["keywords"] and v.pair_rate == built["pair_rate"]
+        assert list(v.freq) == built["words"].split("\n")
+        assert [v.freq[w] for w in v.freq] == built["counts"]
