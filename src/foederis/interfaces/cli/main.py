@@ -14,6 +14,8 @@ from typing import Any
 
 # The CLI uses no pydantic plugins; skipping their discovery saves a scan of every installed package.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+# Nor linear algebra: one OpenBLAS thread spares NumPy's import a thread pool per core (0.05-0.1 s).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import typer
 
