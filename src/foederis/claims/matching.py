@@ -94,24 +94,28 @@ class Repair:
 class WordCounts(Mapping[str, int]):
     """Word -> count over the sorted known words and their counts, by bisection, so a cold check
     never builds a 60,000-entry dict for the few hundred words a clean text asks about; after
-    `BUILD_AFTER` look-ups (repairing a damaged text makes hundreds of thousands) it builds the
-    dict once and answers from it. A missing word counts 0, as in a Counter."""
+    `BUILD_AFTER` different words (repairing a damaged text asks about hundreds of thousands) it
+    builds the dict once and answers from it. A missing word counts 0, as in a Counter."""
 
     BUILD_AFTER = 20000
 
     def __init__(self, words: list[str], counts: list[int]) -> None:
         self._words, self._counts = words, counts
         self._dict: dict[str, int] | None = None
-        self._asked = 0
+        self._seen: dict[str, int | None] = {}  # an article asks about the same words again and again
 
     def _lookup(self, word: str) -> int | None:
-        if self._dict is None:
-            self._asked += 1
-            if self._asked <= self.BUILD_AFTER:
-                i = bisect_left(self._words, word)
-                return self._counts[i] if i < len(self._words) and self._words[i] == word else None
+        if self._dict is not None:
+            return self._dict.get(word)
+        if word in self._seen:
+            return self._seen[word]
+        if len(self._seen) >= self.BUILD_AFTER:
             self._dict = dict(zip(self._words, self._counts, strict=True))
-        return self._dict.get(word)
+            return self._dict.get(word)
+        i = bisect_left(self._words, word)
+        n = self._counts[i] if i < len(self._words) and self._words[i] == word else None
+        self._seen[word] = n
+        return n
 
     def __getitem__(self, word: str) -> int:
         n = self._lookup(word)
