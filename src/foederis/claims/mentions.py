@@ -257,9 +257,9 @@ _CAPITALS: dict[str, str] | None = None
 def group_mentions(sent: str) -> list[Mention]:
     out = []
     for g in groups():
+        if g.standalone:
+            continue  # "the allies" is read only where a frame needs a subject (frames.py)
         for m in g.pattern.finditer(sent):
-            if g.standalone:
-                continue  # "the allies" is read only where a frame needs a subject (frames.py)
             out.append(Mention("group", m.start(), m.end(), m.group(), group=g))
     return out
 
