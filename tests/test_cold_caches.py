@@ -97,3 +97,17 @@ def test_vocabulary_read_back_equals_the_one_built(compiled, tmp_path, monkeypat
         assert v.keywords == built["keywords"] and v.pair_rate == built["pair_rate"]
         assert list(v.freq) == built["words"].split("\n")
         assert [v.freq[w] for w in v.freq] == built["counts"]
+
+
+def test_regex_cache_guard_is_worked_out_once(tmp_path, monkeypatch):
+    from foederis.claims import first_chars
+
+    monkeypatch.setenv("FOEDERIS_CACHE_DIR", str(tmp_path))
+    first = compile_many(SPECS, guard=True)
+    with monkeypatch.context() as m:
+        m.setattr(first_chars, "guarded", lambda *a: pytest.fail("guard worked out again"))
+        again = compile_many(SPECS, guard=True)
+    for (p, f), a, b in zip(SPECS, first, again, strict=True):
+        ref = re.compile(first_chars.guarded(p, f), f)
+        assert _same(a, ref) and _same(b, ref)
+    assert first[0].pattern.startswith("(?=[")

@@ -117,7 +117,8 @@ def expand(pattern: str) -> str:
 @lru_cache(maxsize=1)
 def predicates() -> tuple[Predicate, ...]:
     specs = raw()["predicates"]
-    rxs = compile_many([(r"(?<!\w)" + expand(p["pattern"]), re.IGNORECASE) for p in specs])  # at a word
+    # each starts at a word; scanned over every clause, so guarded by its first characters
+    rxs = compile_many([(r"(?<!\w)" + expand(p["pattern"]), re.IGNORECASE) for p in specs], guard=True)
     return tuple(
         Predicate(
             p["lemma"],
@@ -135,14 +136,14 @@ def predicates() -> tuple[Predicate, ...]:
 @lru_cache(maxsize=1)
 def provision_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     specs = raw()["provisions"]
-    rxs = compile_many([(expand(p["pattern"]), re.IGNORECASE) for p in specs])
+    rxs = compile_many([(expand(p["pattern"]), re.IGNORECASE) for p in specs], guard=True)
     return tuple((p["relation"], rx) for p, rx in zip(specs, rxs, strict=True))
 
 
 @lru_cache(maxsize=1)
 def groups() -> tuple[Group, ...]:
     specs = _data("groups.yaml")
-    rxs = compile_many([(g["pattern"], re.IGNORECASE) for g in specs])
+    rxs = compile_many([(g["pattern"], re.IGNORECASE) for g in specs], guard=True)
     return tuple(
         Group(
             g["name"],
@@ -174,7 +175,7 @@ def markers() -> dict[str, re.Pattern[str]]:
         "ordinal": r"\b" + _ordinal_rx(d) + r"\b",
         "date_barrier": "|".join(d["date_barriers"]),
     }
-    rxs = compile_many([(src, re.IGNORECASE) for src in sources.values()])
+    rxs = compile_many([(src, re.IGNORECASE) for src in sources.values()], guard=True)
     return dict(zip(sources, rxs, strict=True))
 
 

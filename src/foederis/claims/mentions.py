@@ -48,17 +48,9 @@ _NOT_NAMES = {
 }
 _CAP_TOKEN = r"[A-Z][\w'.\u2019-]*"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_SPAN, _INST_RE, _IT, _DATE_RX = compile_many(
+_SPAN, _DATE_RX = compile_many(
     [
         (rf"{_CAP_TOKEN}(?:\s+(?:(?:of|and|the|and\s+the)\s+)?{_CAP_TOKEN})*", 0),
-        (rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE),
-        # "ratified it": a pronoun is an instrument only as the object of a treaty verb.
-        (
-            r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|"
-            r"denounced|denounce|acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)"
-            r"\s+(?P<it>it)\b",
-            re.I,
-        ),
         (
             rf"(?P<full>{DATE})(?!\s*(?:km|kilomet|mile|people|troops))"
             rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)(?:,?\s+this\s+year)?"
@@ -69,6 +61,20 @@ _SPAN, _INST_RE, _IT, _DATE_RX = compile_many(
             0,
         ),
     ]
+)
+#: Scanned over every sentence and the whole text: guarded by their first characters.
+_INST_RE, _IT = compile_many(
+    [
+        (rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE),
+        # "ratified it": a pronoun is an instrument only as the object of a treaty verb.
+        (
+            r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|"
+            r"denounced|denounce|acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)"
+            r"\s+(?P<it>it)\b",
+            re.I,
+        ),
+    ],
+    guard=True,
 )
 
 

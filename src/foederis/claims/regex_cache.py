@@ -5,7 +5,8 @@ check`. `compile_many` keeps the programs CPython's `re` builds for a batch of p
 (keyed by the patterns, the Python build and the regex engine's MAGIC) and makes the Pattern objects
 from them. A program is stored only after the object made from it compared equal to `re.compile`'s
 (same flags, pattern and code), so a pattern matches exactly as `re.compile` would make it match;
-an interpreter whose internals differ simply gets `re.compile`.
+an interpreter whose internals differ simply gets `re.compile`. A batch may ask for the
+first-character guard (`first_chars`), which is then worked out once, with the programs.
 """
 
 from __future__ import annotations
@@ -31,34 +32,51 @@ except ImportError:  # pragma: no cover - another implementation: re.compile onl
 Program = list[Any]
 
 
-def compile_many(specs: Sequence[tuple[str, int]]) -> list[re.Pattern[str]]:
+def compile_many(specs: Sequence[tuple[str, int]], guard: bool = False) -> list[re.Pattern[str]]:
     """`re.compile(pattern, flags)` for each (pattern, flags), read from the disk cache when this
-    batch was compiled before by the same interpreter."""
+    batch was compiled before by the same interpreter. With `guard`, each pattern is first given
+    the look-ahead of its first characters (`first_chars.guarded`: the same matches, found faster
+    in long texts), worked out when the batch is compiled, not when it is read back."""
     specs = [(p, int(f)) for p, f in specs]
     if _sre is None or any(f & re.DEBUG for _, f in specs):
-        return [re.compile(p, f) for p, f in specs]
-    path = _path(specs)
+        return [re.compile(_source(p, f, guard), f) for p, f in specs]
+    path = _path(specs, guard)
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored["patterns"] == [list(s) for s in specs]:
-            return [_from_program(p, prog) for (p, _), prog in zip(specs, stored["programs"], strict=True)]
+            return [
+                _from_program(src, prog)
+                for src, prog in zip(stored["sources"], stored["programs"], strict=True)
+            ]
     except Exception:  # missing, unreadable or refused by this interpreter: compile anew
         pass
-    compiled = [re.compile(p, f) for p, f in specs]
+    sources = [_source(p, f, guard) for p, f in specs]
+    compiled = [re.compile(src, f) for src, (_, f) in zip(sources, specs, strict=True)]
     try:
-        programs = [_program(p, f) for p, f in specs]
-        made = [_from_program(p, prog) for (p, _), prog in zip(specs, programs, strict=True)]
+        programs = [_program(src, f) for src, (_, f) in zip(sources, specs, strict=True)]
+        made = [_from_program(src, prog) for src, prog in zip(sources, programs, strict=True)]
         if all(_same(a, b) for a, b in zip(made, compiled, strict=True)):
-            _write(path, {"patterns": specs, "programs": programs})
+            _write(path, {"patterns": specs, "sources": sources, "programs": programs})
     except Exception:  # internals this module does not know: keep re.compile's patterns, store nothing
         pass
     return compiled
 
 
-def _path(specs: list[tuple[str, int]]) -> Path:
+def _source(pattern: str, flags: int, guard: bool) -> str:
+    """The pattern as compiled: guarded by its first characters when asked."""
+    if not guard:
+        return pattern
+    from foederis.claims.first_chars import guarded
+
+    return guarded(pattern, flags)
+
+
+def _path(specs: list[tuple[str, int]], guard: bool) -> Path:
     from foederis.engine.cache import cache_dir
 
-    h = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode())
+    h = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{guard}".encode())
+    if guard:  # a change to the guard's reading of patterns must not reuse what it wrote before
+        h.update(Path(__file__).with_name("first_chars.py").read_bytes())
     for p, f in specs:
         h.update(f"\0{f}\0{p}".encode())
     return cache_dir() / f"regex-{h.hexdigest()[:16]}.json"
