@@ -70,6 +70,7 @@ def run() -> None:
     """Run the CLI. Under --json even a parse error (bad option value, missing argument) is one JSON
     object on stdout with exit code 2, as the README promises; otherwise Typer reports it as usual."""
     app = register(sys.argv[1:])
+    _app.SINGLE_COMMAND = True
     if "--json" not in sys.argv[1:]:
         app()
         return
