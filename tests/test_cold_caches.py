@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import pickle
 import re
+from array import array
 from collections import Counter
 
 import pytest
@@ -56,8 +59,10 @@ def test_regex_cache_refuses_a_program_the_engine_rejects(tmp_path, monkeypatch)
     monkeypatch.setenv("FOEDERIS_CACHE_DIR", str(tmp_path))
     compile_many(SPECS)
     (path,) = tmp_path.glob("regex-*.json")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"programs":[[', '"programs":[[0,[99999],0,{},[]],[', 1), encoding="utf-8")
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    bad = base64.b64encode(array("I", [99999, 1, 2]).tobytes()).decode()  # no opcode 99999
+    stored["programs"][0][1] = bad
+    path.write_text(json.dumps(stored), encoding="utf-8")
     for (p, f), rx in zip(SPECS, compile_many(SPECS), strict=True):
         assert _same(rx, re.compile(p, f))
 
@@ -96,7 +101,7 @@ def test_vocabulary_read_back_equals_the_one_built(compiled, tmp_path, monkeypat
         v = matching.vocabulary(texts, compiled.record.states, GRAMMAR_WORDS)
         assert v.keywords == built["keywords"] and v.pair_rate == built["pair_rate"]
         assert list(v.freq) == built["words"].split("\n")
-        assert [v.freq[w] for w in v.freq] == built["counts"]
+        assert [v.freq[w] for w in v.freq] == list(array("q", base64.b64decode(built["counts"])))
 
 
 def test_regex_cache_guard_is_worked_out_once(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ first-character guard (`first_chars`), which is then worked out once, with the p
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -18,6 +19,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,8 +30,10 @@ try:  # CPython's regex engine and the compiler `re` feeds it
 except ImportError:  # pragma: no cover - another implementation: re.compile only
     _sre = None  # type: ignore[assignment]
 
-#: A program as stored: flags, code, group count, group index, index group (`_sre.compile`'s args).
+#: A program: flags, code, group count, group index, index group (`_sre.compile`'s arguments).
 Program = list[Any]
+#: The array type of the regex engine's code words (stored as their bytes; unsigned, CODESIZE each).
+_CODE_TYPE = next((t for t in "IL" if _sre is not None and array(t).itemsize == _sre.CODESIZE), "")
 
 
 def compile_many(specs: Sequence[tuple[str, int]], guard: bool = False) -> list[re.Pattern[str]]:
@@ -38,16 +42,14 @@ def compile_many(specs: Sequence[tuple[str, int]], guard: bool = False) -> list[
     the look-ahead of its first characters (`first_chars.guarded`: the same matches, found faster
     in long texts), worked out when the batch is compiled, not when it is read back."""
     specs = [(p, int(f)) for p, f in specs]
-    if _sre is None or any(f & re.DEBUG for _, f in specs):
+    if _sre is None or not _CODE_TYPE or any(f & re.DEBUG for _, f in specs):
         return [re.compile(_source(p, f, guard), f) for p, f in specs]
     path = _path(specs, guard)
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored["patterns"] == [list(s) for s in specs]:
-            return [
-                _from_program(src, prog)
-                for src, prog in zip(stored["sources"], stored["programs"], strict=True)
-            ]
+            programs = [_decode(prog) for prog in stored["programs"]]
+            return [_from_program(src, prog) for src, prog in zip(stored["sources"], programs, strict=True)]
     except Exception:  # missing, unreadable or refused by this interpreter: compile anew
         pass
     sources = [_source(p, f, guard) for p, f in specs]
@@ -56,7 +58,7 @@ def compile_many(specs: Sequence[tuple[str, int]], guard: bool = False) -> list[
         programs = [_program(src, f) for src, (_, f) in zip(sources, specs, strict=True)]
         made = [_from_program(src, prog) for src, prog in zip(sources, programs, strict=True)]
         if all(_same(a, b) for a, b in zip(made, compiled, strict=True)):
-            _write(path, {"patterns": specs, "sources": sources, "programs": programs})
+            _write(path, {"patterns": specs, "sources": sources, "programs": [_encode(p) for p in programs]})
     except Exception:  # internals this module does not know: keep re.compile's patterns, store nothing
         pass
     return compiled
@@ -74,7 +76,7 @@ def _source(pattern: str, flags: int, guard: bool) -> str:
 def _path(specs: list[tuple[str, int]], guard: bool) -> Path:
     from foederis.engine.cache import cache_dir
 
-    h = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{guard}".encode())
+    h = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{sys.byteorder}\0{guard}".encode())
     if guard:  # a change to the guard's reading of patterns must not reuse what it wrote before
         h.update(Path(__file__).with_name("first_chars.py").read_bytes())
     for p, f in specs:
@@ -91,6 +93,24 @@ def _program(pattern: str, flags: int) -> Program:
     for name, i in groupindex.items():
         indexgroup[i] = name
     return [int(flags | tree.state.flags), code, tree.state.groups - 1, groupindex, indexgroup]
+
+
+def _encode(prog: Program) -> Program:
+    """The program as stored: its code as the base64 of the machine words (reading 100,000 JSON
+    numbers back costs more than the whole regex cache saves on small batches)."""
+    flags, code, groups, groupindex, indexgroup = prog
+    return [
+        flags,
+        base64.b64encode(array(_CODE_TYPE, code).tobytes()).decode("ascii"),
+        groups,
+        groupindex,
+        indexgroup,
+    ]
+
+
+def _decode(stored: Program) -> Program:
+    flags, code, groups, groupindex, indexgroup = stored
+    return [flags, array(_CODE_TYPE, base64.b64decode(code)).tolist(), groups, groupindex, indexgroup]
 
 
 def _from_program(pattern: str, prog: Program) -> re.Pattern[str]:
