@@ -4,8 +4,10 @@ compiled record (keyed by the file's hash), so a cold start reads JSON instead o
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -36,11 +38,24 @@ def cached(stem: str, build: Callable[[], Any]) -> Any:
     except (OSError, ValueError):
         pass
     data = build()
+    store(path, json.dumps(data))
+    return data
+
+
+def store(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically (a unique temporary file, then a rename), so processes
+    filling the cache at once never leave half a file; a cache that cannot be written is ignored."""
+    import os
+    import tempfile
+
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
     except OSError:
-        pass
-    return data
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -12,17 +12,16 @@ first-character guard (`first_chars`), which is then worked out once, with the p
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from foederis.claims.datafile import store
 
 try:  # CPython's regex engine and the compiler `re` feeds it
     import _sre
@@ -58,7 +57,8 @@ def compile_many(specs: Sequence[tuple[str, int]], guard: bool = False) -> list[
         programs = [_program(src, f) for src, (_, f) in zip(sources, specs, strict=True)]
         made = [_from_program(src, prog) for src, prog in zip(sources, programs, strict=True)]
         if all(_same(a, b) for a, b in zip(made, compiled, strict=True)):
-            _write(path, {"patterns": specs, "sources": sources, "programs": [_encode(p) for p in programs]})
+            stored = {"patterns": specs, "sources": sources, "programs": [_encode(p) for p in programs]}
+            store(path, json.dumps(stored, separators=(",", ":")))
     except Exception:  # internals this module does not know: keep re.compile's patterns, store nothing
         pass
     return compiled
@@ -121,18 +121,3 @@ def _from_program(pattern: str, prog: Program) -> re.Pattern[str]:
 def _same(a: re.Pattern[str], b: re.Pattern[str]) -> bool:
     """Equal patterns (flags, pattern and code, as `Pattern.__eq__` compares) with the same groups."""
     return a == b and a.groups == b.groups and a.groupindex == b.groupindex
-
-
-def _write(path: Path, data: dict[str, Any]) -> None:
-    """Atomically; a cache that cannot be written is ignored."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(data, separators=(",", ":")))
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
