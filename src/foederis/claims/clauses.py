@@ -11,19 +11,7 @@ import re
 from dataclasses import dataclass
 
 from foederis.claims.lexicon import markers
-
-_BOUNDARY = re.compile(
-    r"\s+-\s+|;\s*|\s*\((?=[^)]*\s[^)]*\s[^)]*\s[^)]*\))|(?<=[^)]{3}\s[^)]{3})\)"
-    r"|,?\s+(?P<rel>which|who|whose|that)\s+"
-    r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
-    r"|,\s+(?P<part>(?=(?:thus\s+)?(?:becoming|making)\b))"
-    r"|\s+(?P<coord2>but|while|whereas|although)\s+"
-    r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
-    r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
-    r"|,?\s+(?P<cond>if|unless|whether)\s+",
-    re.IGNORECASE,
-)
-
+from foederis.claims.regex_cache import compile_many
 
 #: A ranked noun a restrictive relative clause completes ("the first country that left").
 _RANKED_HEAD = re.compile(
@@ -31,11 +19,26 @@ _RANKED_HEAD = re.compile(
     r"(?:member|ally|country|state|nation|party|signatory|one)$",
     re.I,
 )
-_OPEN_RELATIVE = re.compile(r",\s+(?:which|who)\s+", re.IGNORECASE)
-_MAIN_VERB_AFTER_COMMA = re.compile(
-    r",(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|will|would|still|also|then|later|"
-    r"formally|officially|signed|joined|withdrew|left|ratified|quit|became|becomes)\b)",
-    re.IGNORECASE,
+_BOUNDARY, _OPEN_RELATIVE, _MAIN_VERB_AFTER_COMMA = compile_many(
+    [
+        (
+            r"\s+-\s+|;\s*|\s*\((?=[^)]*\s[^)]*\s[^)]*\s[^)]*\))|(?<=[^)]{3}\s[^)]{3})\)"
+            r"|,?\s+(?P<rel>which|who|whose|that)\s+"
+            r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
+            r"|,\s+(?P<part>(?=(?:thus\s+)?(?:becoming|making)\b))"
+            r"|\s+(?P<coord2>but|while|whereas|although)\s+"
+            r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
+            r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
+            r"|,?\s+(?P<cond>if|unless|whether)\s+",
+            re.IGNORECASE,
+        ),
+        (r",\s+(?:which|who)\s+", re.IGNORECASE),
+        (
+            r",(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|will|would|still|also|then|later|"
+            r"formally|officially|signed|joined|withdrew|left|ratified|quit|became|becomes)\b)",
+            re.IGNORECASE,
+        ),
+    ]
 )
 
 

@@ -12,6 +12,7 @@ from foederis.claims.grammar import (
     MONTHS,
 )
 from foederis.claims.matching import Repair
+from foederis.claims.regex_cache import compile_many
 from foederis.record.states import normalise
 from foederis.rules.registry import INSTRUMENTS, instrument_labels
 
@@ -53,11 +54,17 @@ class Draft:
     repairs: list[Repair] = field(default_factory=list)
 
 
-_GENERIC_RE = re.compile(GENERIC_INSTRUMENT, re.IGNORECASE)
 _LABELS = instrument_labels()
-_NAMED_RE = re.compile(r"(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty))", re.IGNORECASE)
+_NAME_PATTERNS = [(p, i) for i, spec in INSTRUMENTS.items() for p in spec.name_patterns]
+_GENERIC_RE, _NAMED_RE, *_NAME_RXS = compile_many(
+    [
+        (GENERIC_INSTRUMENT, re.IGNORECASE),
+        (r"(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Convention|Treaty))", re.IGNORECASE),
+        *((p, re.IGNORECASE) for p, _ in _NAME_PATTERNS),
+    ]
+)
 #: The registry's descriptive name patterns, each with its instrument.
-_EXTRA = [(re.compile(p, re.IGNORECASE), i) for i, spec in INSTRUMENTS.items() for p in spec.name_patterns]
+_EXTRA = [(rx, i) for rx, (_, i) in zip(_NAME_RXS, _NAME_PATTERNS, strict=True)]
 
 
 def resolve_instrument_text(text: str) -> str | None:
@@ -111,8 +118,12 @@ def parse_date(text: str) -> DateSpec | None:
         return None
 
 
-_ASOF = re.compile(rf"(?:as\s+of|as\s+at|published|updated|dated|date)\s*:?\s*(?:on\s+)?(?P<d>{DATE})", re.I)
-_TOP_DATE = re.compile(rf"(?P<d>{DATE})")
+_ASOF, _TOP_DATE = compile_many(
+    [
+        (rf"(?:as\s+of|as\s+at|published|updated|dated|date)\s*:?\s*(?:on\s+)?(?P<d>{DATE})", re.I),
+        (rf"(?P<d>{DATE})", 0),
+    ]
+)
 
 
 def article_date(text: str) -> tuple[date, str] | None:

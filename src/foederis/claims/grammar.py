@@ -129,7 +129,9 @@ def instrument_regex() -> str:
     """An alternation of every instrument name: registry labels, abbreviations, descriptive phrases."""
     alts: list[str] = []
     for spec in INSTRUMENTS.values():
-        for label in {spec.id, spec.short, spec.title, *spec.aliases}:
+        # in a fixed order (not a set's, which changes with the process's hash seed): the same
+        # pattern in every process, so its compiled form can be cached (regex_cache)
+        for label in dict.fromkeys((spec.id, spec.short, spec.title, *spec.aliases)):
             if _GENERIC_RE.fullmatch(label):  # "the Alliance": read as a generic reference, not a name
                 continue
             words = re.split(r"[\s-]+", label.strip())

@@ -9,6 +9,7 @@ from typing import Any
 
 from foederis.claims.datafile import load as _data
 from foederis.claims.grammar import NUM
+from foederis.claims.regex_cache import compile_many
 
 #: Instrument mentions are masked in the text frames are read from (`mask`): the slot <INST>
 #: matches a mask, so the patterns stay small however many names the registry knows.
@@ -115,35 +116,38 @@ def expand(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def predicates() -> tuple[Predicate, ...]:
-    out = []
-    for p in raw()["predicates"]:
-        out.append(
-            Predicate(
-                p["lemma"],
-                p["relation"],
-                re.compile(r"(?<!\w)" + expand(p["pattern"]), re.IGNORECASE),  # starts at a word
-                p.get("subjects", "before"),
-                p.get("verb", ""),
-                bool(p.get("appositive")),
-                p["pattern"].rstrip().endswith("<INST>"),
-            )
-        )
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def provision_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    specs = raw()["predicates"]
+    # each starts at a word; scanned over every clause, so guarded by its first characters
+    rxs = compile_many([(r"(?<!\w)" + expand(p["pattern"]), re.IGNORECASE) for p in specs], guard=True)
     return tuple(
-        (p["relation"], re.compile(expand(p["pattern"]), re.IGNORECASE)) for p in raw()["provisions"]
+        Predicate(
+            p["lemma"],
+            p["relation"],
+            rx,
+            p.get("subjects", "before"),
+            p.get("verb", ""),
+            bool(p.get("appositive")),
+            p["pattern"].rstrip().endswith("<INST>"),
+        )
+        for p, rx in zip(specs, rxs, strict=True)
     )
 
 
 @lru_cache(maxsize=1)
+def provision_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    specs = raw()["provisions"]
+    rxs = compile_many([(expand(p["pattern"]), re.IGNORECASE) for p in specs], guard=True)
+    return tuple((p["relation"], rx) for p, rx in zip(specs, rxs, strict=True))
+
+
+@lru_cache(maxsize=1)
 def groups() -> tuple[Group, ...]:
+    specs = _data("groups.yaml")
+    rxs = compile_many([(g["pattern"], re.IGNORECASE) for g in specs], guard=True)
     return tuple(
         Group(
             g["name"],
-            re.compile(g["pattern"], re.IGNORECASE),
+            rx,
             tuple(g.get("members", ())),
             g.get("derived", ""),
             g.get("instrument"),
@@ -151,26 +155,28 @@ def groups() -> tuple[Group, ...]:
             g["definition"],
             g["source"],
         )
-        for g in _data("groups.yaml")
+        for g, rx in zip(specs, rxs, strict=True)
     )
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+def _alternation(words: list[str]) -> str:
+    return r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b"
 
 
 @lru_cache(maxsize=1)
 def markers() -> dict[str, re.Pattern[str]]:
     d = raw()
-    return {
+    sources = {
         "reporting": _alternation(d["reporting_verbs"]),
-        "hypothetical": re.compile("|".join(d["hypothetical"]), re.IGNORECASE),
-        "over": re.compile("|".join(d["over_assertion"]), re.IGNORECASE),
+        "hypothetical": "|".join(d["hypothetical"]),
+        "over": "|".join(d["over_assertion"]),
         "hedge": _alternation(d["hedges"]),
-        "universal": re.compile("|".join(d["universal"]), re.IGNORECASE),
-        "ordinal": re.compile(r"\b" + _ordinal_rx(d) + r"\b", re.IGNORECASE),
-        "date_barrier": re.compile("|".join(d["date_barriers"]), re.IGNORECASE),
+        "universal": "|".join(d["universal"]),
+        "ordinal": r"\b" + _ordinal_rx(d) + r"\b",
+        "date_barrier": "|".join(d["date_barriers"]),
     }
+    rxs = compile_many([(src, re.IGNORECASE) for src in sources.values()], guard=True)
+    return dict(zip(sources, rxs, strict=True))
 
 
 def ordinal_value(text: str) -> tuple[int | None, str | None]:

@@ -14,12 +14,19 @@ Order of trust, each step reported when it changed what the text says:
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+import sys
+from array import array
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
-from foederis.claims.datafile import load
+from foederis.claims.datafile import cached, load
 from foederis.claims.grammar import MONTHS
 from foederis.claims.text import Mapped
 from foederis.record.states import StateRegistry, normalise
@@ -87,11 +94,55 @@ class Repair:
         }
 
 
+class WordCounts(Mapping[str, int]):
+    """Word -> count over the sorted known words and their counts, by bisection, so a cold check
+    never builds a 60,000-entry dict for the few hundred words a clean text asks about; after
+    `BUILD_AFTER` different words (repairing a damaged text asks about hundreds of thousands) it
+    builds the dict once and answers from it. A missing word counts 0, as in a Counter."""
+
+    BUILD_AFTER = 20000
+
+    def __init__(self, words: list[str], counts: Sequence[int]) -> None:
+        self._words, self._counts = words, counts
+        self._dict: dict[str, int] | None = None
+        self._seen: dict[str, int | None] = {}  # an article asks about the same words again and again
+
+    def _lookup(self, word: str) -> int | None:
+        if self._dict is not None:
+            return self._dict.get(word)
+        if word in self._seen:
+            return self._seen[word]
+        if len(self._seen) >= self.BUILD_AFTER:
+            self._dict = dict(zip(self._words, self._counts, strict=True))
+            return self._dict.get(word)
+        i = bisect_left(self._words, word)
+        n = self._counts[i] if i < len(self._words) and self._words[i] == word else None
+        self._seen[word] = n
+        return n
+
+    def __getitem__(self, word: str) -> int:
+        n = self._lookup(word)
+        return 0 if n is None else n
+
+    def get(self, word: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        n = self._lookup(word)
+        return default if n is None else n
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._lookup(word) is not None
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+
 @dataclass
 class Vocabulary:
     """Known words with frequencies, and the damaged forms each word takes when a pair is deleted."""
 
-    freq: Counter[str]
+    freq: WordCounts
     damaged: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
     pair_rate: dict[str, float] = field(default_factory=dict)  # letter pairs per letter of English text
@@ -112,17 +163,22 @@ RARE_RANK = 15000
 VOCAB_SIZE = 60000
 
 
+def _english_words_name() -> str:
+    """The cached word list's file name: the wordfreq version and the list's size."""
+    from importlib.metadata import version
+
+    return f"wordfreq-en-{version('wordfreq')}-{VOCAB_SIZE}.txt"
+
+
 def _english_words() -> list[str]:
     """The most frequent English words, most frequent first, from the wordfreq package.
 
     Cached as a plain word list next to the compiled record (keyed by the wordfreq version),
     so a cold `foederis check` reads a text file instead of unpacking wordfreq's tables.
     """
-    from importlib.metadata import version
-
     from foederis.engine.cache import cache_dir
 
-    path = cache_dir() / f"wordfreq-en-{version('wordfreq')}-{VOCAB_SIZE}.txt"
+    path = cache_dir() / _english_words_name()
     try:
         words = path.read_text(encoding="utf-8").split("\n")
         if len(words) > VOCAB_SIZE // 2:
@@ -144,25 +200,66 @@ def _english_words() -> list[str]:
 
 def vocabulary(provision_texts: list[str], registry: StateRegistry, grammar_words: list[str]) -> Vocabulary:
     """Build (once per process) the vocabulary: English words by frequency (wordfreq), the
-    provision texts, state and instrument names, and the grammar's keywords."""
+    provision texts, state and instrument names, and the grammar's keywords.
+
+    Its tables are kept as JSON next to the compiled record, keyed by everything they are built
+    from (and this module's source), so a cold check reads one file instead of recounting.
+    """
     global _VOCAB
     if _VOCAB is not None:
         return _VOCAB
-    words = _english_words()
+    labels = [*registry.labels(), *instrument_labels()]
+    extra = [*common_words(), *grammar_words]
+    words_file = _english_words_name()
+    source = Path(__file__).read_text(encoding="utf-8")
+    key = _digest(source, sys.byteorder, words_file, provision_texts, labels, extra)
+
+    def build() -> dict[str, object]:
+        return _build_vocabulary(_english_words(), provision_texts, labels, extra, grammar_words)
+
+    data = cached(f"vocabulary-{key}", build)
+    counts = array("q", base64.b64decode(data["counts"]))
+    freq = WordCounts(data["words"].split("\n"), counts)
+    _VOCAB = Vocabulary(freq, {}, data["keywords"], data["pair_rate"])
+    return _VOCAB
+
+
+def _digest(*parts: str | list[str]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        for text in [part] if isinstance(part, str) else part:
+            h.update(text.encode())
+            h.update(b"\0")
+        h.update(b"\1")
+    return h.hexdigest()[:16]
+
+
+def _build_vocabulary(
+    words: list[str],
+    provision_texts: list[str],
+    labels: list[str],
+    extra: list[str],
+    grammar_words: list[str],
+) -> dict[str, object]:
+    """The vocabulary's tables as JSON-shaped data: the known words (sorted) and their counts (the
+    base64 of 64-bit integers: 60,000 JSON numbers are slow to read), keywords, pair rates."""
     n = len(words)
     freq: Counter[str] = Counter(dict(zip(reversed(words), range(1, n + 1), strict=True)))
     for text in provision_texts:
         for w in _WORD.findall(text):
             freq[w.lower()] += 50
-    for label in (*registry.labels(), *instrument_labels()):
+    for label in labels:
         for w in _WORD.findall(label):
             freq[w.lower()] += 1000
-    for w in (*common_words(), *grammar_words):
+    for w in extra:
         freq[w.lower()] += 100
-    _VOCAB = Vocabulary(
-        freq, {}, sorted({w.lower() for w in grammar_words if len(w) >= 5}), _pair_rates(words)
-    )
-    return _VOCAB
+    known = sorted(freq)
+    return {
+        "words": "\n".join(known),  # sorted, for bisection (WordCounts)
+        "counts": base64.b64encode(array("q", [freq[w] for w in known]).tobytes()).decode("ascii"),
+        "keywords": sorted({w.lower() for w in grammar_words if len(w) >= 5}),
+        "pair_rate": _pair_rates(words),
+    }
 
 
 def _pair_rates(words: list[str], n: int = 5000) -> dict[str, float]:

@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from foederis.claims.extract import DateSpec, parse_date, resolve_instrument_text
-from foederis.claims.grammar import DATE, MONTHS, instrument_regex
+from foederis.claims.grammar import _MONTH, DATE, MONTHS, instrument_regex
 from foederis.claims.lexicon import GENERIC, Group, groups
 from foederis.claims.matching import Matcher, alliance_ids
+from foederis.claims.regex_cache import compile_many
 
 #: Capitalised words that never start a state's name (sentence openers, titles, months).
 _NOT_NAMES = {
@@ -46,24 +47,34 @@ _NOT_NAMES = {
     "al",
 }
 _CAP_TOKEN = r"[A-Z][\w'.\u2019-]*"
-_SPAN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:of|and|the|and\s+the)\s+)?{_CAP_TOKEN})*")
-_INST_RE = re.compile(rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE)
-#: "ratified it": a pronoun is an instrument only as the object of a treaty verb.
-_IT = re.compile(
-    r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|denounced|denounce|"
-    r"acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)\s+(?P<it>it)\b",
-    re.I,
-)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-from foederis.claims.grammar import _MONTH  # noqa: E402
-
-_DATE_RX = re.compile(
-    rf"(?P<full>{DATE})(?!\s*(?:km|kilomet|mile|people|troops))"
-    rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)(?:,?\s+this\s+year)?"
-    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?!\s+\d)"
-    r"|(?P<wd>\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|(?P<today>\btoday\b|\bthis\s+week\b)"
-    r"|(?P<rel>\b(?:this|last)\s+year\b|\bearlier\s+this\s+month\b|\bthis\s+month\b)",
+_SPAN, _DATE_RX = compile_many(
+    [
+        (rf"{_CAP_TOKEN}(?:\s+(?:(?:of|and|the|and\s+the)\s+)?{_CAP_TOKEN})*", 0),
+        (
+            rf"(?P<full>{DATE})(?!\s*(?:km|kilomet|mile|people|troops))"
+            rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)(?:,?\s+this\s+year)?"
+            rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?!\s+\d)"
+            r"|(?P<wd>\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+            r"|(?P<today>\btoday\b|\bthis\s+week\b)"
+            r"|(?P<rel>\b(?:this|last)\s+year\b|\bearlier\s+this\s+month\b|\bthis\s+month\b)",
+            0,
+        ),
+    ]
+)
+#: Scanned over every sentence and the whole text: guarded by their first characters.
+_INST_RE, _IT = compile_many(
+    [
+        (rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE),
+        # "ratified it": a pronoun is an instrument only as the object of a treaty verb.
+        (
+            r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|"
+            r"denounced|denounce|acceded\s+to|accede\s+to|withdrew\s+from|withdraw\s+from|withdrawn\s+from)"
+            r"\s+(?P<it>it)\b",
+            re.I,
+        ),
+    ],
+    guard=True,
 )
 
 
@@ -118,14 +129,18 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     inst = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words)
     names = {**data["demonyms"], **data["seats"], **data["leaders"]}
     alt = "|".join(re.escape(x) for x in sorted(data["demonyms"], key=len, reverse=True))
-    demonym = re.compile(
-        rf"(?:\b[Tt]he\s+)?(?<![\w.])(?-i:(?P<name>{alt}))\s+(?:(?:new|current|interim|coalition|then)\s+)?"
-        rf"(?:{inst})\b",
-        re.I,
-    )
     person = "|".join(re.escape(x) for x in sorted([*data["seats"], *data["leaders"]], key=len, reverse=True))
-    seat_or_leader = re.compile(rf"(?:\b[Tt]he\s+)?(?<![\w])(?-i:(?P<name>{person}))(?![\w])")
-    possessive_inst = re.compile(rf"\s+(?:(?:new|current|interim|coalition)\s+)?(?:{inst})\b", re.I)
+    demonym, seat_or_leader, possessive_inst = compile_many(
+        [
+            (
+                rf"(?:\b[Tt]he\s+)?(?<![\w.])(?-i:(?P<name>{alt}))\s+(?:(?:new|current|interim|coalition|then)\s+)?"
+                rf"(?:{inst})\b",
+                re.I,
+            ),
+            (rf"(?:\b[Tt]he\s+)?(?<![\w])(?-i:(?P<name>{person}))(?![\w])", 0),
+            (rf"\s+(?:(?:new|current|interim|coalition)\s+)?(?:{inst})\b", re.I),
+        ]
+    )
     return demonym, seat_or_leader, possessive_inst, names
 
 
@@ -248,9 +263,9 @@ _CAPITALS: dict[str, str] | None = None
 def group_mentions(sent: str) -> list[Mention]:
     out = []
     for g in groups():
+        if g.standalone:
+            continue  # "the allies" is read only where a frame needs a subject (frames.py)
         for m in g.pattern.finditer(sent):
-            if g.standalone:
-                continue  # "the allies" is read only where a frame needs a subject (frames.py)
             out.append(Mention("group", m.start(), m.end(), m.group(), group=g))
     return out
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from foederis.claims.extract import resolve_instrument_text
 from foederis.claims.grammar import instrument_regex
 from foederis.claims.mentions import named_instruments
+from foederis.claims.regex_cache import compile_many
 from foederis.record.loader import Record
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -30,13 +31,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"Article\s+(?P<num>\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\((?P<p1>\d{{1,2}})\)|,?\s+paragraph\s+(?P<p2>\d{{1,2}}))?"
         rf"(?:\s+of\s+(?P<inst>{instrument_regex()}))?"
     )
-    block = re.compile(
-        rf"(?m)(?:^|(?<=[.!?]\s))[ \t]*{art}"
-        r"(?:\s+(?:reads|says|states|provides|stipulates)(?:\s+as\s+follows)?)?"
-        rf"\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
-        re.IGNORECASE,
+    block, quoted, ref = compile_many(
+        [
+            (
+                rf"(?m)(?:^|(?<=[.!?]\s))[ \t]*{art}"
+                r"(?:\s+(?:reads|says|states|provides|stipulates)(?:\s+as\s+follows)?)?"
+                rf"\s*[:.\-]\s*(?P<body>(?:\d+\.|\"|[A-Z])[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)",
+                re.IGNORECASE,
+            ),
+            (r"\"(?P<body>[^\"]{25,3000})\"", 0),
+            (art, re.IGNORECASE),
+        ]
     )
-    return block, re.compile(r"\"(?P<body>[^\"]{25,3000})\""), re.compile(art, re.IGNORECASE)
+    return block, quoted, ref
 
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")

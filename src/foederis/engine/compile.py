@@ -17,6 +17,7 @@ from operator import attrgetter
 import numpy as np
 
 from foederis.record.loader import Record
+from foederis.record.pickling import quick_unpickle
 from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, link_reason
 from foederis.rules.frozen import fast_init
 from foederis.rules.options import DEFAULT_OPTIONS, Options
@@ -41,6 +42,7 @@ def from_day_number(n: int) -> date:
     return date.fromordinal(int(n) + BASE_DAY)
 
 
+@quick_unpickle
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Interval:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from foederis.engine.compile import Compiled, day_number
 from foederis.engine.lookup import lookup
-from foederis.questions.models import MembersAnswer
 from foederis.rules.options import describe_options
+
+if TYPE_CHECKING:  # the answer models are pydantic (0.03 s to build): imported only by `members`
+    from foederis.questions.models import MembersAnswer
 
 
 def bound_states(c: Compiled, instrument: str, day: date) -> list[str]:
@@ -20,6 +23,8 @@ def bound_states(c: Compiled, instrument: str, day: date) -> list[str]:
 
 
 def members(c: Compiled, instrument: str, day: date) -> MembersAnswer:
+    from foederis.questions.models import MembersAnswer
+
     parties = bound_states(c, instrument, day)
     return MembersAnswer(
         instrument=instrument,

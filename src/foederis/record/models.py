@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from foederis.record.pickling import quick_unpickle
+
 #: `assumed`: an input of a what-if or scenario, never a fact of the record.
 FactStatus = Literal["sourced", "derived", "unverified", "assumed"]
 
@@ -13,6 +15,7 @@ FactStatus = Literal["sourced", "derived", "unverified", "assumed"]
 CONSENT_ACTIONS = frozenset({"ratification", "accession", "acceptance", "approval"})
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Event:
     """One thing a state (or the treaty as a whole) did on a date, with its source."""
@@ -58,6 +61,7 @@ class InstrumentFiles:
     texts: tuple[str, ...] = ()
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Provision:
     """One provision of a treaty text, by its Akoma Ntoso-style id."""
@@ -74,6 +78,7 @@ class Provision:
         return self.id.split("/", 1)[0]
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class ConflictPeriod:
     """A period in which a state was engaged in an armed conflict: [start, end); end None = ongoing."""
@@ -104,6 +109,7 @@ class ConflictPeriod:
         return self.start <= day and (self.end is None or day < self.end)
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Presence:
     """Allied forces stationed in a host state."""
@@ -118,6 +124,7 @@ class Presence:
     row: int = 0
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class SuccessionLink:
     """How one state's treaty status passes to another (continuation, succession, unification)."""
@@ -132,6 +139,7 @@ class SuccessionLink:
     row: int = 0
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class StateInfo:
     """A state known to the record, with the names it goes by."""

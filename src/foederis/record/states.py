@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from foederis.record.models import StateInfo
 
@@ -24,6 +25,20 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(name: str) -> str:
     """Fold a name for matching: case, accents, punctuation, a leading "the"."""
+    return _fold_short(name) if len(name) <= MEMO_CHARS else _fold(name)
+
+
+#: Names up to this length are folded once per process (an article names the same states again
+#: and again); longer input, such as a hostile request's, is folded every time and never kept.
+MEMO_CHARS = 80
+
+
+@lru_cache(maxsize=4096)
+def _fold_short(name: str) -> str:
+    return _fold(name)
+
+
+def _fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ")

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from foederis.record.loader import Record
 from foederis.record.models import ConflictPeriod, Event, SuccessionLink
+from foederis.record.pickling import quick_unpickle
 from foederis.rules.calendar import text
 from foederis.rules.frozen import fast_init
 from foederis.rules.options import Options
@@ -33,6 +34,7 @@ class Status(IntEnum):
     terminated = 7
 
 
+@quick_unpickle
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Reason:
@@ -44,6 +46,7 @@ class Reason:
     options: tuple[str, ...] = ()  # names of the interpretation options this reason depends on
 
 
+@quick_unpickle
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Transition:
@@ -55,6 +58,7 @@ class Transition:
     reasons: tuple[Reason, ...]
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Check:
     """A date the record states as a result, compared with the date the rule computes."""
