@@ -506,3 +506,59 @@ def test_a_provision_paraphrase_takes_the_treaty_named_earlier_in_its_sentence(c
         "convention, but the country had to wait six months after submitting exit documents."
     )
     assert one(read(compiled, text, "2025-06-01"), "provision").instrument == "ccm"
+
+
+def test_a_described_treaty_is_the_one_named_before_or_the_articles_only_treaty(compiled: Compiled) -> None:
+    text = "U.S. Quits Missile Pact\n\nThe United States left a nuclear arms treaty, the INF Treaty, in 2019."
+    cls = read(compiled, text, "2019-09-01")
+    assert [(c.instrument, c.verdict) for c in cls if c.kind == "status"] == [("inf", "supported")] * 2
+    text = "Moscow suspends European arms control treaty. Russia suspended the CFE Treaty in 2005."
+    cls = [c for c in read(compiled, text, "2008-01-01") if c.kind == "event"]
+    assert [c.instrument for c in cls] == ["cfe", "cfe"] and cls[1].verdict == "contradicted"
+    # two treaties named: a described one is not guessed
+    text = "Russia left a nuclear treaty. The INF Treaty and New START were both signed by Moscow."
+    assert not [c for c in read(compiled, text, "2024-01-01") if c.kind == "status"]
+
+
+def test_when_a_state_joined_takes_the_date_of_the_main_clause(compiled: Compiled) -> None:
+    text = "The alliance's second eastward wave came in 2004 when Estonia, Latvia and Lithuania joined."
+    cl = one(read(compiled, text, "2010-01-01"), "membership")
+    assert cl.subjects == ["EST", "LVA", "LTU"] and cl.verdict == "supported"
+    text = "NATO's first eastward wave came in 2004 when Hungary joined."
+    assert one(read(compiled, text, "2010-01-01"), "membership").verdict == "contradicted"
+    # a clause-final "joined" without "when" is not read as a joining
+    assert not read(compiled, "NATO grew. Sweden joined.", "2025-01-01")
+
+
+def test_the_departure_of_the_state_and_its_instrument_of_accession(compiled: Compiled) -> None:
+    text = "The departure of the United States from the Open Skies Treaty took effect in 2020."
+    assert one(read(compiled, text, "2021-01-01"), "status").verdict == "supported"
+    text = "Finland's instrument of accession to NATO was deposited on 4 April 2023."
+    assert one(read(compiled, text, "2023-05-01"), "membership").verdict == "supported"
+    text = "Finland's instrument of accession to NATO was deposited on 4 April 2022."
+    assert one(read(compiled, text, "2023-05-01"), "membership").verdict == "contradicted"
+
+
+def test_a_withdrawal_that_ends_a_period_on_a_day(compiled: Compiled) -> None:
+    text = (
+        "Lithuania gave notice in June and will leave the Ottawa Convention after a six-month "
+        "withdrawal period that ends on 27 December 2025."
+    )
+    cl = [c for c in read(compiled, text, "2025-07-01") if c.kind == "status"]
+    assert [c.verdict for c in cl] == ["supported"], [(c.text, c.verdict) for c in cl]
+
+
+def test_a_growth_to_come_is_judged_on_the_next_count(compiled: Compiled) -> None:
+    text = "The accession will take the alliance from 30 to 31 members."
+    assert one(read(compiled, text, "2023-03-01"), "count").verdict == "supported"
+    text = "The accession will take the alliance from 30 to 33 members."
+    assert one(read(compiled, text, "2023-03-01"), "count").verdict == "unverifiable"
+    text = "The accession took the alliance from 30 to 32 members."
+    assert one(read(compiled, text, "2023-05-01"), "count").verdict == "contradicted"
+
+
+def test_a_quoted_phrase_is_the_speakers_words_not_an_unread_assertion(compiled: Compiled) -> None:
+    text = 'The United States has withdrawn from the INF Treaty, saying Russia "bears sole responsibility".'
+    assert one(read(compiled, text, "2019-09-01"), "status").verdict == "supported"
+    text = "The United States has withdrawn from the INF Treaty, saying Russia bears sole responsibility."
+    assert one(read(compiled, text, "2019-09-01"), "status").verdict == "unverifiable"

@@ -27,7 +27,7 @@ _BOUNDARY, _OPEN_RELATIVE, _MAIN_VERB_AFTER_COMMA = compile_many(
             r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
             r"|,\s+(?P<part>(?=(?:thus\s+)?(?:becoming|making)\b))"
             r"|\s+(?P<coord2>but|while|whereas|although)\s+"
-            r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
+            r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|will|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
             r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
             r"|,?\s+(?P<cond>if|unless|whether)\s+",
             re.IGNORECASE,

@@ -389,9 +389,20 @@ _FRONTED_PARTICIPLE = re.compile(
 )
 
 
+#: "after a six-month withdrawal period that ends on …": the period's end is the act's day.
+_PERIOD_ENDS = re.compile(
+    r"\s+after\s+(?:a|the|its)\s+[^,;]{0,40}?\bperiod\s+(?:that|which)\s+(?:ends|expires)\s+on\b"
+)
+
+
 def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSpec | None, bool]:
     """The date of a predicate: in its clause, after it up to the next comma, else before it;
     a vague one ('last year') only when there is no other."""
+    ends = _PERIOD_ENDS.match(ctx.sent, e)
+    if ends:  # "will exit the treaty after a six-month period that ends on February 20"
+        at = next((d for d in ctx.dates if ends.end() <= d.start <= ends.end() + 1 and d.date), None)
+        if at is not None:
+            return at.date, False
     inside = [d for d in ctx.dates if cl.start <= d.start < cl.end]
     stop = e + (
         m.start()
@@ -438,6 +449,8 @@ def _over(sent: str, cl: Clause, spans: list[tuple[int, int]]) -> str | None:
     """A word of the clause that asserts more than a frame reads ("only", "most", "the last state")."""
     text = sent[cl.start : cl.end]
     for m in markers()["over"].finditer(text):
+        if _in_quote(sent, cl.start + m.start()):
+            continue  # a quoted word is the speaker's ("bears sole responsibility"), not asserted
         return m.group()  # never part of what a frame reads
     for m in markers()["ordinal"].finditer(text):
         if not re.match(
@@ -467,6 +480,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     gd = {k: v for k, v in mt.groupdict().items() if v}
     if "ord" in gd and ordinal_value(gd["ord"]) == (None, None):
         return None  # the ordinal slot is loose: only real ordinals count
+    if p.verb == "when" and not (cl.kind == "sub" and cl.opener == "when"):
+        return None  # a verb ending its clause stands for a joining only after "when"
     if p.relation != "ordinal" and re.search(r"\bto\s+$", sent[max(0, s - 4) : s]):
         return None  # an infinitive ("decided to withdraw", "the last state to sign"): not asserted
     # instrument
@@ -503,6 +518,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         elif inst_m is None and allied and ctx.context_alliance:
             how = f"the alliance named before ({ctx.context_alliance})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
+        if inst_m is None and p.verb == "when":  # "NATO's first wave came in 1999 when A and B joined"
+            inst_m = next((m for m in reversed(ctx.insts) if m.end <= cl.start), None)
         if (
             inst_m is None and p.relation == "joined" and ctx.context_latest
         ):  # "when Montenegro joined in 2017"
@@ -610,6 +627,9 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         subj and all(m.method == "refers back: the speaker" for m in subj)
     )
     date, since = _pick_date(ctx, cl, s, e)
+    if p.verb == "when" and date is None and ci > 0:  # "came in 1999 when A and B joined"
+        main = [d for d in ctx.dates if cls[ci - 1].start <= d.start < cls[ci - 1].end and d.date is not None]
+        date = main[-1].date if main else None
     speakers = {m.iso3 for m in ctx.states if m.end <= cl.start and m.iso3}
     if reported and subj and len(speakers) == 1 and {m.iso3 for m in subj} == speakers:
         # "Putin announced on Monday that Russia was suspending …": the state reports its own act,
@@ -945,7 +965,7 @@ def _nominals(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list[Fram
         for mt in of.finditer(ctx.view):
             lst = _lists([x for x in ctx.states if x.start >= mt.end()], sent)
             gap = sent[mt.end() : lst[0][0].start] if lst else ""
-            if not lst or (gap and not _COUNTED_NOUN.fullmatch(gap)):
+            if not lst or (gap and not _COUNTED_NOUN.fullmatch(gap) and gap.lower() != "the "):
                 continue  # "the accession of Sweden", "the accession of seven countries: A, B and C"
             tm = tail.match(ctx.view, lst[0][-1].end)
             out += _nominal_frame(ctx, cls, taken, lemma, lst[0], mt.start(), tm, hyp_sentence, of_form=True)
@@ -1376,10 +1396,16 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"growing|grown|expand|expands|expanded|expanding|increase|increases|increased|increasing)\s+"
             r"(?:(?P<mid><INST>)(?=\s)|it\s+|the\s+)?(?:its\s+|the\s+)?(?:total\s+)?"
             r"(?:number\s+of\s+)?(?P<noun>member\s+(?:nations|states|countries)|members|membership|allies|nations|parties)?"
-            r"(?:\s+of\s+(?P<post><INST>))?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
+            r"(?:\s+of\s+(?P<post><INST>))?(?:\s+from\s+<NUM>)?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
         ),
     ]
     return tuple(re.compile(p, re.I) for p in pats)
+
+
+#: A growth said to come: the count it names is the next one, not the day's.
+_WILL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:set|expected|due)\s+to|(?:is|are)\s+to)\s+$", re.I
+)
 
 
 def _counts(ctx: SentenceContext, taken) -> list[Frame]:
@@ -1491,6 +1517,9 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
             if markers()["hypothetical"].search(cl_text[-30:]):
                 continue
             counted.append((s, e))
+            extra = {"bound": bound} if bound else {}
+            if growth and _WILL_BEFORE.search(sent[max(0, s - 30) : s]):
+                extra["future"] = "1"  # "their admission will take the alliance to 26 members"
             out.append(
                 Frame(
                     "count",
@@ -1505,7 +1534,7 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                     verb=(gd.get("verb") or "").lower(),
                     rel=noun,
                     universal=bool(gd.get("all")),
-                    extra={"bound": bound} if bound else {},
+                    extra=extra,
                 )
             )
             if founders:

@@ -38,6 +38,16 @@ GENERIC = (
     r"Friday|Saturday|Sunday)\b)[A-Z]))"
 )
 
+#: A treaty described, not named: "a nuclear treaty with Russia", "Nuclear Pact" in a headline,
+#: "European arms control treaty". It means the instrument named before, else the article's only
+#: named treaty; on its own it names nothing.
+DESCRIBED = (
+    r"(?:\b(?:an?|another)\s+)?(?:(?:landmark|key|historic|major|international|bilateral|multilateral|"
+    r"european|[\w]+-era|[\w]+-year-old|cold\s+war)\s+){0,2}"
+    r"\b(?:nuclear(?:[- ]arms)?|arms[- ]control|missile|nuclear\s+missile|arms)\s+"
+    r"(?:treaty|pact|agreement|accord|deal)\b"
+)
+
 
 @dataclass(frozen=True)
 class Predicate:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from foederis.claims.extract import DateSpec, parse_date, resolve_instrument_text
 from foederis.claims.grammar import _MONTH, DATE, MONTHS, instrument_regex
-from foederis.claims.lexicon import GENERIC, Group, groups
+from foederis.claims.lexicon import DESCRIBED, GENERIC, Group, groups
 from foederis.claims.matching import Matcher, alliance_ids
 from foederis.claims.regex_cache import compile_many
 
@@ -65,7 +65,10 @@ _SPAN, _DATE_RX = compile_many(
 #: Scanned over every sentence and the whole text: guarded by their first characters.
 _INST_RE, _IT = compile_many(
     [
-        (rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})", re.IGNORECASE),
+        (
+            rf"(?P<named>{instrument_regex()})|(?P<generic>{GENERIC})|(?P<described>{DESCRIBED})",
+            re.IGNORECASE,
+        ),
         # "ratified it": a pronoun is an instrument only as the object of a treaty verb.
         (
             r"\b(?P<v>ratified|ratify|ratifies|signed|sign|signs|joined|join|joins|left|leave|leaves|quit|"
@@ -270,13 +273,16 @@ def group_mentions(sent: str) -> list[Mention]:
     return out
 
 
-def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
-    """Named instruments and generic references ("the treaty" → the one named last before).
+def instrument_mentions(sent: str, context: str | None, sole: str | None = None) -> list[Mention]:
+    """Named instruments and generic references ("the treaty" → the one named last before, else
+    `sole`, the only treaty the article names, as in a headline read before the body names it).
 
     A generic "treaty"/"deal" never means an alliance named only by its acronym ("NATO announced
     … the deal"): the organisation acts, the treaty is another one.
     """
     out = []
+    context_given = context
+    context = context or sole
     for m in _INST_RE.finditer(sent):
         if m.group("named"):
             inst = resolve_instrument_text(m.group("named"))
@@ -293,7 +299,7 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
                 if inst not in alliance_ids() or re.search(r"treaty", m.group(), re.I):
                     context = inst
             continue
-        text = m.group("generic")
+        text = m.group("generic") or m.group("described")
         if re.search(r"alliance|bloc", text, re.I) and alliance_ids():
             out.append(
                 Mention(
@@ -313,7 +319,11 @@ def instrument_mentions(sent: str, context: str | None) -> list[Mention]:
                     m.end(),
                     text,
                     inst=context,
-                    how=f"{text!r} means {context}, named before",
+                    how=(
+                        f"{text!r} means {context}, named before"
+                        if context == context_given
+                        else f"{text!r} means {context}, the only treaty the article names"
+                    ),
                 )
             )
     if context:

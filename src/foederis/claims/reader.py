@@ -24,6 +24,7 @@ from foederis.claims.mentions import (
     date_mentions,
     group_mentions,
     instrument_mentions,
+    named_instruments,
     state_mentions,
 )
 from foederis.claims.text import Mapped, sentences
@@ -84,9 +85,10 @@ def _in_dateline(sent: str, pos: int) -> bool:
 
 
 def _unquote_names(sent: str) -> str:
-    """Quote marks around a short name ('the "New START" treaty') become spaces, offsets kept."""
+    """Quote marks around a short name ('the "New START" treaty') become spaces, offsets kept; a
+    quoted phrase in lower case ('"bears sole responsibility"') is somebody's words and stays quoted."""
     return re.sub(
-        r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,30})[\"\u201c\u201d]",
+        r"[\"\u201c\u201d]((?=[A-Z0-9])[^\"\u201c\u201d]{1,30})[\"\u201c\u201d]",
         lambda m: " " + m.group(1) + " " if len(m.group(1).split()) <= 3 else m.group(),
         sent,
     )
@@ -181,9 +183,11 @@ class Reader:
         text = m.text
         out: list[Claim] = []
         context: str | None = None
+        treaties = {i for _, i in named_instruments(text) if i not in alliance_ids()}
+        sole = next(iter(treaties)) if len(treaties) == 1 else None
         for s0, e0 in sentences(text):
             sent = _unquote_names(text[s0:e0])
-            insts = instrument_mentions(sent, context)
+            insts = instrument_mentions(sent, context, sole)
             unread = _unreadable_instrument(sent, insts)
             if unread is not None:
                 # a name we cannot read may be what a later "the treaty" means: from there on, only
@@ -363,6 +367,7 @@ class Reader:
             )
         if f.relation in ("count", "treaty_event"):
             groups = {"num": f.num, "noun": f.rel, "verb": f.verb, "bound": f.extra.get("bound", "")}
+            groups["future"] = f.extra.get("future", "")
             d = Draft(
                 kind,
                 f.lemma,

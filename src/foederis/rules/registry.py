@@ -66,7 +66,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"cluster[- ]bombs?\s+(?:ban\s+)?(?:treaty|convention|ban)",
             r"(?:treaty|convention)\s+(?:on\s+the\s+)?(?:prohibition|ban)\s+(?:of|on)\s+cluster\s+munitions",
             r"oslo\s+convention",
-            r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+(?:munitions|bombs)",
+            r"(?:international\s+)?(?:treaty|convention|agreement|accord|pact)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?cluster\s+(?:munitions|bombs)",
         ),
     ),
     InstrumentSpec(
@@ -99,7 +99,8 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"anti-?personnel\s+(?:land)?mines(?:\s+and\s+on\s+their\s+destruction)?",
             r"anti[- ]?personnel\s+mine\s+ban\s+(?:convention|treaty)",
             r"anti[- ]landmine\s+ottawa\s+convention",
-            r"(?:international\s+)?(?:treaty|convention)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land\s*)?mines",
+            r"anti[- ]?(?:land)?mines?\s+(?:treaty|convention|pact|accord)",
+            r"(?:international\s+)?(?:treaty|convention|agreement|accord|pact)\s+(?:banning|prohibiting)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?anti-?personnel\s+(?:land\s*)?mines",
         ),
     ),
     InstrumentSpec(

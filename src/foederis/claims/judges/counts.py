@@ -101,6 +101,12 @@ def count(j: JudgeContext, d: Draft) -> Verdict:
         ok = _within_bound(actual, n, bound)
         reasons[0] += f"; claimed {bound.replace('_', ' ')} {n}"
         return Verdict("supported" if ok else "contradicted", reasons, ev)
+    if actual != n and d.groups.get("future"):  # "will take the alliance to 26": the next count
+        nxt = next((int(k) for x, k in zip(days, counts, strict=True) if x > j.as_of and k != actual), None)
+        if nxt == n:
+            reasons.append(f"a growth to come: the count became {n} after {j.as_of}")
+            return Verdict("supported", reasons, ev)
+        return Verdict("unverifiable", [*reasons, "a growth to come: the record's next count differs"], ev)
     if actual != n:
         other = _other_reading(j, inst, kind, n, reasons, ev)
         if other is not None:
