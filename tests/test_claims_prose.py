@@ -562,3 +562,20 @@ def test_a_quoted_phrase_is_the_speakers_words_not_an_unread_assertion(compiled:
     assert one(read(compiled, text, "2019-09-01"), "status").verdict == "supported"
     text = "The United States has withdrawn from the INF Treaty, saying Russia bears sole responsibility."
     assert one(read(compiled, text, "2019-09-01"), "status").verdict == "unverifiable"
+
+
+def test_years_later_counts_from_the_date_written_before(compiled: Compiled) -> None:
+    text = "The CFE Treaty was signed in 1990. It officially came into effect two years later."
+    eif = [c for c in read(compiled, text, "2000-01-01") if "effect" in c.text]
+    assert [c.verdict for c in eif] == ["supported"]
+    text = "The CFE Treaty was signed in 1990. It came into effect three years later."
+    assert [c.verdict for c in read(compiled, text, "2000-01-01") if "effect" in c.text] == ["contradicted"]
+    text = "The INF Treaty was signed in December 1987 and entered into force six months later."
+    assert [c.verdict for c in read(compiled, text, "2000-01-01") if "force" in c.text] == ["supported"]
+
+
+def test_a_date_set_off_by_a_comma_after_ago(compiled: Compiled) -> None:
+    text = "The North Atlantic Treaty was signed exactly 60 years ago, on 4 April 1949."
+    assert one(read(compiled, text, "2009-04-04"), "event").verdict == "supported"
+    text = "The North Atlantic Treaty was signed exactly 60 years ago, on 4 April 1950."
+    assert one(read(compiled, text, "2010-04-04"), "event").verdict == "contradicted"

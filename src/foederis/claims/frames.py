@@ -409,6 +409,11 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
         if (m := re.search(r"[,;]|\s-\s|\b(?:prompted|after|following|because)\b", ctx.sent[e : cl.end]))
         else cl.end - e
     )
+    if re.match(r",\s+(?:on|in)\s+", ctx.sent[stop : stop + 6]) and re.match(
+        r"\s+(?:\w+\s+){0,3}ago$|\s+(?:formally|officially)$", ctx.sent[e:stop]
+    ):  # "was signed 60 years ago, on 4 April 1949"
+        nxt = ctx.sent.find(",", stop + 1)
+        stop = nxt if 0 <= nxt < cl.end else cl.end
     barrier = markers()["date_barrier"].search(ctx.sent, e, stop)
     if barrier:  # "joined NATO as a result of the round announced at the 2002 summit"
         stop = barrier.start()
@@ -1236,7 +1241,9 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
             elif not head.strip() and cl.kind == "resume" and (ante := _relative_antecedent(ctx, cls, cl)):
                 inst, how = ante.inst, f"the subject before the relative clause: {ante.text!r}"
             elif (
-                re.fullmatch(r"\s*(?:it|which|that)?\s*", head, re.I)
+                re.fullmatch(
+                    r"\s*(?:it|which|that)?(?:\s+(?:officially|formally|finally|later|then))?\s*", head, re.I
+                )
                 or re.fullmatch(r"\s*(?:It|It\s+also)\s*", head)
             ) and (
                 (cl.kind == "relative" and cl.opener in ("which", "that"))

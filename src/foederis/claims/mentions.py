@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from foederis.claims.extract import DateSpec, parse_date, resolve_instrument_text
-from foederis.claims.grammar import _MONTH, DATE, MONTHS, instrument_regex
+from foederis.claims.grammar import _MONTH, DATE, MONTHS, instrument_regex, number_value
 from foederis.claims.lexicon import DESCRIBED, GENERIC, Group, groups
 from foederis.claims.matching import Matcher, alliance_ids
 from foederis.claims.regex_cache import compile_many
@@ -356,8 +356,38 @@ _AHEAD = re.compile(
 )
 
 
-def date_mentions(sent: str, ref: date | None) -> list[Mention]:
-    """Dates as written; month-day, weekdays, 'today', 'this year' only against the article's day."""
+#: "two years later", "six months later": counted from the date written before.
+_LATER = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>years?|months?)\s+later\b",
+    re.I,
+)
+
+
+def _later(m: re.Match[str], base: DateSpec) -> DateSpec | None:
+    """The year (or month) a "N years/months later" names, from the date before it."""
+    n = 1 if m.group("n").lower() in ("a", "an") else number_value(m.group("n"))
+    if not n:
+        return None
+    if m.group("unit").lower().startswith("year"):
+        y = base.lo.year + n
+        return DateSpec(m.group(), date(y, 1, 1), date(y, 12, 31), "year")
+    if base.precision == "year":
+        return None  # "six months later" than a year: no month can be named
+    k = base.lo.year * 12 + base.lo.month - 1 + n
+    y, mo = divmod(k, 12)
+    return DateSpec(
+        m.group(), date(y, mo + 1, 1), date(y, mo + 1, calendar.monthrange(y, mo + 1)[1]), "month"
+    )
+
+
+def date_mentions(sent: str, ref: date | None, prior: DateSpec | None = None) -> list[Mention]:
+    """Dates as written; month-day, weekdays, 'today', 'this year' only against the article's day;
+    "two years later" against the date written before (`prior`: the last one of earlier sentences)."""
+    return _later_mentions(sent, ref, prior) if "later" in sent else _plain_dates(sent, ref)
+
+
+def _plain_dates(sent: str, ref: date | None) -> list[Mention]:
     out = []
     for m in _DATE_RX.finditer(sent):
         spec = None
@@ -389,6 +419,19 @@ def date_mentions(sent: str, ref: date | None) -> list[Mention]:
             and any(re.fullmatch(r"[\s(,]{0,3}", sent[d.end : x.start]) for x in out if x.start >= d.end)
         )
     ]
+
+
+def _later_mentions(sent: str, ref: date | None, prior: DateSpec | None) -> list[Mention]:
+    """The sentence's dates with each "N years later" counted from the date before it."""
+    plain = _plain_dates(sent, ref)
+    out = list(plain)
+    for m in _LATER.finditer(sent):
+        before = [d.date for d in plain if d.end <= m.start() and d.date and d.date.precision != "week"]
+        base = before[-1] if before else prior
+        spec = _later(m, base) if base else None
+        if spec:
+            out.append(Mention("date", m.start(), m.end(), m.group(), date=spec))
+    return sorted(out, key=lambda d: d.start)
 
 
 def _relative(m: re.Match[str], ref: date) -> DateSpec | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from foederis.claims.extract import Draft, Subject, article_date, parse_date
+from foederis.claims.extract import DateSpec, Draft, Subject, article_date, parse_date
 from foederis.claims.frames import Frame, SentenceContext, read_frames
 from foederis.claims.grammar import number_value
 from foederis.claims.judge import Judge, Verdict
@@ -185,6 +185,7 @@ class Reader:
         context: str | None = None
         treaties = {i for _, i in named_instruments(text) if i not in alliance_ids()}
         sole = next(iter(treaties)) if len(treaties) == 1 else None
+        prior: DateSpec | None = None  # the last date written, for "two years later"
         for s0, e0 in sentences(text):
             sent = _unquote_names(text[s0:e0])
             insts = instrument_mentions(sent, context, sole)
@@ -205,11 +206,13 @@ class Reader:
                 self._with_pronouns(sent, state_mentions(sent, self.matcher) + self._anaphora(sent)),
                 group_mentions(sent),
                 insts,
-                [d for d in date_mentions(sent, self.ref) if not _in_dateline(sent, d.start)],
+                dates := [d for d in date_mentions(sent, self.ref, prior) if not _in_dateline(sent, d.start)],
                 context_here,
                 context_alliance=self.last_alliance,
                 context_latest=self.last_named,
             )
+            written = [d.date for d in dates if d.date and d.date.precision != "week"]
+            prior = written[-1] if written else prior
             judge = self._sentence_judge(sent)
             claims_before = len(out)
             listed_years = year_list_frames(ctx)
