@@ -31,6 +31,7 @@ from foederis.claims.lexicon import (
 )
 from foederis.claims.matching import alliance_ids
 from foederis.claims.mentions import Mention
+from foederis.claims.regex_cache import compile_many
 
 _LIST_GLUE = re.compile(
     r"^\s*(?:|,\s*(?:and\s+|or\s+|nor\s+)?(?:the\s+)?|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:the\s+)?|,?\s*and\s+the\s+)\s*$"
@@ -1406,7 +1407,7 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"(?:\s+of\s+(?P<post><INST>))?(?:\s+from\s+<NUM>)?\s+to\s+(?P<num><NUM>)(?P<ctx>)(?:\s+(?:members|allies|nations|states|countries))?\b"
         ),
     ]
-    return tuple(re.compile(p, re.I) for p in pats)
+    return tuple(compile_many([(p, re.I) for p in pats]))  # compiled once per interpreter, then cached
 
 
 #: A growth said to come: the count it names is the next one, not the day's.

@@ -456,8 +456,10 @@ def _relative(m: re.Match[str], ref: date) -> DateSpec | None:
     return DateSpec(text, date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def named_instruments(text: str) -> list[tuple[int, str]]:
-    """Every named instrument in the text, by position (for resolving 'the convention')."""
+@lru_cache(maxsize=4)
+def named_instruments(text: str) -> tuple[tuple[int, str], ...]:
+    """Every named instrument in the text, by position (for resolving 'the convention'); the
+    reader and the quote matcher both ask, once per article."""
     out = []
     for m in _INST_RE.finditer(text):
         if not m.group("named"):
@@ -465,7 +467,7 @@ def named_instruments(text: str) -> list[tuple[int, str]]:
         inst = resolve_instrument_text(m.group())
         if inst:
             out.append((m.start(), inst))
-    return out
+    return tuple(out)
 
 
 __all__ = [
