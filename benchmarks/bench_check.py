@@ -256,7 +256,9 @@ def cold_start(runs: int = 5) -> dict[str, float]:
     # would otherwise measure compiling every module from source on every run
     import foederis
 
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(foederis.__file__).parent)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(foederis.__file__).parent)], check=True
+    )
     cmd = [sys.executable, "-m", "foederis.interfaces.cli.main", "check", fh.name, "--json"]
     subprocess.run(cmd, check=True, capture_output=True)  # warm the on-disk compiled cache
     times = []
