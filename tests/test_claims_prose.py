@@ -579,3 +579,13 @@ def test_a_date_set_off_by_a_comma_after_ago(compiled: Compiled) -> None:
     assert one(read(compiled, text, "2009-04-04"), "event").verdict == "supported"
     text = "The North Atlantic Treaty was signed exactly 60 years ago, on 4 April 1950."
     assert one(read(compiled, text, "2010-04-04"), "event").verdict == "contradicted"
+
+
+def test_years_ago_and_years_since_joining_count_back_from_the_article(compiled: Compiled) -> None:
+    text = "Published 2022-05-30\n\nSpain marks 40 years since joining NATO."
+    assert one(read(compiled, text, "2022-05-30"), "membership").verdict == "supported"
+    text = "Published 2022-05-30\n\nSpain marks 30 years since joining NATO."
+    assert one(read(compiled, text, "2022-05-30"), "membership").verdict == "contradicted"
+    # an explicit date after the count of years is the date judged
+    text = "Published 2022-05-30\n\nThe North Atlantic Treaty was signed 60 years ago, on 4 April 1949."
+    assert one(read(compiled, text, "2022-05-30"), "event").verdict == "supported"

@@ -486,8 +486,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     gd = {k: v for k, v in mt.groupdict().items() if v}
     if "ord" in gd and ordinal_value(gd["ord"]) == (None, None):
         return None  # the ordinal slot is loose: only real ordinals count
-    if p.verb == "when" and not (cl.kind == "sub" and cl.opener == "when"):
-        return None  # a verb ending its clause stands for a joining only after "when"
+    if p.verb in ("when", "since") and not (cl.kind == "sub" and cl.opener == p.verb):
+        return None  # "… when A joined", "… 40 years since joining NATO": only after that conjunction
     if p.relation != "ordinal" and re.search(r"\bto\s+$", sent[max(0, s - 4) : s]):
         return None  # an infinitive ("decided to withdraw", "the last state to sign"): not asserted
     # instrument
@@ -574,8 +574,12 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             return None  # "…, all NATO allies will have approved": a subject, not an apposition
         if not subj and p.appositive:
             subj = _appositive_head(ctx, s, subjects_ms)
-        if not subj and cl.kind in ("coord", "resume") and not sent[cl.start : s].strip(" ,"):
-            subj = prev_subjects
+        if (
+            not subj
+            and (cl.kind in ("coord", "resume") or p.verb == "since")
+            and not sent[cl.start : s].strip(" ,")
+        ):
+            subj = prev_subjects  # "Spain marks 40 years since joining NATO": the main clause's subject
         if not subj:
             inverted = re.match(r"\s*,?\s*(?:are|include|includes|were)\s+", sent[e:])
             if inverted:
@@ -633,7 +637,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         subj and all(m.method == "refers back: the speaker" for m in subj)
     )
     date, since = _pick_date(ctx, cl, s, e)
-    if p.verb == "when" and date is None and ci > 0:  # "came in 1999 when A and B joined"
+    if p.verb in ("when", "since") and date is None and ci > 0:  # "came in 1999 when A and B joined"
         main = [d for d in ctx.dates if cls[ci - 1].start <= d.start < cls[ci - 1].end and d.date is not None]
         date = main[-1].date if main else None
     speakers = {m.iso3 for m in ctx.states if m.end <= cl.start and m.iso3}

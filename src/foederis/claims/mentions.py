@@ -57,7 +57,10 @@ _SPAN, _DATE_RX = compile_many(
             rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?!\s+\d)"
             r"|(?P<wd>\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
             r"|(?P<today>\btoday\b|\bthis\s+week\b)"
-            r"|(?P<rel>\b(?:this|last)\s+year\b|\bearlier\s+this\s+month\b|\bthis\s+month\b)",
+            r"|(?P<rel>\b(?:this|last)\s+year\b|\bearlier\s+this\s+month\b|\bthis\s+month\b)"
+            r"|(?P<ago>\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|(?:twenty|thirty|forty|"
+            r"fifty|sixty|seventy)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\s+years\s+"
+            r"(?:ago|since)\b)",
             0,
         ),
     ]
@@ -409,14 +412,19 @@ def _plain_dates(sent: str, ref: date | None) -> list[Mention]:
                 spec = DateSpec(m.group(), nxt.lo, nxt.hi, "day") if nxt else spec
         if spec:
             out.append(Mention("date", m.start(), m.end(), m.group(), date=spec))
-    # "on Saturday (April 4th)", "on Tuesday, 7 November": the explicit date, not the week
+    # "on Saturday (April 4th)", "on Tuesday, 7 November", "60 years ago, on 4 April 1949": the
+    # explicit date, not the week or the count of years
     return [
         d
         for d in out
         if not (
             d.date is not None
-            and d.date.precision == "week"
-            and any(re.fullmatch(r"[\s(,]{0,3}", sent[d.end : x.start]) for x in out if x.start >= d.end)
+            and (d.date.precision == "week" or re.search(r"ago$", d.text))
+            and any(
+                re.fullmatch(r"[\s(,]{0,3}(?:on\s+|in\s+)?", sent[d.end : x.start])
+                for x in out
+                if x.start >= d.end
+            )
         )
     ]
 
@@ -442,6 +450,13 @@ def _relative(m: re.Match[str], ref: date) -> DateSpec | None:
         if spec and spec.lo > ref + timedelta(days=200) and "this year" not in text:
             spec = parse_date(f"{body} {ref.year - 1}")
         return DateSpec(text, spec.lo, spec.hi, "day") if spec else None
+    if m.group("ago"):  # "60 years ago", "40 years since joining": a year either side, for rounding
+        from dateutil.relativedelta import relativedelta
+
+        n = number_value(m.group("n"))
+        if not n:
+            return None
+        return DateSpec(text, ref - relativedelta(years=n + 1), ref - relativedelta(years=n - 1), "year")
     if m.group("wd"):  # a weekday: some day of the week that ends on the article's day
         return DateSpec(text, ref - timedelta(days=6), ref, "week")
     if m.group("today"):
