@@ -589,3 +589,11 @@ def test_years_ago_and_years_since_joining_count_back_from_the_article(compiled:
     # an explicit date after the count of years is the date judged
     text = "Published 2022-05-30\n\nThe North Atlantic Treaty was signed 60 years ago, on 4 April 1949."
     assert one(read(compiled, text, "2022-05-30"), "event").verdict == "supported"
+
+
+def test_a_possessive_accession_with_its_rank(compiled: Compiled) -> None:
+    text = "Sweden joined after Finland's accession to NATO as its 31st member."
+    cl = one(read(compiled, text, "2024-06-01"), "ordinal")
+    assert cl.subjects == ["FIN"] and cl.verdict == "supported"
+    text = "Finland's accession to NATO as its 30th member came in 2023."
+    assert one(read(compiled, text, "2024-06-01"), "ordinal").verdict == "contradicted"

@@ -555,6 +555,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         subj = lists[0] if lists and _LIST_GLUE.match(sent[a : lists[0][0].start] or " ") is None else []
         if lists and sent[a : lists[0][0].start].strip().lower() in ("", "the"):
             subj = lists[0]
+    elif p.subjects == "possessive":  # "Finland's accession to NATO as its 31st member"
+        subj = [m for m in ctx.states if m.possessive and cl.start <= m.start and not sent[m.end : s].strip()]
     else:
         region = [m for m in subjects_ms if cl.start <= m.start and m.end <= s]
         subj = _subject_list(region, sent, cl.start)
