@@ -308,6 +308,27 @@ def test_repair_never_turns_a_word_into_another_real_word(compiled: Compiled) ->
     assert {r["read_as"] for r in ans.repairs if r["text"] == "expsion"} == {"expansion"}
 
 
+def test_a_prefix_that_lost_its_first_pair_before_a_hyphen_is_restored_and_said(compiled: Compiled) -> None:
+    text = (
+        "Finland and Poland left the Ottawa Convention, the anti-personnel mine ban treaty, and Latvia "
+        "became the first Baltic state to leave the anti-personnel mine ban convention in 2025. Many "
+        "analysts and planners and diplomats and lawyers watched the anti-personnel mine debate."
+    )
+    ans = check(compiled, text.replace("an", ""), date(2026, 6, 1), today=TODAY)
+    assert ans.damaged_pair == "an"
+    hits = [r for r in ans.repairs if r["text"] == "ti"]
+    assert hits and all(r["read_as"] == "anti" and "hyphen" in r["method"] for r in hits)
+    # "n-members" (a "non-" that lost its "on") is never read as "members"
+    text2 = "Notable non-members of the Ottawa Treaty include China and the United States. " * 2
+    ans = check(compiled, text2.replace("on", ""), date(2026, 6, 1), today=TODAY)
+    assert "contradicted" not in {c.verdict for c in ans.claims if "China" in c.text}
+    # a prefix that lost a pair at its end is not guessed ("co-" is not "core-")
+    ans = check(
+        compiled, "The co-operation of Norway and France. " * 3 + text.replace("re", ""), date(2026, 6, 1)
+    )
+    assert not [r for r in ans.repairs if r["text"] == "co"]
+
+
 @pytest.mark.parametrize("path", sorted(EVAL.glob("*/excerpts/*.md")), ids=lambda p: p.name)
 def test_no_repair_on_undamaged_real_articles(compiled: Compiled, path) -> None:
     from wordfreq import zipf_frequency

@@ -1114,6 +1114,10 @@ def _member_lists(ctx: SentenceContext, taken) -> list[Frame]:
         s, e = mt.start(), lst[-1].end
         if any(s < te and ts < e for ts, te in taken) or _in_quote(sent, s):
             continue
+        if re.search(r"(?<![\w'])[a-zA-Z]{1,2}-\s*$", sent[max(0, s - 4) : s]) and not re.search(
+            r"\b(?:ex|co)-\s*$", sent[max(0, s - 4) : s], re.I
+        ):
+            continue  # "n-members": a damaged "non-members"; never read as members
         im = None
         for k in ("pre", "post"):
             if mt.group(k):

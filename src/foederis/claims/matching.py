@@ -399,7 +399,11 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
         low = word.lower()
-        if not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
+        hyphen = pairs and len(word) <= 3 and m.text[match.end() : match.end() + 1] == "-"
+        got = _hyphen_prefix(word, low, pairs, vocab) if hyphen else None  # "ti-personnel": "anti"
+        if got is not None:
+            pass
+        elif not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
             got = _rare_word(word, low, pairs, vocab) if pairs and len(word) > 1 else None
         else:
             got = _restore_word(word, low, pairs, vocab)
@@ -448,6 +452,19 @@ def _restore_word(
     elif word[0].isupper():
         new = new[0].upper() + new[1:]
     return new, method, score
+
+
+def _hyphen_prefix(
+    word: str, low: str, pairs: tuple[str, ...], vocab: Vocabulary
+) -> tuple[str, str, float] | None:
+    """A short word before a hyphen that lost a pair at its start ("ti-" ← "anti-"), read as the
+    restored word when that is the more frequent one, and said so."""
+    cands = [c for c in _restorations(low, pairs, vocab, 2) if c != low and c[2:] == low and c[:2] in pairs]
+    if not cands or vocab.freq[cands[0]] <= vocab.freq[low]:
+        return None
+    new = cands[0]
+    new = new[0].upper() + new[1:] if word[0].isupper() else new
+    return new, f"deleted pair restored before a hyphen ({low!r} is a rarer word)", 0.6
 
 
 def _rare_word(
