@@ -597,3 +597,20 @@ def test_a_possessive_accession_with_its_rank(compiled: Compiled) -> None:
     assert cl.subjects == ["FIN"] and cl.verdict == "supported"
     text = "Finland's accession to NATO as its 30th member came in 2023."
     assert one(read(compiled, text, "2024-06-01"), "ordinal").verdict == "contradicted"
+
+
+def test_founders_as_a_count_and_a_passive_count_after_a_relative_clause(compiled: Compiled) -> None:
+    text = "Fearing aggression, 12 nations formed the North Atlantic Treaty Organization in 1949."
+    assert one(read(compiled, text, "2000-01-01"), "count").verdict == "supported"
+    assert (
+        one(read(compiled, "In 1949, 14 nations formed NATO.", "2000-01-01"), "count").verdict
+        == "contradicted"
+    )
+    cwc = (
+        "It is under the Chemical Weapons Convention, which took effect in 1997 and was joined by {} states."
+    )
+    assert one(read(compiled, cwc.format(193), "2023-07-08"), "count").verdict == "supported"
+    # "under" before the treaty's name is not a qualifier of the number ("below 200" would pass)
+    assert one(read(compiled, cwc.format(200), "2023-07-08"), "count").verdict != "supported"
+    text = "The Ottawa Convention has been joined by more than 160 states."
+    assert one(read(compiled, text, "2023-07-08"), "count").verdict == "supported"

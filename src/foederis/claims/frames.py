@@ -657,6 +657,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     if future and date is None:
         return None  # an intention, not yet a fact of the record
     spans = [(subj_start, e)] + [(m.start, m.end) for m in subj]
+    read_spans = [*spans, (cl.start + mt.start("ord"), cl.start + mt.end("ord"))] if "ord" in gd else spans
     f = Frame(
         p.lemma,
         p.relation,
@@ -670,11 +671,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         since=since,
         future=future,
         reported=reported,
-        over=_over(
-            sent,
-            cl,
-            [*spans, (cl.start + mt.start("ord"), cl.start + mt.end("ord"))] if "ord" in gd else spans,
-        ),
+        over=_over(sent, cl, read_spans),
         hedge=(h.group() if (h := markers()["hedge"].search(sent[cl.start : e])) else None),
         universal=universal,
         group=group,
@@ -690,7 +687,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     if p.relation in ("member", "party") and re.search(r"\bbec[oa]m", mt.group(), re.I):
         f.relation = "joined"  # "became a member of": an event, dated or not
     if subj and cl.kind != "main" and subj[0].start < cl.start:
-        f.over = f.over or _over(sent, _clause_of(cls, subj[0].start) or cl, spans)
+        f.over = f.over or _over(sent, _clause_of(cls, subj[0].start) or cl, read_spans)
     if date is not None and date.precision != "week":
         end_d = next((d.end for d in ctx.dates if d.date is date), e)
         f.end = max(f.end, end_d)
@@ -1396,18 +1393,28 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"founding\s+states|founders|original\s+signatories|founding\s+allies))\b"
             r"(?:\s+(?:of|in)\s+(?P<post><INST>))?"
         ),
+        # "12 nations formed the North Atlantic Treaty Organization in 1949"
+        expand(
+            r"(?P<num><NUM>)\s+(?P<noun>nations|countries|states)\s+(?:formed|founded|created|established)\s+"
+            r"(?P<post><INST>)"
+        ),
+        # "the Convention, which took effect in 1997 and was joined by 193 countries"
+        expand(
+            r"(?P<pre><INST>)\s*,\s*which\s+[^,;]{0,60}?\s+and\s+(?:was|has\s+been|had\s+been)\s+(?:now\s+)?"
+            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+        ),
         expand(
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)\s+(?:have|had|has)\s+(?:already\s+|now\s+)?"
             r"(?P<verb>ratified|signed|joined|acceded\s+to)(?:\s+(?:or|and)\s+(?:ratified|acceded\s+to|joined))?"
             r"\s+(?P<obj><INST>)"
         ),
         expand(  # "the 1997 treaty, signed by 133 countries, …"
-            r"(?P<pre><INST>)\s*,\s*(?:which\s+was\s+|first\s+)?(?P<verb>signed|ratified|joined)\s+by\s+(?:some\s+)?"
+            r"(?P<pre><INST>)\s*,\s*(?:which\s+was\s+|first\s+)?(?P<verb>signed|ratified|joined)\s+by\s+(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?"
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
         ),
         expand(
             r"(?P<pre><INST>)(?:\s*,[^,;]{1,80},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:now\s+)?"
-            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:some\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
         ),
         expand(
             r"(?:take|takes|took|taking|bring|brings|brought|bringing|raise|raises|raised|raising|grow|grows|grew|"
@@ -1455,7 +1462,10 @@ def _counts(ctx: SentenceContext, taken) -> list[Frame]:
                 )
             ):
                 continue  # "including 42 States Parties in Europe": a part, not the whole
-            vague = _VAGUE.search(sent[max(0, s - 20) : s])
+            # a qualifier counts only just before the number ("more than 160"), not before a
+            # treaty's name the pattern starts with ("under the Chemical Weapons Convention, … 193")
+            starts_with_number = not mt.group("pre") if "pre" in rx.groupindex else True
+            vague = _VAGUE.search(sent[max(0, s - 20) : s]) if starts_with_number else None
             qualifiers = raw()["count_qualifiers"]  # "more than 160": a floor; "some 165": about
             bound = qualifiers.get(re.sub(r"\s+", " ", vague.group(1).lower())) if vague else None
             if "q" in gd:  # "the convention has some 165 states parties"

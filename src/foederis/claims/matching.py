@@ -443,7 +443,8 @@ def _restore_word(
                 method += f" (also possible: {cands[1]!r})"
     if new is None and len(low) >= KEYWORD_MIN_LEN and word[0].islower() and not pairs:
         hit = process.extractOne(low, vocab.keywords, scorer=fuzz.ratio)
-        if hit and hit[1] / 100 >= KEYWORD_THRESHOLD:
+        # a typo keeps the word's first letter: "upended" is a word of its own, not "suspended"
+        if hit and hit[1] / 100 >= KEYWORD_THRESHOLD and hit[0][0] == low[0]:
             new, method, score = hit[0], "keyword typo", hit[1] / 100
     if new is None:
         return None
