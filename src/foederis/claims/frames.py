@@ -1358,6 +1358,11 @@ _VAGUE = re.compile(
 )
 
 
+#: A qualifier written before a count ("more than 160", "some 165"); what each means is in
+#: lexicon.yaml's count_qualifiers.
+_QUALIFIER = r"(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)"
+
+
 @lru_cache(maxsize=1)
 def _count_rxs() -> tuple[re.Pattern[str], ...]:
     pats = [
@@ -1379,7 +1384,7 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"(?P<pre><INST>)(?:\s*,\s*(?:which|that)|\s+(?:now|currently|still|today))?\s+(?:now\s+|currently\s+)?"
             r"(?:has|had|have|counts|counted|comprises|comprised|numbers|numbered|brings\s+together|"
             r"consists\s+of|consisted\s+of|is\s+made\s+up\s+of|unites|united)\s+(?:now\s+)?"
-            r"(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?"
+            r"(?:" + _QUALIFIER + r"\s+)?"
             r"(?P<num><NUM>)\s+"
             r"(?:(?:full|existing|current)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|"
             r"member\s+nations|states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
@@ -1401,7 +1406,9 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
         # "the Convention, which took effect in 1997 and was joined by 193 countries"
         expand(
             r"(?P<pre><INST>)\s*,\s*which\s+[^,;]{0,60}?\s+and\s+(?:was|has\s+been|had\s+been)\s+(?:now\s+)?"
-            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:"
+            + _QUALIFIER
+            + r"\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
         ),
         expand(
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)\s+(?:have|had|has)\s+(?:already\s+|now\s+)?"
@@ -1409,12 +1416,16 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"\s+(?P<obj><INST>)"
         ),
         expand(  # "the 1997 treaty, signed by 133 countries, …"
-            r"(?P<pre><INST>)\s*,\s*(?:which\s+was\s+|first\s+)?(?P<verb>signed|ratified|joined)\s+by\s+(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?"
+            r"(?P<pre><INST>)\s*,\s*(?:which\s+was\s+|first\s+)?(?P<verb>signed|ratified|joined)\s+by\s+(?:"
+            + _QUALIFIER
+            + r"\s+)?"
             r"(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
         ),
         expand(
             r"(?P<pre><INST>)(?:\s*,[^,;]{1,80},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:now\s+)?"
-            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:(?P<q>more\s+than|over|about|some|nearly|almost|at\s+least|around|roughly|approximately)\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
+            r"(?P<verb>signed|ratified|joined|accepted)\s+by\s+(?:"
+            + _QUALIFIER
+            + r"\s+)?(?P<num><NUM>)\s+(?P<noun>states|countries|nations)"
         ),
         expand(
             r"(?:take|takes|took|taking|bring|brings|brought|bringing|raise|raises|raised|raising|grow|grows|grew|"

@@ -401,11 +401,9 @@ def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str
         low = word.lower()
         hyphen = pairs and len(word) <= 3 and m.text[match.end() : match.end() + 1] == "-"
         got = _hyphen_prefix(word, low, pairs, vocab) if hyphen else None  # "ti-personnel": "anti"
-        if got is not None:
-            pass
-        elif not _unknown(low, vocab) or (len(word) == 1 and not _stray(word)):
+        if got is None and (not _unknown(low, vocab) or (len(word) == 1 and not _stray(word))):
             got = _rare_word(word, low, pairs, vocab) if pairs and len(word) > 1 else None
-        else:
+        elif got is None:
             got = _restore_word(word, low, pairs, vocab)
         if got is None:
             return None

@@ -369,8 +369,8 @@ class Reader:
                 start, end, "provision", f.relation, [], f.instrument, f.instrument_how, judge.judge(d)
             )
         if f.relation in ("count", "treaty_event"):
-            groups = {"num": f.num, "noun": f.rel, "verb": f.verb, "bound": f.extra.get("bound", "")}
-            groups["future"] = f.extra.get("future", "")
+            groups = {"num": f.num, "noun": f.rel, "verb": f.verb}
+            groups |= {k: f.extra.get(k, "") for k in ("bound", "future")}
             d = Draft(
                 kind,
                 f.lemma,
