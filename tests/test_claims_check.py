@@ -186,3 +186,38 @@ def test_deleting_a_letter_pair_never_contradicts_a_supported_claim(
     ans = check(compiled, damaged, DAY, today=TODAY)
     flipped = [(x.kind, x.text, x.reasons) for x in ans.claims if x.verdict == "contradicted"]
     assert not flipped, (pair, flipped)
+
+
+# Own text, damaged by deleting two pairs throughout: "en" (Open -> Op, a real word) and "in".
+_TWO_PAIRS = (
+    "Russia's government said in 2021 that the country was withdrawing from the Treaty on Open Skies, "
+    "and Russia withdrew from the Treaty on Open Skies in December 2021. The agreement had entered "
+    "into force in January 2002. Greece and Turkey joined NATO in 1952, and Spain joined in 1982; "
+    "members meeting in Brussels often mention these events."
+)
+
+
+def test_a_name_whose_word_became_a_real_word_is_restored_whole(compiled: Compiled) -> None:
+    text = _TWO_PAIRS.replace("en", "").replace("in", "")
+    assert "Treaty on Op Skies" in text and "jo  1952" not in text
+    ans = check(compiled, text, date(2022, 1, 10), today=TODAY)
+    assert set(ans.damaged_pair.split(", ")) == {"en", "in"}
+    named = [r for r in ans.repairs if r["method"].startswith("name restored")]
+    assert named and all(r["read_as"] == "Treaty on Open Skies" for r in named)
+    russia = [x for x in ans.claims if x.subjects == ["RUS"] and x.instrument == "open_skies"]
+    assert russia and all(x.verdict == "supported" for x in russia)
+
+
+def test_a_deleted_word_before_a_year_is_read_as_in(compiled: Compiled) -> None:
+    text = _TWO_PAIRS.replace("en", "").replace("in", "")
+    ans = check(compiled, text, date(2022, 1, 10), today=TODAY)
+    holes = [r for r in ans.repairs if r["method"].startswith("whole word")]
+    assert holes and {r["read_as"] for r in holes if text[r["end"] : r["end"] + 2] == "19"} == {" in "}
+    joined = {s for x in ans.claims if x.kind == "membership" for s in x.subjects}
+    assert {"GRC", "TUR", "ESP"} <= joined
+    assert all(x.verdict == "supported" for x in ans.claims if x.kind == "membership")
+
+
+def test_an_undamaged_name_is_left_alone(compiled: Compiled) -> None:
+    ans = check(compiled, _TWO_PAIRS, date(2022, 1, 10), today=TODAY)
+    assert ans.damaged_pair is None and ans.repairs == []

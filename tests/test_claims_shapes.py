@@ -102,3 +102,11 @@ def test_took_effect_is_entry_into_force(compiled: Compiled) -> None:
     assert one(read(compiled, text, "2020-01-01"), "event").verdict == "supported"
     text = "The Open Skies Treaty allows flights. It took effect in 1995."
     assert one(read(compiled, text, "2020-01-01"), "event").verdict == "contradicted"
+
+
+def test_a_later_clause_without_an_object_joins_the_instrument_named_before_it(compiled: Compiled) -> None:
+    claims = read(compiled, "Greece and Turkey joined NATO in 1952, and Spain joined in 1982.", "2020-01-01")
+    spain = [c for c in claims if c.subjects == ["ESP"]]
+    assert len(spain) == 1 and spain[0].instrument == "nato" and spain[0].verdict == "supported"
+    claims = read(compiled, "Greece and Turkey joined NATO in 1952, and Spain joined in 1985.", "2020-01-01")
+    assert [c.verdict for c in claims if c.subjects == ["ESP"]] == ["contradicted"]

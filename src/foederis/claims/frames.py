@@ -526,6 +526,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
         if inst_m is None and p.verb == "when":  # "NATO's first wave came in 1999 when A and B joined"
             inst_m = next((m for m in reversed(ctx.insts) if m.end <= cl.start), None)
+        if inst_m is None and p.relation == "joined":  # "A joined NATO in 1952, and B joined in 1982"
+            inst_m = next((m for m in reversed(ctx.insts) if m.end <= cl.start), None)
         if (
             inst_m is None and p.relation == "joined" and ctx.context_latest
         ):  # "when Montenegro joined in 2017"

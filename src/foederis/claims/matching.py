@@ -21,7 +21,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -386,15 +386,21 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
     return chosen
 
 
-def repair_text(m: Mapped, vocab: Vocabulary) -> tuple[Mapped, list[Repair], str | None]:
+def repair_text(
+    m: Mapped, vocab: Vocabulary, names: Iterable[str] | None = None
+) -> tuple[Mapped, list[Repair], str | None]:
     """Restore deleted letter pairs and mistyped keywords; every change becomes a Repair.
 
     Only unknown words are restored, and only into known words: a known word is never turned
-    into another one, and nothing is repaired in a text that lost no pair.
+    into another one, and nothing is repaired in a text that lost no pair. A known word inside a
+    name of several words (`names`: "Treaty on Op Skies") is read as the name when the whole name
+    with the pairs deleted is what the text shows.
     """
     found = detect_pairs(m.text, vocab)
     pairs = tuple(p for p, _ in found)
     repairs: list[Repair] = []
+    if pairs:
+        m = _restore_names(m, pairs, _instrument_names() if names is None else names, repairs)
 
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
@@ -482,19 +488,60 @@ def _rare_word(
     return new, f"deleted pair restored; {low!r} is itself a rare word", 0.5
 
 
-def _restore_pair_words(out: Mapped, pairs: tuple[str, ...], repairs: list[Repair]) -> Mapped:
-    """Put back a deleted pair that was a whole word ("is", "or"), where it left a double space."""
-    for pair in pairs:
-        if pair not in pair_words():
+@cache
+def _instrument_names() -> tuple[str, ...]:
+    """Every instrument's short name, title and aliases, in registry order."""
+    return tuple(
+        dict.fromkeys(n for spec in INSTRUMENTS.values() for n in (spec.short, spec.title, *spec.aliases))
+    )
+
+
+def _restore_names(m: Mapped, pairs: tuple[str, ...], names: Iterable[str], repairs: list[Repair]) -> Mapped:
+    """Names of several words whose damaged form (every pair deleted) is in the text, put back whole."""
+    damaged: dict[str, str] = {}
+    for name in names:
+        if len(name.split()) < 2:
             continue
+        d = name
+        for p in pairs:
+            d = d.replace(p, "")
+        if d != name and len(d.split()) == len(name.split()) and re.search(r"[a-z]{2}", d):
+            damaged.setdefault(d.lower(), name)
+    if not damaged:
+        return m
+    alts = sorted(damaged, key=len, reverse=True)
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")\b", re.I)
 
-        def hole(match: re.Match[str], pair: str = pair, base: Mapped = out) -> str:
-            s, e = base.span(match.start(), match.end())
-            repairs.append(Repair(s, e, "  ", f" {pair} ", "whole word (deleted pair) restored", 1.0))
-            return f" {pair} "
+    def put_back(match: re.Match[str]) -> str | None:
+        name = damaged.get(re.sub(r"\s+", " ", match.group().lower()))
+        if name is None:
+            return None
+        s, e = m.span(match.start(), match.end())
+        repairs.append(Repair(s, e, match.group(), name, "name restored (deleted pairs put back)", 0.9))
+        return name
 
-        return out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z])"), hole)  # the first pair that is a word
-    return out
+    return m.sub(rx, put_back)
+
+
+def _restore_pair_words(out: Mapped, pairs: tuple[str, ...], repairs: list[Repair]) -> Mapped:
+    """Put back a deleted pair that was a whole word ("is", "or"), where it left a double space:
+    before a number the word that usually stands there ("in 1982"), else the first pair that is a word."""
+    words = [p for p in pairs if p in pair_words()]
+    if not words:
+        return out
+    before = _words()["pair_word_before_number"]
+
+    def choose(after: str) -> str:
+        kind = "year" if re.match(r"\d{4}\b", after) else "day" if re.match(r"\d{1,2}\b", after) else ""
+        return next((w for w in before.get(kind, ()) if w in words), words[0])
+
+    def hole(match: re.Match[str], base: Mapped = out) -> str:
+        s, e = base.span(match.start(), match.end())
+        word = choose(base.text[match.end() : match.end() + 5])
+        repairs.append(Repair(s, e, "  ", f" {word} ", "whole word (deleted pair) restored", 1.0))
+        return f" {word} "
+
+    return out.sub(re.compile(r"(?<=[a-z,]) {2}(?=[a-zA-Z0-9])"), hole)
 
 
 class Matcher:
