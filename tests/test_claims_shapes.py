@@ -110,3 +110,11 @@ def test_a_later_clause_without_an_object_joins_the_instrument_named_before_it(c
     assert len(spain) == 1 and spain[0].instrument == "nato" and spain[0].verdict == "supported"
     claims = read(compiled, "Greece and Turkey joined NATO in 1952, and Spain joined in 1985.", "2020-01-01")
     assert [c.verdict for c in claims if c.subjects == ["ESP"]] == ["contradicted"]
+
+
+def test_an_ordinal_counts_a_successor_state_as_the_depositary_does(compiled: Compiled) -> None:
+    # Montenegro became a CWC party by succession (2006): Syria, in force 2013-10-14, is the 190th
+    text = "Syria became the 190th state to join the Chemical Weapons Convention."
+    assert one(read(compiled, text, "2013-10-14"), "ordinal").verdict == "supported"
+    text = "Syria became the 189th state to join the Chemical Weapons Convention."
+    assert one(read(compiled, text, "2013-10-14"), "ordinal").verdict == "contradicted"

@@ -13,6 +13,9 @@ FactStatus = Literal["sourced", "derived", "unverified", "assumed"]
 
 #: Actions by which a state consents to be bound (depositary vocabulary).
 CONSENT_ACTIONS = frozenset({"ratification", "accession", "acceptance", "approval"})
+#: Actions by which a state becomes a party: consent, or a successor's notification of succession
+#: (the depositaries count both: the OPCW's "190th State Party", Syria, counts Montenegro's succession).
+JOINING_ACTIONS = CONSENT_ACTIONS | {"succession"}
 
 
 @quick_unpickle

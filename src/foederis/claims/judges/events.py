@@ -10,7 +10,7 @@ from foederis.claims.judges.membership import joined
 from foederis.claims.judges.registry import judges
 from foederis.claims.judges.withdrawal import withdrew
 from foederis.claims.lexicon import Group, groups
-from foederis.record.models import CONSENT_ACTIONS, Event
+from foederis.record.models import CONSENT_ACTIONS, JOINING_ACTIONS, Event
 from foederis.rules.base import Status
 
 
@@ -147,7 +147,7 @@ def _first_days(j: JudgeContext, inst: str, leave: bool) -> dict[str, date]:
                 firsts[iv.state] = min(firsts.get(iv.state, iv.start), iv.start)
     else:
         for e in j.c.record.events_for(inst):
-            if e.action in CONSENT_ACTIONS and e.state not in ("*", "") and e.date <= j.as_of:
+            if e.action in JOINING_ACTIONS and e.state not in ("*", "") and e.date <= j.as_of:
                 firsts[e.state] = min(firsts.get(e.state, e.date), e.date)
     return firsts
 

@@ -14,7 +14,7 @@ from foederis.claims.judges.context import (
     within,
 )
 from foederis.claims.judges.registry import judges
-from foederis.record.models import CONSENT_ACTIONS
+from foederis.record.models import CONSENT_ACTIONS, JOINING_ACTIONS
 
 
 def _signatory(d: Draft) -> bool:
@@ -90,7 +90,7 @@ def joined(j: JudgeContext, d: Draft) -> Verdict:
     """'X joined T (in D)': bound at some time, from the date given (or consented on it)."""
     state, inst = subject(d)
     bound = [iv for iv in j.c.intervals_of(state, inst) if iv.bound]
-    consent = j.events(state, inst, set(CONSENT_ACTIONS))
+    consent = j.events(state, inst, set(JOINING_ACTIONS))
     ev = [j.status_ev(state, inst, j.as_of)] + [event_evidence(e) for e in consent]
     name = j.name(state)
     if not bound:
