@@ -118,3 +118,32 @@ def test_an_ordinal_counts_a_successor_state_as_the_depositary_does(compiled: Co
     assert one(read(compiled, text, "2013-10-14"), "ordinal").verdict == "supported"
     text = "Syria became the 189th state to join the Chemical Weapons Convention."
     assert one(read(compiled, text, "2013-10-14"), "ordinal").verdict == "contradicted"
+
+
+def test_a_signed_domestic_law_is_judged_against_the_recorded_law_of_that_kind(compiled: Compiled) -> None:
+    text = "On 30 November 2007 Putin signed a law suspending Russia's participation in the CFE Treaty."
+    assert one(read(compiled, text, "2007-12-10"), "event").verdict == "supported"
+    text = "On 29 May 2023 Putin signed a law on the denunciation of the CFE Treaty."
+    assert one(read(compiled, text, "2023-06-10"), "event").verdict == "supported"
+    wrong = "On 29 May 2021 Putin signed a law on the denunciation of the CFE Treaty."
+    assert one(read(compiled, wrong, "2023-06-10"), "event").verdict == "contradicted"
+    unknown = "In 2015 Putin signed a law suspending Russia's participation in the Ottawa Convention."
+    verdicts = [c.verdict for c in read(compiled, unknown, "2023-06-10") if c.kind == "event"]
+    assert verdicts in ([], ["unverifiable"])
+
+
+def test_an_accession_protocol_signed_by_the_allies(compiled: Compiled) -> None:
+    text = "NATO states signed accession protocols for Albania and Croatia on 9 July 2008."
+    cl = one(read(compiled, text, "2008-07-10"), "event")
+    assert set(cl.subjects) == {"ALB", "HRV"} and cl.verdict == "supported"
+    text = "The allies signed North Macedonia's Accession Protocol in February 2019."
+    cl = one(read(compiled, text, "2019-03-01"), "event")
+    assert cl.subjects == ["MKD"] and cl.verdict == "supported"
+    wrong = "The allies signed North Macedonia's Accession Protocol in March 2018."
+    assert one(read(compiled, wrong, "2019-03-01"), "event").verdict == "contradicted"
+
+
+def test_a_ratification_signed_by_the_head_of_state(compiled: Compiled) -> None:
+    text = "Medvedev on January 28, 2011 signed the ratification of a new Strategic Arms Reduction Treaty."
+    cl = one(read(compiled, text, "2011-02-01"), "event")
+    assert cl.subjects == ["RUS"] and cl.instrument == "new_start" and cl.verdict == "supported"

@@ -46,7 +46,7 @@ _PREP = re.compile(
     re.I,
 )
 #: Relations a clause may assert of the instrument named before without naming it.
-_CONTEXT_RELATIONS = ("member", "withdrew", "suspended", "party", "notice", "revoked")
+_CONTEXT_RELATIONS = ("member", "withdrew", "suspended", "party", "notice", "revoked", "law")
 #: Words that are prepositions or conjunctions: before a subject and its verb, a conjunction.
 _CONJUNCTION = re.compile(r"(?:^|[,;]\s*|\s)(?:[Aa]fter|[Bb]efore|[Ss]ince|[Uu]ntil)\s+(?:the\s+)?$")
 _FUTURE = re.compile(
@@ -524,6 +524,13 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         elif inst_m is None and allied and ctx.context_alliance:
             how = f"the alliance named before ({ctx.context_alliance})"
             inst_m = Mention("inst", s, s, "", inst=ctx.context_alliance, how=how)
+        if inst_m is None and p.relation == "protocol_signed":  # the alliance whose protocol it is
+            inst_m = next((m for m in ctx.insts if m.inst in alliance_ids()), None)
+            only = ctx.context_alliance or (alliance_ids()[0] if len(alliance_ids()) == 1 else None)
+            if inst_m is None and only:
+                known = "named before" if ctx.context_alliance else "the record holds"
+                how = f"the alliance {known} ({only})"
+                inst_m = Mention("inst", s, s, "", inst=only, how=how)
         if inst_m is None and p.verb == "when":  # "NATO's first wave came in 1999 when A and B joined"
             inst_m = next((m for m in reversed(ctx.insts) if m.end <= cl.start), None)
         if inst_m is None and p.relation == "joined":  # "A joined NATO in 1952, and B joined in 1982"

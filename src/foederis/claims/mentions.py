@@ -112,7 +112,11 @@ def state_mentions(sent: str, matcher: Matcher) -> list[Mention]:
     """Every state named in the sentence, splitting "A and B" unless it is one name."""
     out: list[Mention] = []
     for m in _SPAN.finditer(sent):
-        pieces = _split_and(m.group(), m.start(), matcher)
+        pieces = [
+            piece
+            for part, at in _split_possessive(m.group(), m.start())
+            for piece in _split_and(part, at, matcher)
+        ]
         for text, s in pieces:
             mention = _state(text, s, matcher)
             if mention and mention.method == "capital" and _attributive(sent, mention.end):
@@ -123,6 +127,18 @@ def state_mentions(sent: str, matcher: Matcher) -> list[Mention]:
             if mention:
                 out.append(mention)
     return _with_actors(sent, out)
+
+
+def _split_possessive(text: str, start: int) -> list[tuple[str, int]]:
+    """A run of capitalised words cut after an inner possessive: "North Macedonia's Accession
+    Protocol" is the state and what it owns, not one unknown name."""
+    out: list[tuple[str, int]] = []
+    at = 0
+    for cut in re.finditer(r"(?<=['\u2019]s)\s+", text):
+        out.append((text[at : cut.start()], start + at))
+        at = cut.end()
+    out.append((text[at:], start + at))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -115,7 +115,7 @@ def _kind(f: Frame) -> str:
     if f.relation in ("ordinal", "count"):
         return f.relation
     if f.relation == "treaty_event" or (
-        f.relation in ("signed", "ratified", "suspended", "revoked") and f.positive
+        f.relation in ("signed", "ratified", "suspended", "revoked", "law", "protocol_signed") and f.positive
     ):
         return "event"
     if f.lemma == "passive":
@@ -156,6 +156,8 @@ def _relation(f: Frame) -> tuple[str, dict[str, str]]:
         return ("event" if pos else ""), {"verb": "suspended"}
     if rel == "revoked":
         return ("event" if pos else ""), {"verb": "revoked"}
+    if rel in ("law", "protocol_signed"):
+        return (rel if pos else ""), {"verb": f.verb}
     if rel == "withdrew":
         return ("withdrew" if pos else "not_withdrew"), {"future": "1" if f.future else ""}
     if rel == "notice":

@@ -184,6 +184,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"(?-i:New\s+START)(?:\s+(?:nuclear\s+)?"
             r"(?:arms(?:[- ]control|[- ]reduction)?\s+|disarmament\s+|weapons\s+)?"
             r"(?:treaty|agreement|pact|accord))?",
+            r"(?:a\s+)?new\s+strategic\s+arms\s+reduction\s+treaty",
         ),
     ),
     InstrumentSpec(

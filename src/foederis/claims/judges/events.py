@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from foederis.claims.extract import Draft
@@ -53,6 +54,71 @@ def event(j: JudgeContext, d: Draft) -> Verdict:
         "contradicted",
         [f"{d.date.text!r} does not match the record for {name} under {inst}: {dates}"],
         [event_evidence(e) for e in evs],
+    )
+
+
+#: What a domestic law's note says it does, by the verb the claim used (the record's `domestic_law`
+#: rows have no structured kind; their notes name it).
+_LAW_KINDS = {
+    "suspend": re.compile(r"suspen|moratori", re.I),
+    "denounce": re.compile(r"denounc|withdraw|quit", re.I),
+}
+
+
+@judges("law")
+def law(j: JudgeContext, d: Draft) -> Verdict:
+    """'X signed a law suspending / denouncing T (on D)': a recorded domestic law of that kind.
+    A law the record does not hold is unverifiable, not wrong: the record keeps only some laws."""
+    state, inst = subject(d)
+    verb = d.groups.get("verb", "")
+    name = j.name(state)
+    laws = j.events(state, inst, {"domestic_law"})
+    kind = _LAW_KINDS.get(verb)
+    fit = [e for e in laws if kind is None or kind.search(e.note)]
+    what = {"suspend": "suspending", "denounce": "denouncing"}.get(verb, "on")
+    if not fit:
+        return Verdict("unverifiable", [f"the record holds no law of {name} {what} {inst}"])
+    hits = [e for e in fit if d.date is None or within(e.date, d.date)]
+    if not hits:
+        dates = ", ".join(str(e.date) for e in fit)
+        return Verdict(
+            "contradicted",
+            [f"{name}'s law {what} {inst} is of {dates}, not {d.date.text!r}"],  # type: ignore[union-attr]
+            [event_evidence(e) for e in fit],
+        )
+    return Verdict(
+        "supported",
+        [f"{name}: law {what} {inst} of {hits[0].date}, source {hits[0].source}"],
+        [event_evidence(e) for e in hits],
+    )
+
+
+@judges("protocol_signed")
+def protocol_signed(j: JudgeContext, d: Draft) -> Verdict:
+    """'The allies signed the accession protocol for X (on D)': the protocol's signature in the record."""
+    state, inst = subject(d)
+    name = j.name(state)
+    prefix = f"{inst}_protocol_"
+    sigs = [
+        e
+        for iid, evs in j.c.record.by_instrument.items()
+        if iid.startswith(prefix)
+        for e in evs
+        if e.state == state and e.action == "protocol_signature"
+    ]
+    if not sigs:
+        return Verdict("unverifiable", [f"the record holds no protocol on the accession of {name} to {inst}"])
+    hits = [e for e in sigs if d.date is None or within(e.date, d.date)]
+    if not hits:
+        return Verdict(
+            "contradicted",
+            [f"the protocol on the accession of {name} was signed on {sigs[0].date}, not {d.date.text!r}"],  # type: ignore[union-attr]
+            [event_evidence(e) for e in sigs],
+        )
+    return Verdict(
+        "supported",
+        [f"the protocol on the accession of {name} to {inst} was signed on {hits[0].date}"],
+        [event_evidence(e) for e in hits],
     )
 
 
