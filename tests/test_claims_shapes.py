@@ -147,3 +147,45 @@ def test_a_ratification_signed_by_the_head_of_state(compiled: Compiled) -> None:
     text = "Medvedev on January 28, 2011 signed the ratification of a new Strategic Arms Reduction Treaty."
     cl = one(read(compiled, text, "2011-02-01"), "event")
     assert cl.subjects == ["RUS"] and cl.instrument == "new_start" and cl.verdict == "supported"
+
+
+def test_a_bilateral_treatys_signature_is_each_partys_when_only_the_treatys_is_recorded(
+    compiled: Compiled,
+) -> None:
+    cl = one(read(compiled, "Gorbachev signed the INF Treaty in 1987.", "2019-01-01"), "event")
+    assert cl.subjects == ["SUN"] and cl.verdict == "supported"
+    assert any("derived" in r for r in cl.reasons)
+    assert one(read(compiled, "Gorbachev signed the INF Treaty in 1988.", "2019-01-01"), "event").verdict == (
+        "contradicted"
+    )
+    # a state that never consented is not taken to have signed
+    cl = one(read(compiled, "France signed the INF Treaty in 1987.", "2019-01-01"), "event")
+    assert cl.verdict != "supported"
+
+
+def test_paraphrases_of_joining_leaving_and_entry_into_force(compiled: Compiled) -> None:
+    assert one(
+        read(compiled, "Moscow has not signed up to the Ottawa Convention.", "2024-01-10"), "status"
+    ).verdict == ("supported")
+    text = "The Finnish government formally renounced the Ottawa treaty on July 10, 2025."
+    assert one(read(compiled, text, "2025-08-01"), "status").verdict == "supported"
+    text = "Open Skies was signed in 1992. The treaty, which became effective in 2002, allows flights."
+    assert [c.verdict for c in read(compiled, text, "2020-01-01") if c.kind == "event"] == ["supported"] * 2
+    text = "The CWC was opened for signature by all states on January 13, 1993."
+    assert one(read(compiled, text, "2020-01-01"), "event").verdict == "supported"
+    text = "The CWC was opened for signature by all states on January 13, 1994."
+    assert one(read(compiled, text, "2020-01-01"), "event").verdict == "contradicted"
+
+
+def test_joined_with_a_weekday_or_last_year_and_the_un_prefix(compiled: Compiled) -> None:
+    claims = read(compiled, "Sweden has formally joined NATO. Finland joined last year.", "2024-03-08")
+    assert [(c.subjects, c.verdict) for c in claims] == [(["SWE"], "supported"), (["FIN"], "supported")]
+    claims = read(compiled, "Sweden has formally joined NATO. Austria joined last year.", "2024-03-08")
+    assert [c.verdict for c in claims if c.subjects == ["AUT"]] == ["contradicted"]
+    text = "Syria officially joined on Monday the United Nations convention banning chemical weapons."
+    cl = one(read(compiled, text, "2013-10-14"), "membership")
+    assert cl.instrument == "cwc" and cl.verdict == "supported"
+    cl = one(
+        read(compiled, "Syria officially joins UN Chemical Weapons Convention", "2013-10-14"), "membership"
+    )
+    assert cl.instrument == "cwc" and cl.verdict == "supported"

@@ -70,6 +70,8 @@ _EXTRA = [(rx, i) for rx, (_, i) in zip(_NAME_RXS, _NAME_PATTERNS, strict=True)]
 def resolve_instrument_text(text: str) -> str | None:
     """The instrument id a mention names, or None for a generic reference."""
     t = re.sub(r"'s$", "", text.strip())
+    # "the UN Chemical Weapons Convention": the UN prefix is not part of the name
+    t = re.sub(r"^(?:(?:the|The)\s+)?(?:UN|U\.N\.|United\s+Nations(?:'s?)?)\s+(?=\S)", "", t)
     key = normalise(t)
     if key in _LABELS:
         return _LABELS[key]

@@ -1278,8 +1278,10 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
             if inst is None:
                 continue
             if verb != "adopted" and re.search(
-                r"\b(?:also|both)\s+(?:signed|ratified)|\bby\b", sent[e : e + 6], re.I
-            ):
+                r"^.{0,3}?(?:\b(?:also|both)\s+(?:signed|ratified)|\bby\b(?!\s+all\s+(?:states|countries|nations)\b))",
+                sent[e : e + 30],
+                re.I,
+            ):  # "was signed by Russia" is a state's act; "opened for signature by all states" is not
                 continue
             date, _ = _pick_date(ctx, cl, s, e)
             if date is None or _in_quote(sent, s) or markers()["hypothetical"].search(sent[cl.start : e]):

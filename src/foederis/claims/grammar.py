@@ -141,7 +141,8 @@ def instrument_regex() -> str:
             alts.append(body)
         alts.extend(spec.name_patterns)
     alts.sort(key=len, reverse=True)
-    return r"(?:(?:the\s+)?(?:" + "|".join(alts) + r")(?:'s)?\b)"
+    un = r"(?:(?-i:UN|U\.N\.)\s+|United\s+Nations(?:'s?)?\s+)?"  # "the UN Chemical Weapons Convention"
+    return r"(?:(?:the\s+)?" + un + "(?:" + "|".join(alts) + r")(?:'s)?\b)"
 
 
 def number_value(text: str) -> int | None:

@@ -36,17 +36,19 @@ def event(j: JudgeContext, d: Draft) -> Verdict:
     }.get(verb, {"suspension*"})
     evs = j.events(state, inst, actions)
     name = j.name(state)
+    derived = ""
+    if not evs and verb == "signed":
+        evs, derived = _signed_with_the_treaty(j, state, inst)
     if not evs:
         return _no_event(j, d, verb)
     if d.date is None:
-        return Verdict(
-            "supported", [f"{name} {verb} {inst} on {evs[0].date}"], [event_evidence(e) for e in evs]
-        )
+        why = [f"{name} {verb} {inst} on {evs[0].date}", *derived]
+        return Verdict("supported", why, [event_evidence(e) for e in evs])
     hits = [e for e in evs if within(e.date, d.date)]
     if hits:
         return Verdict(
             "supported",
-            [f"{name} {verb} {inst}: {hits[0].action} on {hits[0].date}, source {hits[0].source}"],
+            [f"{name} {verb} {inst}: {hits[0].action} on {hits[0].date}, source {hits[0].source}", *derived],
             [event_evidence(e) for e in hits],
         )
     dates = ", ".join(f"{e.action} {e.date}" for e in evs)
@@ -120,6 +122,22 @@ def protocol_signed(j: JudgeContext, d: Draft) -> Verdict:
         [f"the protocol on the accession of {name} to {inst} was signed on {hits[0].date}"],
         [event_evidence(e) for e in hits],
     )
+
+
+def _signed_with_the_treaty(j: JudgeContext, state: str, inst: str) -> tuple[list[Event], list[str]]:
+    """A state's signature where the record holds only the treaty's own ("*": a bilateral treaty
+    signed by its parties together) and the state later consented to it: it signed on that day."""
+    if any(e.action == "signature" and e.state not in ("*", "") for e in j.c.record.events_for(inst)):
+        return [], []  # signatures are recorded per state: a missing one is missing
+    treaty = [e for e in j.c.record.events_for(inst) if e.state == "*" and e.action == "signature"]
+    consent = j.events(state, inst, set(CONSENT_ACTIONS))
+    if not treaty or not consent or consent[0].date < treaty[0].date:
+        return [], []
+    why = (
+        f"derived: the record holds the treaty's signature of {treaty[0].date}, not one per state; "
+        f"{j.name(state)} consented to the treaty it signed ({consent[0].action} {consent[0].date})"
+    )
+    return [treaty[0]], [why]
 
 
 def _no_event(j: JudgeContext, d: Draft, verb: str) -> Verdict:
