@@ -189,3 +189,30 @@ def test_joined_with_a_weekday_or_last_year_and_the_un_prefix(compiled: Compiled
         read(compiled, "Syria officially joins UN Chemical Weapons Convention", "2013-10-14"), "membership"
     )
     assert cl.instrument == "cwc" and cl.verdict == "supported"
+
+
+def test_a_causal_as_clause_is_the_writers_own_claim(compiled: Compiled) -> None:
+    text = (
+        "Governments argue it would give Russia an advantage, as Moscow has not signed up to the Ottawa "
+        "Convention."
+    )
+    cl = one(read(compiled, text, "2025-06-04"), "status")
+    assert cl.subjects == ["RUS"] and cl.verdict == "supported"
+
+
+def test_a_forecast_ordinal_is_ranked_on_its_day(compiled: Compiled) -> None:
+    text = "Finland will become the 31st member of NATO tomorrow."
+    assert one(read(compiled, text, "2023-04-03"), "ordinal").verdict == "supported"
+    text = "Finland will become the 30th member of NATO tomorrow."
+    assert one(read(compiled, text, "2023-04-03"), "ordinal").verdict == "contradicted"
+    # the day and the future come from the main clause
+    text = (
+        "Its flag will be raised in Brussels tomorrow when Finland becomes the 31st member of the Western "
+        "alliance."
+    )
+    assert one(read(compiled, text, "2023-04-03"), "ordinal").verdict == "supported"
+
+
+def test_a_rank_in_another_act_is_not_a_rank_in_joining(compiled: Compiled) -> None:
+    text = "Turkey's parliament became the last member of the alliance to ratify Finland's application."
+    assert [c for c in read(compiled, text, "2023-04-03") if c.kind == "ordinal"] == []

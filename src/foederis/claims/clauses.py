@@ -29,6 +29,10 @@ _BOUNDARY, _OPEN_RELATIVE, _MAIN_VERB_AFTER_COMMA = compile_many(
             r"|\s+(?P<coord2>but|while|whereas|although)\s+"
             r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|will|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
             r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"
+            # a causal "as" before a subject and its verb ("…, as Moscow has not signed up to it"), not
+            # "as well as", "as its 30th member"
+            r"|,\s+(?P<sub_as>as)\s+(?=(?:(?-i:[A-Z][\w.'\u2019]*)(?:\s+(?-i:[A-Z][\w.'\u2019]*))*|it|they|the\s+\w+)"
+            r"\s+(?:has|have|had|is|are|was|were|did|does|do|remains?|still)\b)"
             r"|,?\s+(?P<cond>if|unless|whether)\s+",
             re.IGNORECASE,
         ),
@@ -86,8 +90,8 @@ def clauses(sent: str) -> list[Clause]:
                 continue  # the serial comma of a list of names: "Poland, Hungary, and the Czech Republic"
             opener = (m.group("coord") or m.group("coord2") or m.group("coord3")).lower()
             kind = "coord"
-        elif m.group("sub"):
-            opener = m.group("sub").lower()
+        elif m.group("sub") or m.group("sub_as"):
+            opener = (m.group("sub") or m.group("sub_as")).lower()
             kind = "sub"
         elif m.group("cond"):
             opener = m.group("cond").lower()

@@ -490,6 +490,9 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         return None  # "… when A joined", "… 40 years since joining NATO": only after that conjunction
     if p.relation != "ordinal" and re.search(r"\bto\s+$", sent[max(0, s - 4) : s]):
         return None  # an infinitive ("decided to withdraw", "the last state to sign"): not asserted
+    other_act = re.match(r"\s+to\s+(?!join|accede|become|enter)[a-z]+", sent[e : e + 30], re.I)
+    if p.relation == "ordinal" and other_act:
+        return None  # "the last member to ratify Finland's application": a rank in another act
     # instrument
     inst_m = None
     for k in ("i0", "i1", "i2"):
@@ -630,6 +633,14 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
     hyp, future = _modality(sent, cl, s, e)
     if hyp:
         return None
+    main_date = None
+    if cl.kind == "sub" and cl.opener == "when" and ci > 0 and not future:
+        # "… will be hoisted tomorrow when it becomes the 31st member": the main clause's future and day
+        main = cls[ci - 1]
+        if _FUTURE.search(sent[main.start : main.end]):
+            future = True
+            found = [d for d in ctx.dates if main.start <= d.start < main.end and d.date is not None]
+            main_date = found[-1].date if found else None
     until = re.match(r"[^,;]{0,30}?\buntil\s+", sent[e : cl.end])
     if neg and until:  # "did not ratify it until 2012": it did, in 2012
         at = e + until.end()
@@ -661,6 +672,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
             date = said[-1].date if said else None
     if until_date is not None:
         date, since = until_date, False
+    if date is None and main_date is not None:
+        date = main_date
     if reported and (date is None or _in_quote(sent, subj_start)):
         return None
     if future and date is None:
@@ -742,109 +755,11 @@ def _coordinated_instruments(ctx: SentenceContext, f: Frame) -> list[Frame]:
     return out
 
 
-_FOLLOWERS = {
-    "in",
-    "on",
-    "as",
-    "at",
-    "and",
-    "or",
-    "but",
-    "by",
-    "for",
-    "from",
-    "after",
-    "before",
-    "since",
-    "until",
-    "when",
-    "while",
-    "with",
-    "which",
-    "that",
-    "who",
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "this",
-    "last",
-    "earlier",
-    "itself",
-    "alongside",
-    "into",
-    "together",
-    "only",
-    "again",
-    "too",
-    "also",
-    "either",
-    "altogether",
-    "to",
-    "of",
-    "over",
-    "under",
-    "despite",
-    "amid",
-    "following",
-    "because",
-    "if",
-    "unless",
-    "so",
-    "yet",
-    "effective",
-    "formally",
-    "officially",
-    "early",
-    "late",
-    "back",
-    "entirely",
-    "fully",
-    "completely",
-    "is",
-    "was",
-    "were",
-    "are",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "could",
-    "nor",
-    "not",
-    "then",
-    "there",
-    "here",
-    "today",
-    "yesterday",
-    "now",
-    "immediately",
-    "shortly",
-    "soon",
-    "later",
-    "ago",
-    # the head noun of the name itself: "the NATO military alliance", "the Ottawa mine ban treaty"
-    "military",
-    "defence",
-    "defense",
-    "alliance",
-    "treaty",
-    "convention",
-    "bloc",
-    "pact",
-    "organisation",
-    "organization",
-    "agreement",
-    "accord",
-    "mine",
-    "mines",
-    "ban",
-    "nuclear",
-    "arms",
-    "transatlantic",
-}
+@lru_cache(maxsize=1)
+def _followers() -> frozenset[str]:
+    """Words that may follow an instrument that is the predicate's object (lexicon.yaml)."""
+    return frozenset(raw()["object_followers"])
+
 
 
 _MONTH_WORD = (
@@ -869,7 +784,7 @@ def _modifier(view: str, end: int) -> bool:
         return word not in ("On", "In")  # part of a longer proper name
     low = word.lower()
     # "the convention banning mines", "the treaty signed in 1997": the object, then what it does
-    return low not in _FOLLOWERS and not low.endswith(("ly", "ing", "ed"))
+    return low not in _followers() and not low.endswith(("ly", "ing", "ed"))
 
 
 def _antecedent(ctx: SentenceContext, cl: Clause, ms: list[Mention]) -> list[Mention]:

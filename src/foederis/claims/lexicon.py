@@ -30,7 +30,8 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 GENERIC = (
     r"(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d\s+)?(?:(?:same|security|landmark|key|arms[- ]control|"
     r"international|military|defen[cs]e|mine[- ]ban|nuclear|multilateral|bilateral|historic|major|"
-    r"strategic|global|european|conventional|[\w]+-era|[\w]+-year-old)\s+){0,2}"
+    r"strategic|global|european|conventional|western|transatlantic|[\w]+-era|[\w]+-year-old|"
+    r"(?:u\.s\.|[\w]+)-led)\s+){0,2}"
     r"(?:treaty|convention|alliance|pact|agreement|accord|bloc|deal|document)\b"
     # "the 1990 Treaty on Conventional Armed Forces" is a name, "the treaty on December 4" is not
     r"(?!\s+(?:on|of|for)\s+(?-i:(?!(?:January|February|March|April|May|June|July|August|September|October|"

@@ -56,7 +56,7 @@ _SPAN, _DATE_RX = compile_many(
             rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d)(?:,?\s+this\s+year)?"
             rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?!\s+\d)"
             r"|(?P<wd>\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-            r"|(?P<today>\btoday\b|\bthis\s+week\b)"
+            r"|(?P<today>\btoday\b|\bthis\s+week\b|\btomorrow\b|\byesterday\b)"
             r"|(?P<rel>\b(?:this|last)\s+year\b|\bearlier\s+this\s+month\b|\bthis\s+month\b)"
             r"|(?P<ago>\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|(?:twenty|thirty|forty|"
             r"fifty|sixty|seventy)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\s+years\s+"
@@ -478,7 +478,8 @@ def _relative(m: re.Match[str], ref: date) -> DateSpec | None:
     if m.group("today"):
         if "week" in text.lower():
             return DateSpec(text, ref - timedelta(days=6), ref, "week")
-        return DateSpec(text, ref, ref, "day")
+        shift = {"tomorrow": 1, "yesterday": -1}.get(text.strip().lower(), 0)
+        return DateSpec(text, ref + timedelta(days=shift), ref + timedelta(days=shift), "day")
     low = text.lower()
     if "month" in low:
         last = calendar.monthrange(ref.year, ref.month)[1]

@@ -222,16 +222,16 @@ def founder(j: JudgeContext, d: Draft) -> Verdict:
     return Verdict("contradicted", [why], [j.status_ev(state, inst, j.as_of)])
 
 
-def _first_days(j: JudgeContext, inst: str, leave: bool) -> dict[str, date]:
-    """Each state's first day of joining (consent) or of leaving (withdrawn) by the as-of day."""
+def _first_days(j: JudgeContext, inst: str, leave: bool, upto: date) -> dict[str, date]:
+    """Each state's first day of joining (consent) or of leaving (withdrawn) by the day `upto`."""
     firsts: dict[str, date] = {}
     if leave:
         for iv in j.c.intervals:
-            if iv.instrument == inst and iv.status in (Status.withdrawn,) and iv.start <= j.as_of:
+            if iv.instrument == inst and iv.status in (Status.withdrawn,) and iv.start <= upto:
                 firsts[iv.state] = min(firsts.get(iv.state, iv.start), iv.start)
     else:
         for e in j.c.record.events_for(inst):
-            if e.action in JOINING_ACTIONS and e.state not in ("*", "") and e.date <= j.as_of:
+            if e.action in JOINING_ACTIONS and e.state not in ("*", "") and e.date <= upto:
                 firsts[e.state] = min(firsts.get(e.state, e.date), e.date)
     return firsts
 
@@ -241,7 +241,10 @@ def ordinal(j: JudgeContext, d: Draft) -> Verdict:
     """'the 30th member', 'the last state to join', 'the first to leave': a rank among states."""
     state, inst = subject(d)
     leave = d.groups.get("verb", "join") == "leave"
-    firsts = _first_days(j, inst, leave)
+    # a forecast with its day ("will become the 31st member tomorrow") is ranked on that day, when
+    # the record already reaches it
+    upto = min(d.date.hi, j.today) if d.date is not None and d.date.hi > j.as_of else j.as_of
+    firsts = _first_days(j, inst, leave, upto)
     what = "to leave" if leave else "to join"
     name = j.name(state)
     among = _group(d.groups.get("grp", ""))
@@ -252,7 +255,7 @@ def ordinal(j: JudgeContext, d: Draft) -> Verdict:
     if state not in firsts:
         return Verdict(
             "contradicted",
-            [f"{name} had not {'left' if leave else 'joined'} {inst} by {j.as_of}"],
+            [f"{name} had not {'left' if leave else 'joined'} {inst} by {upto}"],
             [j.status_ev(state, inst, j.as_of)],
         )
     mine = firsts[state]
@@ -268,7 +271,7 @@ def ordinal(j: JudgeContext, d: Draft) -> Verdict:
         ok = lo <= k <= hi
         claim = f"number {k}"
     reasons = [
-        f"{name} is number {rank} of {len(firsts)} states {what} {inst}{within_group} by {j.as_of} "
+        f"{name} is number {rank} of {len(firsts)} states {what} {inst}{within_group} by {upto} "
         f"(on {mine}); claimed {claim}"
     ]
     return Verdict("supported" if ok else "contradicted", reasons, [j.status_ev(state, inst, j.as_of)])
