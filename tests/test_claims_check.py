@@ -221,3 +221,20 @@ def test_a_deleted_word_before_a_year_is_read_as_in(compiled: Compiled) -> None:
 def test_an_undamaged_name_is_left_alone(compiled: Compiled) -> None:
     ans = check(compiled, _TWO_PAIRS, date(2022, 1, 10), today=TODAY)
     assert ans.damaged_pair is None and ans.repairs == []
+
+
+def test_a_rare_word_that_a_predicate_word_explains_and_a_count_phrase_are_restored(
+    compiled: Compiled,
+) -> None:
+    text = (
+        "Montenegro officially joins NATO. More than 160 countries have joined the Ottawa Convention, "
+        "which Poland, Finland and the Baltic states are now leaving; the Convention remains in force for "
+        "its other parties, as reported before by Norway's government in its formal statement."
+    )
+    damaged = text.replace("in", "").replace("or", "")
+    assert "jos NATO" in damaged and "Me than 160" in damaged
+    ans = check(compiled, damaged, date(2025, 7, 1), today=TODAY)
+    read_as = {r["text"]: r["read_as"] for r in ans.repairs}
+    assert read_as.get("jos") == "joins" and read_as.get("Me than") == "More than"
+    kinds = {(x.kind, x.verdict) for x in ans.claims}
+    assert ("membership", "supported") in kinds and ("count", "supported") in kinds

@@ -401,6 +401,7 @@ def repair_text(
     repairs: list[Repair] = []
     if pairs:
         m = _restore_names(m, pairs, _instrument_names() if names is None else names, repairs)
+        m = _restore_names(m, pairs, _words()["number_phrases"], repairs, before=r"(?=\s+\d)", what="phrase")
 
     def fix(match: re.Match[str]) -> str | None:
         word = match.group()
@@ -481,11 +482,23 @@ def _rare_word(
     if rank < RARE_RANK or len(low) < 3:
         return None
     cands = _restorations(low, pairs, vocab, 2)
-    if not cands or top - vocab.freq[cands[0]] > rank // 8:
+    # the restored word must be far more frequent, or a word of the reader's own predicates
+    # ("jos" <- "joins" in a text that lost "in")
+    if not cands or (top - vocab.freq[cands[0]] > rank // 8 and cands[0] not in _predicate_words()):
         return None
     new = cands[0]
     new = new[0].upper() + new[1:] if word[0].isupper() else new
     return new, f"deleted pair restored; {low!r} is itself a rare word", 0.5
+
+
+@cache
+def _predicate_words() -> frozenset[str]:
+    """The words the reader's predicate patterns spell out (claims/data/lexicon.yaml): joins,
+    ratified, withdrawal, …"""
+    data = load("lexicon.yaml")
+    texts = [p["pattern"] for p in data["predicates"]]
+    texts += [str(v) for key in ("nominals", "treaty_predicates") for v in data.get(key, {}).values()]
+    return frozenset(w.lower() for w in re.findall(r"(?<![\\\w])[a-z]{4,}", " ".join(texts)))
 
 
 @cache
@@ -496,8 +509,16 @@ def _instrument_names() -> tuple[str, ...]:
     )
 
 
-def _restore_names(m: Mapped, pairs: tuple[str, ...], names: Iterable[str], repairs: list[Repair]) -> Mapped:
-    """Names of several words whose damaged form (every pair deleted) is in the text, put back whole."""
+def _restore_names(
+    m: Mapped,
+    pairs: tuple[str, ...],
+    names: Iterable[str],
+    repairs: list[Repair],
+    before: str = "",
+    what: str = "name",
+) -> Mapped:
+    """Names of several words whose damaged form (every pair deleted) is in the text, put back whole;
+    `before` a lookahead the damaged form must stand before (a number for "Me than 160")."""
     damaged: dict[str, str] = {}
     for name in names:
         if len(name.split()) < 2:
@@ -510,14 +531,17 @@ def _restore_names(m: Mapped, pairs: tuple[str, ...], names: Iterable[str], repa
     if not damaged:
         return m
     alts = sorted(damaged, key=len, reverse=True)
-    rx = re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")\b", re.I)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    rx = re.compile(r"\b(?:" + body + r")\b" + before, re.I)
 
     def put_back(match: re.Match[str]) -> str | None:
         name = damaged.get(re.sub(r"\s+", " ", match.group().lower()))
         if name is None:
             return None
+        if match.group()[0].isupper() and name[0].islower():
+            name = name[0].upper() + name[1:]
         s, e = m.span(match.start(), match.end())
-        repairs.append(Repair(s, e, match.group(), name, "name restored (deleted pairs put back)", 0.9))
+        repairs.append(Repair(s, e, match.group(), name, f"{what} restored (deleted pairs put back)", 0.9))
         return name
 
     return m.sub(rx, put_back)
