@@ -216,3 +216,28 @@ def test_a_forecast_ordinal_is_ranked_on_its_day(compiled: Compiled) -> None:
 def test_a_rank_in_another_act_is_not_a_rank_in_joining(compiled: Compiled) -> None:
     text = "Turkey's parliament became the last member of the alliance to ratify Finland's application."
     assert [c for c in read(compiled, text, "2023-04-03") if c.kind == "ordinal"] == []
+
+
+def test_a_treatys_expiry_and_extension(compiled: Compiled) -> None:
+    text = "Russia suspended New START, the agreement, which expires in 2026, limits warheads."
+    claims = [c for c in read(compiled, text, "2023-02-22") if c.kind == "event" and not c.subjects]
+    assert [c.verdict for c in claims] == ["supported"]
+    assert one(read(compiled, "New START expires in 2027.", "2023-02-22"), "event").verdict == "contradicted"
+    text = "New START was extended in February 2021 for five years."
+    assert one(read(compiled, text, "2023-02-22"), "event").verdict == "supported"
+
+
+def test_a_state_signing_its_accession_papers_and_a_law_halting_participation(compiled: Compiled) -> None:
+    cl = one(
+        read(compiled, "Macedonia signed accession papers with NATO on 6 February 2019.", "2019-02-07"),
+        "event",
+    )
+    assert cl.subjects == ["MKD"] and cl.verdict == "supported"
+    text = "On February 28, 2023 Putin signed a new law halting Russian involvement in the New START treaty."
+    assert one(read(compiled, text, "2023-03-01"), "event").verdict == "supported"
+
+
+def test_a_count_of_the_n_member_organization(compiled: Compiled) -> None:
+    text = "NATO ministers met in Brussels; the 26-member organization agreed."
+    assert one(read(compiled, text, "2008-07-09"), "count").verdict == "supported"
+    assert one(read(compiled, text, "2023-07-09"), "count").verdict == "contradicted"

@@ -1212,9 +1212,12 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     inst,
                     how,
                     date=date,
-                    verb={"entered_into_force": "entered into force", "adopted": "adopted"}.get(
-                        verb, "signed"
-                    ),
+                    verb={
+                        "entered_into_force": "entered into force",
+                        "adopted": "adopted",
+                        "expired": "expired",
+                        "extended": "extended",
+                    }.get(verb, "signed"),
                 )
             )
     fronted = re.match(r"\s*(?:First\s+|Originally\s+)?Signed\b", sent)
@@ -1303,7 +1306,7 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
         expand(
             r"(?:the\s+)?(?P<num><NUM>)\s*-\s*(?P<noun>member|nation|country|state|strong)\s+"
             r"(?:(?:[Ww]estern|military|defen[cs]e|security|transatlantic|strong|political)\s+){0,3}"
-            r"(?:(?P<mid><INST>)|(?P<al>alliance|bloc)\b)"
+            r"(?:(?P<mid><INST>)|(?P<al>alliance|bloc|organi[sz]ation)\b)"
         ),
         # "NATO has 32 members", "the convention, which now has 112 states parties"
         expand(

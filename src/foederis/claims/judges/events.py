@@ -185,6 +185,17 @@ def treaty_event(j: JudgeContext, d: Draft) -> Verdict:
             [f"{inst} entered into force on {day} [{reason.provision}]"],
             ev,
         )
+    if verb in ("expired", "extended"):  # the treaty's own recorded act of that kind
+        action = {"expired": "expiry", "extended": "extension"}[verb]
+        acts = [e for e in j.c.record.events_for(inst) if e.state == "*" and e.action == action]
+        if not acts:
+            return Verdict("unverifiable", [f"the record holds no {action} of {inst}"])
+        ok = d.date is not None and any(within(e.date, d.date) for e in acts)
+        return Verdict(
+            "supported" if ok else "contradicted",
+            [f"{inst}: {action} on {', '.join(str(e.date) for e in acts)}"],
+            [event_evidence(e) for e in acts],
+        )
     if verb.startswith("adopted"):  # adoption of the text is not an event the record holds
         return Verdict("unverifiable", [f"the record holds no adoption of {inst}'s text, only signatures"])
     sigs = _signatures(j, inst)
