@@ -94,6 +94,8 @@ def test_a_day_with_the_same_intervals_in_force_is_served_from_another_days_entr
     assert (cache_info().hits, cache_info().misses) == (1, 1)
     assert json.loads(body)["date"] == "2023-09-09"
     assert_same_answer(body, uncached(compiled, "nato", "cluster_munitions", later))
+    assert matrix_json(compiled, "nato", "cluster_munitions", later) == body  # the day's key remembered
+    assert (cache_info().hits, cache_info().misses, cache_info().size) == (2, 1, 1)
 
 
 def test_a_change_in_membership_changes_the_key(compiled: Compiled):

@@ -3,7 +3,8 @@ the day: each entry is the answer's JSON cut where it names the day, and a reque
 
 An entry is rendered twice, naming two placeholder days no question may ask (the boundary allows
 1945-2100); the two must cut into the same pieces, or the record's own text holds a placeholder and
-the entry is not used (those keys are answered in full every time).
+the entry is not used (those keys are answered in full every time). The key found for a day is
+remembered too (a few hundred bytes), so a day asked again costs one dictionary lookup.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from foederis.questions.matrix import matrix, matrix_key
 PLACEHOLDERS = (date(1, 1, 1), date(1, 1, 2))
 #: entries kept per process (each is one answer, ~300 kB); there are tens of keys per alliance and weapon
 MAX_ENTRIES = 512
+#: days whose key is remembered per process (the days share the key objects: ~200 bytes a day)
+MAX_DAYS = 1 << 15
 
 
 @dataclass
@@ -31,6 +34,8 @@ class CacheInfo:
 
 
 _entries: OrderedDict[tuple[object, ...], tuple[bytes, ...] | None] = OrderedDict()
+_day_keys: dict[tuple[object, ...], tuple[object, ...]] = {}
+_keys: dict[tuple[object, ...], tuple[object, ...]] = {}  # one object per distinct key
 _info = CacheInfo()
 _lock = Lock()
 
@@ -44,7 +49,7 @@ def cut_at_day(first: bytes, second: bytes) -> tuple[bytes, ...] | None:
 
 def matrix_json(c: Compiled, alliance: str, weapon: str, day: date) -> bytes:
     """The matrix answer's JSON: the same bytes as `matrix(...).model_dump_json()`."""
-    key = (c.options, c.record.known_on, alliance, weapon, *matrix_key(c, alliance, weapon, day))
+    key = _key_of(c, alliance, weapon, day)
     with _lock:
         found = key in _entries
         pieces = _entries.get(key)
@@ -61,10 +66,25 @@ def matrix_json(c: Compiled, alliance: str, weapon: str, day: date) -> bytes:
             _entries[key] = pieces
             while len(_entries) > MAX_ENTRIES:
                 _entries.popitem(last=False)
-            _info.size = len(_entries)
     if pieces is None:
         return matrix(c, alliance, weapon, day).model_dump_json().encode()
     return day.isoformat().encode().join(pieces)
+
+
+def _key_of(c: Compiled, alliance: str, weapon: str, day: date) -> tuple[object, ...]:
+    """The entry's key: the compilation, the question and `matrix_key` (remembered per day)."""
+    asked = (c.options, c.record.known_on, alliance, weapon, day)
+    key = _day_keys.get(asked)
+    if key is None:
+        key = (*asked[:4], *matrix_key(c, alliance, weapon, day))
+        with _lock:
+            if len(_keys) >= MAX_DAYS:
+                _keys.clear()
+            key = _keys.setdefault(key, key)
+            while len(_day_keys) >= MAX_DAYS:
+                del _day_keys[next(iter(_day_keys))]
+            _day_keys[asked] = key
+    return key
 
 
 def cache_info() -> CacheInfo:
@@ -76,4 +96,6 @@ def cache_info() -> CacheInfo:
 def cache_clear() -> None:
     with _lock:
         _entries.clear()
-        _info.hits = _info.misses = _info.size = 0
+        _day_keys.clear()
+        _keys.clear()
+        _info.hits = _info.misses = 0
