@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from pydantic import BaseModel
 
-from foederis.engine.compile import Compiled
+from foederis.engine.compile import Compiled, day_number
+from foederis.engine.lookup import lookup
 from foederis.questions.common import reason_out
 from foederis.questions.inputs import InputError
 from foederis.questions.members import bound_states
@@ -17,8 +20,10 @@ from foederis.questions.obligations import (
     ISSUES,
     DeclaredViewOut,
     declared_out,
+    stated_after,
     verdict,
 )
+from foederis.record.declared_views import declared_views
 from foederis.rules.options import describe_options
 from foederis.rules.registry import REGISTRY, UnknownInstrument
 
@@ -57,8 +62,10 @@ def parse_alliance(text: str, field: str = "alliance") -> str:
     )
 
 
-def matrix(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixAnswer:
-    """Members are the parties bound by the alliance treaty on that day (the record decides)."""
+def matrix(c: Compiled, alliance: str, weapon: str, day: date, shown: date | None = None) -> MatrixAnswer:
+    """Members are the parties bound by the alliance treaty on that day (the record decides). The
+    answer names `shown` as its day (default `day`): everything else is read on `day`."""
+    shown = shown or day
     members = bound_states(c, alliance, day)
     rows: list[MatrixRow] = []
     free: dict[str, list[str]] = {a: [] for a in ALL_ACTIVITIES}
@@ -75,7 +82,7 @@ def matrix(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixAnswer:
         acts: dict[str, str] = {}
         why: dict[str, list[ReasonOut]] = {}
         for activity in ALL_ACTIVITIES:
-            v, reasons = verdict(c, state, activity, weapon, day)
+            v, reasons = verdict(c, state, activity, weapon, day, shown=shown)
             acts[activity] = v
             # an interoperability cell leads with the declared view (or its absence) and the reading
             keep = 3 if activity in ISSUES else 2
@@ -93,7 +100,7 @@ def matrix(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixAnswer:
     return MatrixAnswer(
         alliance=alliance,
         weapon=weapon,
-        date=day,
+        date=shown,
         rows=rows,
         free=free,
         prohibited=prohibited,
@@ -101,3 +108,25 @@ def matrix(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixAnswer:
         options=describe_options(c.options),
         contested=contested,
     )
+
+
+MatrixKey = tuple[bytes, bytes, tuple[bool, ...]]
+
+
+def matrix_key(c: Compiled, alliance: str, weapon: str, day: date) -> MatrixKey:
+    """All that `matrix` reads on `day` besides the day itself: the members, each member's interval
+    under each instrument that bans the weapon, and which declared views were stated after the day.
+    Two days with equal keys get answers that differ only where they name the day."""
+    bans = [c.instrument_index[i] for i in c.registry.weapons()[weapon] if i in c.instrument_index]
+    read = np.asarray([c.instrument_index[alliance], *bans], np.int64)
+    # one search: every state under the alliance (column 0) and under each ban
+    found = lookup(c, np.arange(len(c.states))[:, None], read[None, :], day_number(day))
+    members = np.flatnonzero(found.bound[:, 0])
+    intervals = found.interval[members, 1:]
+    return members.tobytes(), intervals.tobytes(), tuple(stated_after(s, day) for s in stated_days())
+
+
+@lru_cache(maxsize=1)
+def stated_days() -> tuple[str, ...]:
+    """The distinct days on which declared views were stated (a declared-view reason turns on them)."""
+    return tuple(sorted({v.stated for v in declared_views() if v.stated}))

@@ -105,17 +105,29 @@ def declared_out(
     return None
 
 
+def stated_after(stated: str, day: date) -> bool:
+    """Whether a declared view's `stated` (YYYY, YYYY-MM or YYYY-MM-DD; '' unknown) is after `day`."""
+    return bool(stated) and stated > day.isoformat()[: len(stated)]
+
+
 def verdict(
-    c: Compiled, state: str, activity: str, weapon: str, day: date, ally: str | None = None
+    c: Compiled,
+    state: str,
+    activity: str,
+    weapon: str,
+    day: date,
+    ally: str | None = None,
+    shown: date | None = None,
 ) -> tuple[Verdict, list[Reason]]:
-    """The verdict and the engine reasons behind it (status interval + obligation provisions).
+    """The verdict and the engine reasons behind it (status interval + obligation provisions);
+    the reasons' texts name `shown` as the day asked (default `day`).
 
     A weapon banned by several instruments takes the strictest verdict among them; its reasons
     come first, then each other instrument's leading reason. For the interoperability activities
     the reading in `c.options.assist_reading` decides, and `ally` names the partner (a non-party
     ally, or a party, which every reading treats alike)."""
     answers = [
-        _verdict_under(c, state, activity, instrument, weapon, day, ally)
+        _verdict_under(c, state, activity, instrument, weapon, day, ally, shown or day)
         for instrument in c.registry.weapons()[weapon]
     ]
     ranked = sorted(range(len(answers)), key=lambda k: -STRICTNESS[answers[k][0]])
@@ -126,9 +138,16 @@ def verdict(
 
 
 def _verdict_under(
-    c: Compiled, state: str, activity: str, instrument: str, weapon: str, day: date, ally: str | None
+    c: Compiled,
+    state: str,
+    activity: str,
+    instrument: str,
+    weapon: str,
+    day: date,
+    ally: str | None,
+    shown: date,
 ) -> tuple[Verdict, list[Reason]]:
-    """The verdict under one instrument that bans the weapon."""
+    """The verdict under one instrument that bans the weapon (texts name `shown` as the day)."""
     spec = c.registry[instrument]
     iv = c.interval_on(state, instrument, day)
     title = spec.short
@@ -136,7 +155,7 @@ def _verdict_under(
         status = iv.status.name if iv else "none"
         why = Reason(
             None,
-            f"{state} is not bound by the {title} on {day} (status '{status}'); no instrument in the "
+            f"{state} is not bound by the {title} on {shown} (status '{status}'); no instrument in the "
             f"record forbids it to {activity} {weapon.replace('_', ' ')}.",
             iv.reasons[0].events if iv and iv.reasons else (),
         )
@@ -144,17 +163,17 @@ def _verdict_under(
     if activity in ISSUES:
         if not (spec.obligations and spec.obligations.interoperability):
             why = (
-                f"{state} is bound by the {title} on {day}; the record holds no reading of whether "
+                f"{state} is bound by the {title} on {shown}; the record holds no reading of whether "
                 f"to {activity.replace('_', ' ')} is prohibited assistance under it: contested."
             )
             return "contested", [Reason(None, why, options=("assist_reading",)), *iv.reasons]
-        return _interoperability(c, state, iv, activity, instrument, day, ally)
+        return _interoperability(c, state, iv, activity, instrument, day, ally, shown)
     assert spec.obligations is not None  # it bans `weapon`
     rule = spec.obligations.activities[activity]
     reasons = [
         Reason(
             rule.prohibition,
-            f"{state} is bound by the {title} on {day} (status '{iv.status.name}', "
+            f"{state} is bound by the {title} on {shown} (status '{iv.status.name}', "
             f"since {iv.start}); this provision prohibits it to {activity} them.",
         ),
         *iv.reasons,
@@ -166,7 +185,14 @@ def _verdict_under(
 
 
 def _interoperability(
-    c: Compiled, state: str, iv: Any, activity: str, instrument: str, day: date, ally: str | None
+    c: Compiled,
+    state: str,
+    iv: Any,
+    activity: str,
+    instrument: str,
+    day: date,
+    ally: str | None,
+    shown: date,
 ) -> tuple[Verdict, list[Reason]]:
     names = c.record.states
     ally_iv = c.interval_on(ally, instrument, day) if ally else None
@@ -181,14 +207,14 @@ def _interoperability(
         ally_bound=bool(ally_iv and ally_iv.bound),
         ally_name=names.name(ally) if ally else "",
     )
-    if declared and declared.stated and declared.stated > day.isoformat()[: len(declared.stated)]:
+    if declared and stated_after(declared.stated, day):
         reasons.append(
-            Reason(None, f"The declared view was stated ({declared.stated}) after the day asked ({day}).")
+            Reason(None, f"The declared view was stated ({declared.stated}) after the day asked ({shown}).")
         )
     title = spec.short
     bound = Reason(
         None,
-        f"{state} is bound by the {title} on {day} (status '{iv.status.name}', since {iv.start}); "
+        f"{state} is bound by the {title} on {shown} (status '{iv.status.name}', since {iv.start}); "
         f"reading: {c.options.assist_reading}.",
         options=("assist_reading",),
     )
@@ -199,7 +225,7 @@ def _interoperability(
             Reason(
                 None,
                 f"Partner: {names.name(ally)} ({ally}), "
-                f"{'bound' if ally_iv and ally_iv.bound else 'not bound'} by the {title} on {day} "
+                f"{'bound' if ally_iv and ally_iv.bound else 'not bound'} by the {title} on {shown} "
                 f"(status '{status}').",
                 ally_iv.reasons[0].events if ally_iv and ally_iv.reasons else (),
             )

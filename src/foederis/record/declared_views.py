@@ -91,3 +91,8 @@ def _index() -> dict[tuple[str, str, str], DeclaredView]:
 def declared_view(state: str, instrument: str, issue: str) -> DeclaredView | None:
     """The state's recorded view on the issue under the instrument, or None if none is recorded."""
     return _index().get((state, instrument, issue))
+
+
+def declared_views() -> tuple[DeclaredView, ...]:
+    """Every recorded declared view (the ones `declared_view` looks up)."""
+    return tuple(_index().values())

@@ -6,13 +6,11 @@ which recompiles) stay plain functions and run in the thread pool, off the event
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from foederis.interfaces.http.deps import CompiledDep, compiled_for
+from foederis.interfaces.http.deps import CompiledDep
 from foederis.interfaces.http.errors import ERROR_RESPONSES, ApiError
 from foederis.interfaces.http.limits import DEFAULT_LIMITS
 from foederis.interfaces.http.responses import json_answer
@@ -24,7 +22,6 @@ from foederis.questions.models import ExplainAnswer, MembersAnswer, StatusAnswer
 from foederis.questions.obligations import MayAnswer
 from foederis.questions.weapons_map import WeaponsMapAnswer
 from foederis.questions.withdrawal import WithdrawalAnswer
-from foederis.rules.options import Options
 
 router = APIRouter(prefix="/v1", tags=["questions"], responses=ERROR_RESPONSES)
 
@@ -156,15 +153,6 @@ async def get_may(
     )
 
 
-@lru_cache(maxsize=512)
-def _matrix_json(options: Options, alliance: str, weapon: str, day: date) -> bytes:
-    """The matrix is the largest answer (~300 kB) and depends only on its inputs and the immutable
-    compiled record, so each process keeps the newest few hundred it served."""
-    from foederis.questions.matrix import matrix
-
-    return matrix(compiled_for(options), alliance, weapon, day).model_dump_json().encode()
-
-
 @router.get("/matrix", response_model=MatrixAnswer)
 def get_matrix(
     c: CompiledDep,
@@ -173,10 +161,11 @@ def get_matrix(
     on: Day = None,
 ) -> Response:
     """Every ally on a day × every activity with a weapon: prohibited, permitted, or with limits."""
+    from foederis.interfaces.http.matrix_cache import matrix_json
     from foederis.questions.matrix import parse_alliance
     from foederis.questions.obligations import parse_weapon
 
-    body = _matrix_json(c.options, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
+    body = matrix_json(c, parse_alliance(alliance), parse_weapon(weapon), parse_date(on))
     return Response(body, media_type="application/json")
 
 
