@@ -241,3 +241,35 @@ def test_a_count_of_the_n_member_organization(compiled: Compiled) -> None:
     text = "NATO ministers met in Brussels; the 26-member organization agreed."
     assert one(read(compiled, text, "2008-07-09"), "count").verdict == "supported"
     assert one(read(compiled, text, "2023-07-09"), "count").verdict == "contradicted"
+
+
+def test_a_deposited_instrument_of_accession_or_ratification(compiled: Compiled) -> None:
+    text = "Sweden deposited its instrument of accession to NATO on 7 March 2024."
+    assert one(read(compiled, text, "2024-03-08"), "membership").verdict == "supported"
+    text = "Sweden deposited its instrument of accession to NATO on 7 March 2023."
+    assert one(read(compiled, text, "2024-03-08"), "membership").verdict == "contradicted"
+    text = (
+        "Lithuania deposited its instrument of ratification of the Convention on Cluster Munitions in 2011."
+    )
+    assert one(read(compiled, text, "2012-01-01"), "event").verdict == "supported"
+
+
+def test_ordinal_pairs_and_the_alliance_welcoming_its_newest_members(compiled: Compiled) -> None:
+    text = "NATO welcomed Albania and Croatia on Wednesday as the 27th and 28th members of the alliance."
+    assert one(read(compiled, text, "2009-04-01"), "ordinal").verdict == "supported"
+    text = "Greece and Croatia became the 13th and 14th members of NATO."
+    cl = one(read(compiled, text, "2009-04-01"), "ordinal")
+    assert cl.verdict == "partly" and cl.wrong == ["HRV"]
+    text = "NATO welcomed Albania and Croatia as its newest members."
+    assert one(read(compiled, text, "2009-04-01"), "ordinal").verdict == "supported"
+    assert one(read(compiled, text, "2017-06-06"), "ordinal").verdict == "contradicted"
+
+
+def test_thereby_becoming_the_newest_member(compiled: Compiled) -> None:
+    text = (
+        "On 27 March 2020, North Macedonia deposited its instrument of accession to the North Atlantic "
+        "Treaty in Washington, thereby becoming NATO's newest member."
+    )
+    claims = read(compiled, text, "2020-03-28")
+    assert {c.kind for c in claims} >= {"membership", "ordinal"}
+    assert all(c.verdict == "supported" for c in claims)

@@ -25,7 +25,7 @@ _BOUNDARY, _OPEN_RELATIVE, _MAIN_VERB_AFTER_COMMA = compile_many(
             r"\s+-\s+|;\s*|\s*\((?=[^)]*\s[^)]*\s[^)]*\s[^)]*\))|(?<=[^)]{3}\s[^)]{3})\)"
             r"|,?\s+(?P<rel>which|who|whose|that)\s+"
             r"|,\s+(?P<coord>and|but|while|whereas|although|though|yet|however,?)\s+"
-            r"|,\s+(?P<part>(?=(?:thus\s+)?(?:becoming|making)\b))"
+            r"|,\s+(?P<part>(?=(?:thus\s+|thereby\s+)?(?:becoming|making)\b))"
             r"|\s+(?P<coord2>but|while|whereas|although)\s+"
             r"|\s+(?P<coord3>and)\s+(?=(?:is|are|was|were|has|have|had|will|remains?|remained|still|also|later|then|came|comes|entered|enters|went)\b)"
             r"|,?\s+(?P<sub>after|before|because|since|when|once|until)\s+(?!(?:\d{4}|the\s+end)\b)"

@@ -193,7 +193,12 @@ def read_frames(ctx: SentenceContext) -> list[Frame]:
                 frames.append(f)
                 frames += _coordinated_instruments(ctx, f)
         clause_subj = _subject_list([m for m in subjects_ms if cl.start <= m.start < cl.end], sent, cl.start)
-        if clause_subj and cl.kind in ("main", "coord", "resume"):
+        read_here = [f for f in frames if cl.start <= f.start < cl.end and f.subjects]
+        if read_here and cl.kind in ("main", "coord", "resume"):
+            # the subject of the clause's first predicate, not the last names in it ("A deposited its
+            # instrument with the US State Department, thereby becoming …": A becomes)
+            prev_subjects = list(read_here[0].subjects)
+        elif clause_subj and cl.kind in ("main", "coord", "resume"):
             prev_subjects = clause_subj
         elif clause_subj and cl.kind == "aside" and _only_list(sent, cl, clause_subj):
             prev_subjects = clause_subj  # "seven nations – A, B and C – joined NATO": the aside names them
@@ -506,7 +511,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         if re.match(
             r"\s+(?:of|in|to|that|which|who)\s+(?!" + MASK + r"|\d|(?:January|February|March|April|May|"
             r"June|July|August|September|October|November|December)\b)",
-            sent[e : e + 60],
+            ctx.view[e : e + 60],  # the view: an instrument there is masked
             re.I,
         ):
             return None  # "a member of the European Union": not an instrument we know
@@ -591,7 +596,7 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         if (
             not subj
             and (cl.kind in ("coord", "resume") or p.verb == "since")
-            and not sent[cl.start : s].strip(" ,")
+            and sent[cl.start : s].strip(" ,").lower() in ("", "thus", "thereby")
         ):
             subj = prev_subjects  # "Spain marks 40 years since joining NATO": the main clause's subject
         if not subj:
@@ -702,6 +707,8 @@ def _frame(ctx, cls, ci, cl, p, mt, s, e, subjects_ms, prev_subjects) -> Frame |
         extra={"never": "1"} if never else {},
         ordinal=ordinal_value(gd["ord"]) if "ord" in gd else (None, None),
     )
+    if "ord2" in gd:  # "the 27th and 28th members": each subject ranks within the pair
+        f.extra["ord2"] = str(ordinal_value(gd["ord2"])[0] or "")
     if "grp" in gd:  # "the first Baltic state to leave": a rank among the group's members
         f.extra["grp"] = gd["grp"]
     if p.relation == "member" and re.search(r"\bfound(?:er|ing)", mt.group(), re.I) and not neg:

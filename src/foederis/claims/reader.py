@@ -414,6 +414,7 @@ class Reader:
             n, sup = f.ordinal
             groups = {**groups, "ord_n": str(n or ""), "ord_sup": sup or "", "verb": f.verb}
             groups["grp"] = f.extra.get("grp", "")
+            groups["ord_n2"] = f.extra.get("ord2", "")
         per: list[tuple[Subject, Verdict]] = []
         paired = f.respective if f.respective and len(f.respective) == len(subs) else None
         for i, s in enumerate(subs):

@@ -279,8 +279,9 @@ def ordinal(j: JudgeContext, d: Draft) -> Verdict:
         claim = "the last"
     else:
         k = int(n) if n else 1
-        ok = lo <= k <= hi
-        claim = f"number {k}"
+        k2 = int(d.groups["ord_n2"]) if d.groups.get("ord_n2") else k  # "the 27th and 28th members"
+        ok = lo <= k2 and k <= hi
+        claim = f"number {k}" if k2 == k else f"number {k} or {k2}"
     reasons = [
         f"{name} is number {rank} of {len(firsts)} states {what} {inst}{within_group} by {upto} "
         f"(on {mine}); claimed {claim}"
