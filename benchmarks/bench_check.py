@@ -29,8 +29,9 @@ HOLDOUT4 = ROOT / "evaluation" / "claims" / "holdout4"
 HOLDOUT5 = ROOT / "evaluation" / "claims" / "holdout5"
 HOLDOUT6 = ROOT / "evaluation" / "claims" / "holdout6"
 HOLDOUT7 = ROOT / "evaluation" / "claims" / "holdout7"
+HOLDOUT8 = ROOT / "evaluation" / "claims" / "holdout8"
 #: Every labelled set, in the order they are reported.
-SETS = (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7)
+SETS = (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)
 #: Letter pairs deleted throughout a text for the damaged copies: one, then two per excerpt.
 PAIRS_ONE = ["or", "an", "in", "er", "on", "at", "re", "en"]
 PAIRS_TWO = [("or", "an"), ("in", "at"), ("er", "on"), ("re", "an"), ("en", "or"), ("at", "on")]
