@@ -82,6 +82,33 @@ class Obligations:
 
 
 @dataclass(frozen=True)
+class RecordCoverage:
+    """How much of the depositary's record the data holds. A partial record names the depositary's
+    published party count (None: no figure seen in a source), the day it is as of and its source."""
+
+    extent: Literal["complete", "partial"] = "complete"
+    published_parties: int | None = None
+    as_of: date | None = None  # None: the source copy is undated
+    source: str = ""
+
+    def statement(self, held: int) -> str | None:
+        """What a party count read from a partial record must say ("holds N of the depositary's M
+        parties"); None for a complete record."""
+        if self.extent == "complete":
+            return None
+        if self.published_parties is None:
+            return (
+                f"The record is partial: it holds {held} parties; the depositary's party count is "
+                "unknown (no published figure seen in a source)."
+            )
+        when = f"as of {self.as_of.isoformat()}" if self.as_of else "undated"
+        return (
+            f"The record is partial: it holds {held} of the depositary's {self.published_parties} "
+            f"parties ({when}, {self.source})."
+        )
+
+
+@dataclass(frozen=True)
 class InstrumentSpec:
     """One instrument, whole: names, role, the rules that compile it and their typed parts."""
 
@@ -100,3 +127,5 @@ class InstrumentSpec:
     #: regular expressions, case-insensitive, that the claim reader also reads as this instrument
     name_patterns: tuple[str, ...] = ()
     kind: Kind = "legal"
+    #: complete, or partial with the depositary's published count: `members` says which
+    record_coverage: RecordCoverage = field(default_factory=RecordCoverage)
