@@ -1,6 +1,5 @@
-"""A party count read from a partial record says so: "the record holds N of the depositary's M
-parties (as of D, source)", or that the depositary's count is unknown; a complete record says
-nothing more."""
+"""A party count read from a partial record says so: "it holds N of the M parties published (as
+of D, source)", or that the depositary's count is unknown; a complete record says nothing more."""
 
 from __future__ import annotations
 
@@ -34,7 +33,7 @@ def test_a_partial_record_names_the_depositary_count_its_day_and_source(record: 
     ans = members(_with_ccm_coverage(record, PARTIAL), "ccm", date(2024, 3, 7))
     assert ans.coverage is not None
     assert ans.coverage.statement == (
-        f"The record is partial: it holds {ans.count} of the depositary's 125 parties "
+        f"The record is partial: it holds {ans.count} of the 125 parties published "
         "(as of 2031-03-01, UNTC XXVI-6 status page)."
     )
     assert ans.model_dump(mode="json")["coverage"]["published_parties"] == 125
@@ -50,5 +49,5 @@ def test_a_partial_record_without_a_published_figure_says_the_count_is_unknown(r
 def test_an_undated_figure_is_called_undated(held: int) -> None:
     cover = RecordCoverage("partial", 116, None, "ATT Secretariat")
     assert cover.statement(held) == (
-        f"The record is partial: it holds {held} of the depositary's 116 parties (undated, ATT Secretariat)."
+        f"The record is partial: it holds {held} of the 116 parties published (undated, ATT Secretariat)."
     )

@@ -150,12 +150,18 @@ def _verdict_under(
             return "contested", [Reason(None, why, options=("assist_reading",)), *iv.reasons]
         return _interoperability(c, state, iv, activity, instrument, day, ally)
     assert spec.obligations is not None  # it bans `weapon`
-    rule = spec.obligations.activities[activity]
+    rule = spec.obligations.activities.get(activity)
+    if rule is None:  # an activity outside the instrument's scope
+        why = (
+            f"{state} is bound by the {title} on {day}, which sets no rule on the activity "
+            f"'{activity}' for {weapon.replace('_', ' ')}: this provision sets its scope."
+        )
+        return "permitted", [Reason(spec.obligations.scope, why), *iv.reasons]
     reasons = [
         Reason(
             rule.prohibition,
             f"{state} is bound by the {title} on {day} (status '{iv.status.name}', "
-            f"since {iv.start}); this provision prohibits it to {activity} them.",
+            f"since {iv.start}); this provision prohibits it to {rule.covers or activity + ' them'}.",
         ),
         *iv.reasons,
     ]

@@ -56,6 +56,14 @@ class DayCountConvention:
     #: the later-instrument rule applies to deposits after the N-th instrument (TPNW Art. 15(2))
     #: or only to those after entry into force (CWC Art. XXI(2))
     later_after: Literal["trigger", "entry_into_force"] = "trigger"
+    #: the instruments counted towards the N-th (ATT Art. 22(1): ratification, acceptance or
+    #: approval only; accession opens after entry into force, Art. 21(3))
+    threshold_actions: frozenset[str] = CONSENT_ACTIONS
+    #: the notice may name a later day of effect (ATT Art. 24(2): "unless the notification of
+    #: withdrawal specifies a later date"), recorded as a `withdrawal_intended` event
+    later_date_allowed: bool = False
+    #: the provision a signatory's notice that it will not become a party invokes
+    not_to_become_party: str = "vclt/art_18__point_a"
 
     @property
     def eif_clause(self) -> EntryIntoForce:
@@ -76,7 +84,7 @@ class DayCountConvention:
     def compile(self, ctx: RuleContext) -> Compilation:
         out = Compilation()
         consents = sorted(
-            (e for e in ctx.events if e.action in CONSENT_ACTIONS), key=lambda e: (e.date, e.row)
+            (e for e in ctx.events if e.action in self.threshold_actions), key=lambda e: (e.date, e.row)
         )
         trigger = consents[self.threshold - 1] if len(consents) >= self.threshold else None
         general_eif, eif_reason = self._general_eif(ctx, trigger, len(consents))
@@ -116,13 +124,31 @@ class DayCountConvention:
         general_eif: date | None,
     ) -> None:
         party: tuple[Reason, ...] = ()
+        signed: Event | None = None
         for ev in events:
             if ev.action == "signature":
                 out.signed(state, ev, self.signature)
+                signed = ev
             elif ev.action in _PARTY_ACTIONS:
                 party = (self._consent(out, state, ev, trigger, general_eif),)
             elif ev.action == self.notice_action:
                 self._withdrawal(ctx, out, state, ev, party, events)
+            elif ev.action == "intention_not_to_become_party" and signed is not None and not party:
+                self._not_to_become_party(out, state, signed, ev)
+
+    def _not_to_become_party(self, out: Compilation, state: str, signed: Event, ev: Event) -> None:
+        """A signatory's notice that it will not become a party: still a signatory, no longer
+        obliged to refrain from acts defeating the object and purpose (VCLT art. 18(a))."""
+        signature = Reason(self.signature, f"Signed on {text(signed.date)}; the signature stays.", (signed,))
+        why = Reason(
+            self.not_to_become_party,
+            f"On {text(ev.date)} the state made its intention clear not to become a party (notice to "
+            "the depositary): a signatory that has declared it will not become a party, no longer "
+            "bound under VCLT art. 18(a) to refrain from acts which would defeat the object and "
+            "purpose of the treaty.",
+            (ev,),
+        )
+        out.add(state, ev.date, Status.signatory, False, why, signature)
 
     def _consent(
         self, out: Compilation, state: str, ev: Event, trigger: Event | None, general_eif: date | None
@@ -190,6 +216,13 @@ class DayCountConvention:
         )
         out.add(state, notice.date, Status.withdrawal_pending, True, *party, notice_reason)
         effective, summary = self._effect(ctx, state, notice.date, expiry)
+        intended = self._intended(events, expiry)
+        if intended is not None and effective is not None and intended.date > effective:
+            effective = intended.date
+            summary += (
+                f" The notification specifies a later date, {intended.date}: the withdrawal takes "
+                "effect then."
+            )
         stated = [e for e in events if e.action == "withdrawal_effective" and e.date >= notice.date]
         for ev in stated:
             verdict = "agrees" if ev.date == effective else "DISAGREES"
@@ -202,17 +235,27 @@ class DayCountConvention:
             options += ("engaged",) + (
                 ("freeze_scope",) if self.conflict_clause == "engaged_on_expiry" else ()
             )
-        effect = Reason(self.withdrawal_effect, summary, (notice, *stated), options)
+        named = (intended,) if intended is not None else ()
+        effect = Reason(self.withdrawal_effect, summary, (notice, *named, *stated), options)
         if effective is not None:
             out.add(state, effective, Status.withdrawn, False, notice_reason, effect)
         else:
             out.add(state, expiry, Status.withdrawal_pending, True, *party, notice_reason, effect)
 
+    def _intended(self, events: list[Event], expiry: date) -> Event | None:
+        """The later day of effect a notification names, where the text allows one."""
+        if not self.later_date_allowed:
+            return None
+        return next((e for e in events if e.action == "withdrawal_intended" and e.date > expiry), None)
+
     def _effect(self, ctx: RuleContext, state: str, notice: date, expiry: date) -> tuple[date | None, str]:
         """When the withdrawal takes effect (None: held back by a conflict still going on), why."""
         period = self.withdrawal_clause.period()
         if self.conflict_clause is None:
-            return expiry, f"{period} after notice ({notice}) is {expiry}: the withdrawal takes effect then."
+            return expiry, (
+                f"{period} after {self.counted_from} ({notice}) is {expiry}: "
+                "the withdrawal takes effect then."
+            )
         periods = engaged_periods(ctx, state)
         # Art. 17(3) TPNW: party to no armed conflict at all; the Art. 20(3) shape: by the option
         overlapping = self.conflict_clause == "bound_while_party" or ctx.options.freeze_scope == "overlapping"

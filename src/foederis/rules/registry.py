@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, ccm, cfe, ctbt, cwc, inf, nato, new_start, open_skies
+from foederis.rules import apmbt, att, ccm, cfe, ctbt, cwc, inf, nato, new_start, open_skies
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -124,6 +124,23 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"chemical[- ]weapons?\s+(?:ban\s+)?(?:treaty|convention)",
             r"(?:treaty|convention)\s+(?:banning|prohibiting|on\s+the\s+prohibition\s+of)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?chemical\s+weapons",
         ),
+    ),
+    InstrumentSpec(
+        id="att",
+        title="Arms Trade Treaty (New York, 2 April 2013)",
+        short="Arms Trade Treaty",
+        role="arms_control",
+        compile=att.RULES.compile,
+        entry_into_force=att.RULES.eif_clause,
+        withdrawal=att.RULES.withdrawal_clause,
+        obligations=att.OBLIGATIONS,
+        aliases=("ATT", "Arms Trade Treaty", "UN Arms Trade Treaty"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"(?:international\s+|global\s+|u\.?n\.?\s+)?arms[- ]trade\s+treaty",
+            r"(?:treaty|convention)\s+(?:regulating|on)\s+(?:the\s+)?(?:international\s+)?(?:trade\s+in\s+conventional\s+arms|arms\s+trade)",
+        ),
+        record_coverage=att.COVERAGE,
     ),
     InstrumentSpec(
         id="cfe",

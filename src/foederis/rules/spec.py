@@ -69,6 +69,9 @@ class ActivityRule:
     prohibition: str  # provision id
     exception: str | None = None  # provision id of an exception that permits it with limits
     limits: str = ""  # the condition the exception sets, quoted or closely summarised by provision
+    #: what the prohibition covers, where it is narrower than the whole activity (ATT Art. 6: to
+    #: authorize a transfer in the cases it names); empty: the activity itself
+    covers: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,15 @@ class Obligations:
     weapons: tuple[str, ...]
     activities: Mapping[str, ActivityRule]
     interoperability: Mapping[str, object] = field(default_factory=dict)
+    #: the provision setting the instrument's scope, cited for an activity it sets no rule on (the
+    #: ATT regulates transfers, Art. 2(2), not use or production); None: every activity is declared
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
 class RecordCoverage:
-    """How much of the depositary's record the data holds. A partial record names the depositary's
-    published party count (None: no figure seen in a source), the day it is as of and its source."""
+    """How much of the depositary's record the data holds. A partial record names the published
+    party count (depositary or treaty body; None: no figure seen in a source), its day and source."""
 
     extent: Literal["complete", "partial"] = "complete"
     published_parties: int | None = None
@@ -92,8 +98,8 @@ class RecordCoverage:
     source: str = ""
 
     def statement(self, held: int) -> str | None:
-        """What a party count read from a partial record must say ("holds N of the depositary's M
-        parties"); None for a complete record."""
+        """What a party count read from a partial record must say ("holds N of the M parties
+        published"); None for a complete record."""
         if self.extent == "complete":
             return None
         if self.published_parties is None:
@@ -103,8 +109,8 @@ class RecordCoverage:
             )
         when = f"as of {self.as_of.isoformat()}" if self.as_of else "undated"
         return (
-            f"The record is partial: it holds {held} of the depositary's {self.published_parties} "
-            f"parties ({when}, {self.source})."
+            f"The record is partial: it holds {held} of the {self.published_parties} parties "
+            f"published ({when}, {self.source})."
         )
 
 
