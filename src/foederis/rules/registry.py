@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, att, ccm, cfe, ctbt, cwc, inf, nato, new_start, open_skies
+from foederis.rules import apmbt, att, ccm, ccw, cfe, ctbt, cwc, inf, nato, new_start, open_skies
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -124,6 +124,31 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"chemical[- ]weapons?\s+(?:ban\s+)?(?:treaty|convention)",
             r"(?:treaty|convention)\s+(?:banning|prohibiting|on\s+the\s+prohibition\s+of)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?chemical\s+weapons",
         ),
+    ),
+    InstrumentSpec(
+        id="ccw",
+        title="Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons "
+        "which may be deemed to be Excessively Injurious or to have Indiscriminate Effects "
+        "(Geneva, 10 October 1980)",
+        short="Convention on Certain Conventional Weapons",
+        role="weapons_ban",
+        compile=ccw.RULES.compile,
+        entry_into_force=ccw.RULES.eif_clause,
+        withdrawal=ccw.RULES.withdrawal_clause,
+        aliases=(
+            "CCW",
+            "CCWC",
+            "Convention on Certain Conventional Weapons",
+            "Certain Conventional Weapons Convention",
+            "Inhumane Weapons Convention",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"convention\s+on\s+(?:prohibitions\s+or\s+restrictions\s+on\s+the\s+use\s+of\s+)?"
+            r"certain\s+conventional\s+weapons",
+            r"inhumane\s+weapons\s+convention",
+        ),
+        record_coverage=ccw.COVERAGE,
     ),
     InstrumentSpec(
         id="att",
