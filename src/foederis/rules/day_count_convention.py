@@ -79,6 +79,10 @@ class DayCountConvention:
     non_international_if_bound_by: str | None = None
     #: the provisions naming the Article 1 situations: international, then non-international
     article_1: tuple[str, ...] = ()
+    #: the instrument whose denunciation also denounces this one, and the provision saying so
+    #: (a CCW Protocol: the Convention, Art. 9(3))
+    denounced_with: str | None = None
+    denounced_with_provision: str = ""
     #: periods counted in months instead of (or before) days: CCW Art. 5(1)-(2), "six months after"
     eif_months: int = 0
     later_months: int = 0
@@ -117,8 +121,21 @@ class DayCountConvention:
                     eif_reason.options,
                 )
         out.treaty["entry_into_force"] = (general_eif, eif_reason)
+        parent = self._parent_notices(ctx)
         for state, events in ctx.by_state().items():
+            if state in parent:
+                events = sorted([*events, *parent[state]], key=lambda e: (e.date, e.row))
             self._state(ctx, out, state, events, trigger, general_eif)
+        return out
+
+    def _parent_notices(self, ctx: RuleContext) -> dict[str, list[Event]]:
+        """The notices under the instrument whose denunciation also applies to this one (CCW Art.
+        9(3): a denunciation of the Convention applies to all annexed Protocols), by state."""
+        out: dict[str, list[Event]] = {}
+        if self.denounced_with is not None:
+            for e in ctx.record.events_for(self.denounced_with):
+                if e.action == self.notice_action:
+                    out.setdefault(e.state, []).append(e)
         return out
 
     def _general_eif(self, ctx: RuleContext, trigger: Event | None, count: int) -> tuple[date | None, Reason]:
@@ -252,6 +269,13 @@ class DayCountConvention:
         notice_reason = Reason(
             self.withdrawal_right, f"Notice of withdrawal given on {notice.date}.", (notice,)
         )
+        if notice.instrument != self.instrument and self.denounced_with_provision:
+            notice_reason = Reason(
+                self.denounced_with_provision,
+                f"Notice of denunciation of {notice.instrument} received on {notice.date}: it applies "
+                "to this annexed instrument too.",
+                (notice,),
+            )
         out.add(state, notice.date, Status.withdrawal_pending, True, *party, notice_reason)
         effective, summary = self._effect(ctx, state, notice.date, expiry)
         intended = self._intended(events, expiry)

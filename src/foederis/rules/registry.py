@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, att, ccm, ccw, cfe, ctbt, cwc, inf, nato, new_start, open_skies
+from foederis.rules import apmbt, att, ccm, ccw, ccw_p4, cfe, ctbt, cwc, inf, nato, new_start, open_skies
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -149,6 +149,26 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"inhumane\s+weapons\s+convention",
         ),
         record_coverage=ccw.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p4",
+        title="Protocol on Blinding Laser Weapons (Protocol IV to the Convention on Certain "
+        "Conventional Weapons, Vienna, 13 October 1995)",
+        short="CCW Protocol IV (blinding laser weapons)",
+        role="weapons_ban",
+        compile=ccw_p4.RULES.compile,
+        entry_into_force=ccw_p4.RULES.eif_clause,
+        withdrawal=ccw_p4.RULES.withdrawal_clause,
+        obligations=ccw_p4.OBLIGATIONS,
+        aliases=(
+            "CCW Protocol IV",
+            "Protocol on Blinding Laser Weapons",
+            "Blinding Laser Protocol",
+            "Protocol IV to the CCW",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"(?:protocol|ban)\s+on\s+blinding\s+laser\s+weapons",),
+        record_coverage=ccw_p4.COVERAGE,
     ),
     InstrumentSpec(
         id="att",
