@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from foederis.engine.compile import Compiled, compile_record
+from foederis.interfaces.server import create_app
 from foederis.questions.members import members
 from foederis.record.loader import Record
 from foederis.rules.registry import BUILT_IN, Registry
@@ -51,3 +54,12 @@ def test_an_undated_figure_is_called_undated(held: int) -> None:
     assert cover.statement(held) == (
         f"The record is partial: it holds {held} of the 116 parties published (undated, ATT Secretariat)."
     )
+
+
+def test_the_instrument_page_says_the_record_is_partial(tmp_path: Path) -> None:
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'p.sqlite3'}")) as client:
+        partial = client.get("/instruments/att?on=2026-12-01")
+        complete = client.get("/instruments/cwc?on=2026-12-01")
+    assert partial.status_code == complete.status_code == 200
+    assert 'id="record-coverage"' in partial.text and "of the 116 parties published" in partial.text
+    assert 'id="record-coverage"' not in complete.text
