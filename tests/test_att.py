@@ -129,3 +129,12 @@ def test_members_say_the_record_is_partial(compiled: Compiled) -> None:
 
 def test_the_names_resolve() -> None:
     assert REGISTRY.resolve("Arms Trade Treaty") == REGISTRY.resolve("ATT") == "att"
+
+
+def test_not_bound_read_from_the_partial_record_says_it_may_be_a_gap(compiled: Compiled) -> None:
+    """Lithuania has only its signature in the file; the answer says the record is partial."""
+    ans = may(compiled, "LTU", "transfer", "conventional_arms_transfers", date(2026, 12, 1))
+    assert ans.verdict == "permitted"
+    assert ans.reasons[1].summary.startswith("The record is partial: it holds 69 of the 116 parties")
+    complete = may(compiled, "GRC", "use", "cluster_munitions", date(2026, 12, 1))
+    assert complete.verdict == "permitted" and all("partial" not in r.summary for r in complete.reasons)

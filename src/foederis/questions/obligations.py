@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from foederis.engine.compile import Compiled
 from foederis.questions.common import reason_out
 from foederis.questions.inputs import InputError
+from foederis.questions.members import bound_states
 from foederis.questions.models import ReasonOut
 from foederis.record.declared_views import ISSUES, declared_view
 from foederis.rules.base import Reason
@@ -140,6 +141,10 @@ def _verdict_under(
             f"record forbids it to {activity} {weapon.replace('_', ' ')}.",
             iv.reasons[0].events if iv and iv.reasons else (),
         )
+        partial = spec.record_coverage.statement(len(bound_states(c, instrument, day)))
+        if partial:  # "not bound" read from a partial record may be a gap in it
+            gap = Reason(None, f"{partial} A state shown as not bound may have joined without a row in it.")
+            return "permitted", [why, gap, *(iv.reasons if iv else ())]
         return "permitted", [why, *(iv.reasons if iv else ())]
     if activity in ISSUES:
         if not (spec.obligations and spec.obligations.interoperability):
