@@ -23,9 +23,10 @@ def bound_states(c: Compiled, instrument: str, day: date) -> list[str]:
 
 
 def members(c: Compiled, instrument: str, day: date) -> MembersAnswer:
-    from foederis.questions.models import MembersAnswer
+    from foederis.questions.models import CoverageOut, MembersAnswer
 
     parties = bound_states(c, instrument, day)
+    cover = c.registry[instrument].record_coverage
     return MembersAnswer(
         instrument=instrument,
         date=day,
@@ -33,5 +34,12 @@ def members(c: Compiled, instrument: str, day: date) -> MembersAnswer:
         count=len(parties),
         names={s: c.record.states.name(s) for s in parties},
         options=describe_options(c.options),
+        coverage=CoverageOut(
+            extent=cover.extent,
+            published_parties=cover.published_parties,
+            as_of=cover.as_of,
+            source=cover.source,
+            statement=cover.statement(len(parties)),
+        ),
         known_on=c.record.known_on,
     )

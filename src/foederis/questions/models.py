@@ -59,6 +59,18 @@ class StatusAnswer(BaseModel):
     )
 
 
+class CoverageOut(BaseModel):
+    """How much of the depositary's record the answer's count rests on."""
+
+    extent: str = Field(description="complete or partial")
+    published_parties: int | None = Field(
+        None, description="the depositary's published party count; null: no figure seen in a source"
+    )
+    as_of: date | None = Field(None, description="the day that figure is as of; null: undated")
+    source: str = ""
+    statement: str | None = Field(None, description="what a partial count must say; null if complete")
+
+
 class MembersAnswer(BaseModel):
     instrument: str
     date: date
@@ -66,6 +78,7 @@ class MembersAnswer(BaseModel):
     count: int
     names: dict[str, str]
     options: dict[str, Any]
+    coverage: CoverageOut | None = None
     known_on: date | None = Field(
         None,
         description="set when answered as the record stood on that day (--known-on): later facts left out",

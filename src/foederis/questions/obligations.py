@@ -159,6 +159,10 @@ def _verdict_under(
             f"record forbids it to {activity} {weapon.replace('_', ' ')}.",
             iv.reasons[0].events if iv and iv.reasons else (),
         )
+        partial = spec.record_coverage.statement()  # no day's count: the text must not vary by day
+        if partial:  # "not bound" read from a partial record may be a gap in it
+            gap = Reason(None, f"{partial} A state shown as not bound may have joined without a row in it.")
+            return "permitted", [why, gap, *(iv.reasons if iv else ())]
         return "permitted", [why, *(iv.reasons if iv else ())]
     if activity in ISSUES:
         if not (spec.obligations and spec.obligations.interoperability):
@@ -169,12 +173,18 @@ def _verdict_under(
             return "contested", [Reason(None, why, options=("assist_reading",)), *iv.reasons]
         return _interoperability(c, state, iv, activity, instrument, day, ally, shown)
     assert spec.obligations is not None  # it bans `weapon`
-    rule = spec.obligations.activities[activity]
+    rule = spec.obligations.activities.get(activity)
+    if rule is None:  # an activity outside the instrument's scope
+        why = (
+            f"{state} is bound by the {title} on {shown}, which sets no rule on the activity "
+            f"'{activity}' for {weapon.replace('_', ' ')}: this provision sets its scope."
+        )
+        return "permitted", [Reason(spec.obligations.scope, why), *iv.reasons]
     reasons = [
         Reason(
             rule.prohibition,
             f"{state} is bound by the {title} on {shown} (status '{iv.status.name}', "
-            f"since {iv.start}); this provision prohibits it to {activity} them.",
+            f"since {iv.start}); this provision prohibits it to {rule.covers or activity + ' them'}.",
         ),
         *iv.reasons,
     ]

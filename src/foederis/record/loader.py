@@ -45,6 +45,8 @@ ACTIONS = frozenset(
         "acceptance",
         "approval",
         "succession",
+        "consent",  # a notification of consent to be bound by a CCW Protocol (UNTC "consent to be bound")
+        "intention_not_to_become_party",  # a signatory's notice that it will not become a party
         "withdrawal_deposited",
         "withdrawal_effective",
         "withdrawal_notice",

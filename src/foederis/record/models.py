@@ -11,8 +11,9 @@ from foederis.record.pickling import quick_unpickle
 #: `assumed`: an input of a what-if or scenario, never a fact of the record.
 FactStatus = Literal["sourced", "derived", "unverified", "assumed"]
 
-#: Actions by which a state consents to be bound (depositary vocabulary).
-CONSENT_ACTIONS = frozenset({"ratification", "accession", "acceptance", "approval"})
+#: Actions by which a state consents to be bound (depositary vocabulary); `consent` is UNTC's
+#: "consent to be bound" by a CCW Protocol, notified under the Convention's art. 4(3)-(4).
+CONSENT_ACTIONS = frozenset({"ratification", "accession", "acceptance", "approval", "consent"})
 #: Actions by which a state becomes a party: consent, or a successor's notification of succession
 #: (the depositaries count both: the OPCW's "190th State Party", Syria, counts Montenegro's succession).
 JOINING_ACTIONS = CONSENT_ACTIONS | {"succession"}

@@ -13,7 +13,17 @@ record. Two armed-conflict clauses differ in their words, and the shape keeps th
   authentic text: "à aucun conflit armé", to any armed conflict), so every conflict the state is a
   party to at that time, overlapping ones included, holds it back.
 
-Both read who counts as engaged, or a party, through the `engaged` interpretation option.
+- `"article_1_situations"` (CCW Art. 9(2)): if "on the expiry of that year the denouncing High
+  Contracting Party is engaged in one of the situations referred to in Article 1", it "shall
+  continue to be bound ... until the end of the armed conflict or occupation". Article 1 names the
+  situations of common Article 2 of the Geneva Conventions (international armed conflict and
+  occupation); the 2001 amendment adds those of common Article 3 (non-international armed
+  conflict), for the parties bound by it. So a non-international conflict holds a denunciation
+  back only where the record holds the state's consent to the amendment. The text's further
+  terms (until the release and repatriation of protected persons end; until UN peace-keeping
+  functions under a Protocol end) have no dates in the record, and the answer says so.
+
+All read who counts as engaged, or a party, through the `engaged` interpretation option.
 """
 
 from __future__ import annotations
@@ -22,14 +32,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from foederis.record.models import CONSENT_ACTIONS, Event
+from foederis.record.models import CONSENT_ACTIONS, ConflictPeriod, Event
 from foederis.rules import calendar
 from foederis.rules.base import Compilation, Reason, RuleContext, Status
 from foederis.rules.calendar import text
 from foederis.rules.conflict import dataset_end_note, engaged_periods, frozen_until
 from foederis.rules.spec import EntryIntoForce, Withdrawal
 
-ConflictClause = Literal["engaged_on_expiry", "bound_while_party"]
+ConflictClause = Literal["engaged_on_expiry", "bound_while_party", "article_1_situations"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,26 @@ class DayCountConvention:
     #: the later-instrument rule applies to deposits after the N-th instrument (TPNW Art. 15(2))
     #: or only to those after entry into force (CWC Art. XXI(2))
     later_after: Literal["trigger", "entry_into_force"] = "trigger"
+    #: the instruments counted towards the N-th (ATT Art. 22(1): ratification, acceptance or
+    #: approval only; accession opens after entry into force, Art. 21(3))
+    threshold_actions: frozenset[str] = CONSENT_ACTIONS
+    #: the notice may name a later day of effect (ATT Art. 24(2): "unless the notification of
+    #: withdrawal specifies a later date"), recorded as a `withdrawal_intended` event
+    later_date_allowed: bool = False
+    #: the provision a signatory's notice that it will not become a party invokes
+    not_to_become_party: str = "vclt/art_18__point_a"
+    #: for `article_1_situations`: the instrument whose consent makes a non-international armed
+    #: conflict one of the state's Article 1 situations (the CCW's amended Article 1)
+    non_international_if_bound_by: str | None = None
+    #: the provisions naming the Article 1 situations: international, then non-international
+    article_1: tuple[str, ...] = ()
+    #: the instrument whose denunciation also denounces this one, and the provision saying so
+    #: (a CCW Protocol: the Convention, Art. 9(3))
+    denounced_with: str | None = None
+    denounced_with_provision: str = ""
+    #: periods counted in months instead of (or before) days: CCW Art. 5(1)-(2), "six months after"
+    eif_months: int = 0
+    later_months: int = 0
 
     @property
     def eif_clause(self) -> EntryIntoForce:
@@ -76,25 +106,46 @@ class DayCountConvention:
     def compile(self, ctx: RuleContext) -> Compilation:
         out = Compilation()
         consents = sorted(
-            (e for e in ctx.events if e.action in CONSENT_ACTIONS), key=lambda e: (e.date, e.row)
+            (e for e in ctx.events if e.action in self.threshold_actions), key=lambda e: (e.date, e.row)
         )
         trigger = consents[self.threshold - 1] if len(consents) >= self.threshold else None
         general_eif, eif_reason = self._general_eif(ctx, trigger, len(consents))
-        out.treaty["entry_into_force"] = (general_eif, eif_reason)
         for ev in ctx.treaty_events("entry_into_force"):
             out.check(ev, "entry into force", general_eif, self.eif_general)
+            if ev.date != general_eif:  # say so where the answer is read, not only in `data check`
+                eif_reason = Reason(
+                    eif_reason.provision,
+                    f"{eif_reason.summary} The record states {ev.date} as the entry into force "
+                    "(DISAGREES; a check, not an input): the record lacks instruments the rule needs.",
+                    (*eif_reason.events, ev),
+                    eif_reason.options,
+                )
+        out.treaty["entry_into_force"] = (general_eif, eif_reason)
+        parent = self._parent_notices(ctx)
         for state, events in ctx.by_state().items():
+            if state in parent:
+                events = sorted([*events, *parent[state]], key=lambda e: (e.date, e.row))
             self._state(ctx, out, state, events, trigger, general_eif)
+        return out
+
+    def _parent_notices(self, ctx: RuleContext) -> dict[str, list[Event]]:
+        """The notices under the instrument whose denunciation also applies to this one (CCW Art.
+        9(3): a denunciation of the Convention applies to all annexed Protocols), by state."""
+        out: dict[str, list[Event]] = {}
+        if self.denounced_with is not None:
+            for e in ctx.record.events_for(self.denounced_with):
+                if e.action == self.notice_action:
+                    out.setdefault(e.state, []).append(e)
         return out
 
     def _general_eif(self, ctx: RuleContext, trigger: Event | None, count: int) -> tuple[date | None, Reason]:
         if trigger is None:
             why = f"{count} instruments in the record, fewer than {self.threshold}: not in force."
             return None, Reason(self.eif_general, why)
-        day = calendar.add_days(trigger.date, self.eif_days)
+        day = self._after(trigger.date, self.eif_months, self.eif_days, ctx)
         why = (
             f"The {_ordinal(self.threshold)} instrument was deposited on {trigger.date} "
-            f"({trigger.state_name}); {self.eif_days} days later is {day}"
+            f"({trigger.state_name}); {_span(self.eif_months, self.eif_days)} later is {day}"
         )
         signatures = sorted(e.date for e in ctx.events if e.action == "signature")
         if self.not_before_years and signatures:
@@ -104,7 +155,8 @@ class DayCountConvention:
                 f"(first signature in the record {signatures[0]}): {floor}"
             )
             day = max(day, floor)
-        return day, Reason(self.eif_general, f"{why}. In force from {day}.", (trigger,))
+        months = ("month_overflow",) if self.eif_months else ()
+        return day, Reason(self.eif_general, f"{why}. In force from {day}.", (trigger,), months)
 
     def _state(
         self,
@@ -116,16 +168,44 @@ class DayCountConvention:
         general_eif: date | None,
     ) -> None:
         party: tuple[Reason, ...] = ()
+        signed: Event | None = None
         for ev in events:
             if ev.action == "signature":
                 out.signed(state, ev, self.signature)
+                signed = ev
             elif ev.action in _PARTY_ACTIONS:
-                party = (self._consent(out, state, ev, trigger, general_eif),)
+                party = (self._consent(ctx, out, state, ev, trigger, general_eif),)
             elif ev.action == self.notice_action:
                 self._withdrawal(ctx, out, state, ev, party, events)
+            elif ev.action == "intention_not_to_become_party" and signed is not None and not party:
+                self._not_to_become_party(out, state, signed, ev)
+
+    def _after(self, day: date, months: int, days: int, ctx: RuleContext) -> date:
+        """`months` then `days` after `day` (calendar months by the `month_overflow` option)."""
+        return calendar.add_days(calendar.add_months(day, months, ctx.options) if months else day, days)
+
+    def _not_to_become_party(self, out: Compilation, state: str, signed: Event, ev: Event) -> None:
+        """A signatory's notice that it will not become a party: still a signatory, no longer
+        obliged to refrain from acts defeating the object and purpose (VCLT art. 18(a))."""
+        signature = Reason(self.signature, f"Signed on {text(signed.date)}; the signature stays.", (signed,))
+        why = Reason(
+            self.not_to_become_party,
+            f"On {text(ev.date)} the state made its intention clear not to become a party (notice to "
+            "the depositary): a signatory that has declared it will not become a party, no longer "
+            "bound under VCLT art. 18(a) to refrain from acts which would defeat the object and "
+            "purpose of the treaty.",
+            (ev,),
+        )
+        out.add(state, ev.date, Status.signatory, False, why, signature)
 
     def _consent(
-        self, out: Compilation, state: str, ev: Event, trigger: Event | None, general_eif: date | None
+        self,
+        ctx: RuleContext,
+        out: Compilation,
+        state: str,
+        ev: Event,
+        trigger: Event | None,
+        general_eif: date | None,
     ) -> Reason:
         """A deposit: consented until the convention is in force for the state, party from then."""
         if general_eif is None or trigger is None:
@@ -152,10 +232,11 @@ class DayCountConvention:
                 f"for it when the convention entered into force, {text(eif)}."
             )
         else:
-            eif, provision = max(calendar.add_days(ev.date, self.later_days), general_eif), self.eif_later
+            own = self._after(ev.date, self.later_months, self.later_days, ctx)
+            eif, provision = max(own, general_eif), self.eif_later
             why = (
                 f"Instrument of {ev.action} deposited on {text(ev.date)}, after {after}: in force for it "
-                f"{self.later_days} days after deposit, on {text(eif)}."
+                f"{_span(self.later_months, self.later_days)} after deposit, on {text(eif)}."
             )
         reason = Reason(provision, why, (ev,))
         if eif > ev.date:
@@ -188,8 +269,22 @@ class DayCountConvention:
         notice_reason = Reason(
             self.withdrawal_right, f"Notice of withdrawal given on {notice.date}.", (notice,)
         )
+        if notice.instrument != self.instrument and self.denounced_with_provision:
+            notice_reason = Reason(
+                self.denounced_with_provision,
+                f"Notice of denunciation of {notice.instrument} received on {notice.date}: it applies "
+                "to this annexed instrument too.",
+                (notice,),
+            )
         out.add(state, notice.date, Status.withdrawal_pending, True, *party, notice_reason)
         effective, summary = self._effect(ctx, state, notice.date, expiry)
+        intended = self._intended(events, expiry)
+        if intended is not None and effective is not None and intended.date > effective:
+            effective = intended.date
+            summary += (
+                f" The notification specifies a later date, {intended.date}: the withdrawal takes "
+                "effect then."
+            )
         stated = [e for e in events if e.action == "withdrawal_effective" and e.date >= notice.date]
         for ev in stated:
             verdict = "agrees" if ev.date == effective else "DISAGREES"
@@ -200,20 +295,33 @@ class DayCountConvention:
         options: tuple[str, ...] = ("month_overflow",)
         if self.conflict_clause:
             options += ("engaged",) + (
-                ("freeze_scope",) if self.conflict_clause == "engaged_on_expiry" else ()
+                ("freeze_scope",) if self.conflict_clause != "bound_while_party" else ()
             )
-        effect = Reason(self.withdrawal_effect, summary, (notice, *stated), options)
+        named = (intended,) if intended is not None else ()
+        effect = Reason(self.withdrawal_effect, summary, (notice, *named, *stated), options)
         if effective is not None:
             out.add(state, effective, Status.withdrawn, False, notice_reason, effect)
         else:
             out.add(state, expiry, Status.withdrawal_pending, True, *party, notice_reason, effect)
 
+    def _intended(self, events: list[Event], expiry: date) -> Event | None:
+        """The later day of effect a notification names, where the text allows one."""
+        if not self.later_date_allowed:
+            return None
+        return next((e for e in events if e.action == "withdrawal_intended" and e.date > expiry), None)
+
     def _effect(self, ctx: RuleContext, state: str, notice: date, expiry: date) -> tuple[date | None, str]:
         """When the withdrawal takes effect (None: held back by a conflict still going on), why."""
         period = self.withdrawal_clause.period()
         if self.conflict_clause is None:
-            return expiry, f"{period} after notice ({notice}) is {expiry}: the withdrawal takes effect then."
+            return expiry, (
+                f"{period} after {self.counted_from} ({notice}) is {expiry}: "
+                "the withdrawal takes effect then."
+            )
         periods = engaged_periods(ctx, state)
+        scope = ""
+        if self.conflict_clause == "article_1_situations":
+            periods, scope = self._article_1_situations(ctx, state, periods, expiry)
         # Art. 17(3) TPNW: party to no armed conflict at all; the Art. 20(3) shape: by the option
         overlapping = self.conflict_clause == "bound_while_party" or ctx.options.freeze_scope == "overlapping"
         effective, frozen_by = frozen_until(expiry, periods, overlapping)
@@ -221,16 +329,7 @@ class DayCountConvention:
             f"{c.basis} ({c.start}–{'end of the dataset' if c.censored else c.end or 'ongoing'}; {c.source})"
             for c in frozen_by
         )
-        words = (
-            "engaged in an armed conflict"
-            if self.conflict_clause == "engaged_on_expiry"
-            else "a party to an armed conflict"
-        )
-        held = (
-            "the withdrawal does not take effect before the end of that conflict"
-            if self.conflict_clause == "engaged_on_expiry"
-            else "it stays bound until it is no longer a party to any armed conflict"
-        )
+        words, held = _CLAUSE_WORDS[self.conflict_clause]
         if effective is None:
             summary = (
                 f"The {period} period expires on {expiry}, but the state is then {words} "
@@ -246,11 +345,62 @@ class DayCountConvention:
                 f"{period} after receipt ({notice}) is {expiry}; the state is not {words} on that day, "
                 f"so the withdrawal takes effect on {effective}."
             )
-        return effective, summary + dataset_end_note(expiry, periods)
+        if frozen_by and self.conflict_clause == "article_1_situations":
+            summary += (
+                " Art. 9(2) also holds it bound until the operations for the final release, "
+                "repatriation or re-establishment of protected persons end, and until UN "
+                "peace-keeping functions under a Protocol end; the record holds no dates for these."
+            )
+        return effective, summary + scope + dataset_end_note(expiry, periods)
 
+    def _article_1_situations(
+        self, ctx: RuleContext, state: str, periods: list[ConflictPeriod], expiry: date
+    ) -> tuple[list[ConflictPeriod], str]:
+        """The conflict periods that are situations of Article 1 for the state, and what was left out."""
+        amendment = self.non_international_if_bound_by
+        bound = amendment is not None and any(
+            e.state == state and e.action in _PARTY_ACTIONS and e.date <= expiry
+            for e in ctx.record.events_for(amendment)
+        )
+        if bound:
+            return periods, ""
+        kept = [c for c in periods if c.international]
+        left = [c for c in periods if not c.international and c.covers(expiry)]
+        if not left:
+            return kept, ""
+        names = ", ".join(c.basis for c in left)
+        para = self.article_1[1] if len(self.article_1) > 1 else "the amended Article 1"
+        return kept, (
+            f" Not counted: {names}, a non-international armed conflict, which is a situation of "
+            f"Article 1 only for a party bound by its 2001 amendment ({para}); the record holds no "
+            "consent of this state to the amendment."
+        )
+
+
+#: what each clause says of the state on expiry, and what follows
+_CLAUSE_WORDS: dict[str | None, tuple[str, str]] = {
+    "engaged_on_expiry": (
+        "engaged in an armed conflict",
+        "the withdrawal does not take effect before the end of that conflict",
+    ),
+    "bound_while_party": (
+        "a party to an armed conflict",
+        "it stays bound until it is no longer a party to any armed conflict",
+    ),
+    "article_1_situations": (
+        "engaged in one of the situations referred to in Article 1 (an armed conflict or occupation)",
+        "it continues to be bound until the end of the armed conflict or occupation",
+    ),
+}
 
 #: a consent or a succession makes the state a party (one set, not one built per event)
 _PARTY_ACTIONS = CONSENT_ACTIONS | {"succession"}
+
+
+def _span(months: int, days: int) -> str:
+    """A period in words ("90 days", "6 months")."""
+    parts = [f"{months} months"] if months else []
+    return " and ".join(parts + ([f"{days} days"] if days or not months else []))
 
 
 def _ordinal(n: int) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, ccm, cfe, ctbt, cwc, inf, nato, new_start, open_skies
+from foederis.rules import apmbt, att, ccm, ccw, ccw_p4, cfe, ctbt, cwc, inf, nato, new_start, open_skies
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -124,6 +124,68 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
             r"chemical[- ]weapons?\s+(?:ban\s+)?(?:treaty|convention)",
             r"(?:treaty|convention)\s+(?:banning|prohibiting|on\s+the\s+prohibition\s+of)\s+(?:the\s+)?(?:[\w,]+\s+){0,6}?chemical\s+weapons",
         ),
+    ),
+    InstrumentSpec(
+        id="ccw",
+        title="Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons "
+        "which may be deemed to be Excessively Injurious or to have Indiscriminate Effects "
+        "(Geneva, 10 October 1980)",
+        short="Convention on Certain Conventional Weapons",
+        role="weapons_ban",
+        compile=ccw.RULES.compile,
+        entry_into_force=ccw.RULES.eif_clause,
+        withdrawal=ccw.RULES.withdrawal_clause,
+        aliases=(
+            "CCW",
+            "CCWC",
+            "Convention on Certain Conventional Weapons",
+            "Certain Conventional Weapons Convention",
+            "Inhumane Weapons Convention",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"convention\s+on\s+(?:prohibitions\s+or\s+restrictions\s+on\s+the\s+use\s+of\s+)?"
+            r"certain\s+conventional\s+weapons",
+            r"inhumane\s+weapons\s+convention",
+        ),
+        record_coverage=ccw.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p4",
+        title="Protocol on Blinding Laser Weapons (Protocol IV to the Convention on Certain "
+        "Conventional Weapons, Vienna, 13 October 1995)",
+        short="CCW Protocol IV (blinding laser weapons)",
+        role="weapons_ban",
+        compile=ccw_p4.RULES.compile,
+        entry_into_force=ccw_p4.RULES.eif_clause,
+        withdrawal=ccw_p4.RULES.withdrawal_clause,
+        obligations=ccw_p4.OBLIGATIONS,
+        aliases=(
+            "CCW Protocol IV",
+            "Protocol on Blinding Laser Weapons",
+            "Blinding Laser Protocol",
+            "Protocol IV to the CCW",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"(?:protocol|ban)\s+on\s+blinding\s+laser\s+weapons",),
+        record_coverage=ccw_p4.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="att",
+        title="Arms Trade Treaty (New York, 2 April 2013)",
+        short="Arms Trade Treaty",
+        role="arms_control",
+        compile=att.RULES.compile,
+        entry_into_force=att.RULES.eif_clause,
+        withdrawal=att.RULES.withdrawal_clause,
+        obligations=att.OBLIGATIONS,
+        aliases=("ATT", "Arms Trade Treaty", "UN Arms Trade Treaty"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"(?:international\s+|global\s+|u\.?n\.?\s+)?arms[- ]trade\s+treaty",
+            r"(?:treaty|convention)\s+(?:regulating|on)\s+(?:the\s+)?(?:international\s+)?(?:trade\s+in\s+conventional\s+arms|arms\s+trade)",
+        ),
+        record_coverage=att.COVERAGE,
     ),
     InstrumentSpec(
         id="cfe",

@@ -69,6 +69,9 @@ class ActivityRule:
     prohibition: str  # provision id
     exception: str | None = None  # provision id of an exception that permits it with limits
     limits: str = ""  # the condition the exception sets, quoted or closely summarised by provision
+    #: what the prohibition covers, where it is narrower than the whole activity (ATT Art. 6: to
+    #: authorize a transfer in the cases it names); empty: the activity itself
+    covers: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,42 @@ class Obligations:
     weapons: tuple[str, ...]
     activities: Mapping[str, ActivityRule]
     interoperability: Mapping[str, object] = field(default_factory=dict)
+    #: the provision setting the instrument's scope, cited for an activity it sets no rule on (the
+    #: ATT regulates transfers, Art. 2(2), not use or production); None: every activity is declared
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordCoverage:
+    """How much of the depositary's record the data holds. A partial record names the published
+    party count (depositary or treaty body; None: no figure seen in a source), its day and source."""
+
+    extent: Literal["complete", "partial"] = "complete"
+    published_parties: int | None = None
+    as_of: date | None = None  # None: the source copy is undated
+    source: str = ""
+
+    def statement(self, held: int | None = None) -> str | None:
+        """What an answer read from a partial record must say ("holds N of the M parties
+        published"; without N when the answer is not a count); None for a complete record."""
+        if self.extent == "complete":
+            return None
+        holds = f"it holds {held} parties" if held is not None else "it lacks some parties"
+        if self.published_parties is None:
+            return (
+                f"The record is partial: {holds}; the depositary's party count is "
+                "unknown (no published figure seen in a source)."
+            )
+        when = f"as of {self.as_of.isoformat()}" if self.as_of else "undated"
+        if held is None:
+            return (
+                f"The record is partial: {holds} of the {self.published_parties} published "
+                f"({when}, {self.source})."
+            )
+        return (
+            f"The record is partial: it holds {held} of the {self.published_parties} parties "
+            f"published ({when}, {self.source})."
+        )
 
 
 @dataclass(frozen=True)
@@ -100,3 +139,5 @@ class InstrumentSpec:
     #: regular expressions, case-insensitive, that the claim reader also reads as this instrument
     name_patterns: tuple[str, ...] = ()
     kind: Kind = "legal"
+    #: complete, or partial with the depositary's published count: `members` says which
+    record_coverage: RecordCoverage = field(default_factory=RecordCoverage)

@@ -358,6 +358,8 @@ def earliest_use(c: Compiled, allies: list[str], start: date, end: date) -> list
     """
     out = []
     for weapon, banning in c.registry.weapons().items():
+        if not any((o := c.registry[i].obligations) is not None and "use" in o.activities for i in banning):
+            continue  # no instrument rules on its use (the ATT regulates transfers only)
         instrument = banning[0]
         for state in allies:
             starts = {iv.start for i in banning for iv in c.intervals_of(state, i) if start < iv.start <= end}

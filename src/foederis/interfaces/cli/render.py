@@ -92,6 +92,8 @@ def render_members(ans: Any) -> None:
     for iso3 in ans.parties:
         table.add_row(iso3, ans.names[iso3])
     console.print(table)
+    if ans.coverage is not None and ans.coverage.statement:
+        console.print(Text(ans.coverage.statement, style="yellow"))
 
 
 def timeline_view(ans: Any) -> Group:
