@@ -273,3 +273,60 @@ def test_thereby_becoming_the_newest_member(compiled: Compiled) -> None:
     claims = read(compiled, text, "2020-03-28")
     assert {c.kind for c in claims} >= {"membership", "ordinal"}
     assert all(c.verdict == "supported" for c in claims)
+
+
+def test_a_treaty_taking_effect_for_one_state(compiled: Compiled) -> None:
+    text = "The Ottawa Treaty banning anti-personnel mines will take effect in Finland on 1 July 2012."
+    assert one(read(compiled, text, "2012-01-10"), "membership").verdict == "supported"
+    text = "The Ottawa Treaty banning anti-personnel mines will take effect in Finland on 1 July 2013."
+    assert one(read(compiled, text, "2012-01-10"), "membership").verdict == "contradicted"
+
+
+def test_founders_listed_after_a_colon(compiled: Compiled) -> None:
+    text = (
+        "The North Atlantic Treaty Organization (NATO) was established in April 1949 by the following "
+        "founding members: Belgium, France, Denmark, the United States and Iceland."
+    )
+    cl = one(read(compiled, text, "2020-01-01"), "membership")
+    assert set(cl.subjects) == {"BEL", "FRA", "DNK", "USA", "ISL"} and cl.verdict == "supported"
+    wrong = text.replace("Iceland", "Greece")
+    cl = one(read(compiled, wrong, "2020-01-01"), "membership")
+    assert cl.verdict == "partly" and cl.wrong == ["GRC"]
+
+
+def test_laws_and_decrees_in_other_words(compiled: Compiled) -> None:
+    text = "In 2007, Vladimir Putin signed a decree suspending Russia's participation in the CFE Treaty."
+    assert one(read(compiled, text, "2008-01-01"), "event").verdict == "supported"
+    text = "On 29 March 2024 the Polish President signed a law regarding the suspension of the CFE Treaty."
+    cl = one(read(compiled, text, "2024-04-01"), "event")
+    assert cl.subjects == ["POL"] and cl.verdict == "supported"
+
+
+def test_a_day_without_its_year_is_not_called_wrong_for_the_year_alone(compiled: Compiled) -> None:
+    text = (
+        "The text was finalized in September 1987. On December 8 Reagan and Gorbachev signed the INF Treaty."
+    )
+    cl = one(read(compiled, text, "2018-06-01"), "event")
+    assert cl.verdict == "unverifiable" and any("no year" in r for r in cl.reasons)
+    text = "On December 9 Reagan and Gorbachev signed the INF Treaty."
+    assert one(read(compiled, text, "1987-12-20"), "event").verdict == "contradicted"
+
+
+def test_a_treaty_dated_by_its_entry_into_force_and_the_votes_and_anniversaries_that_are_not_acts(
+    compiled: Compiled,
+) -> None:
+    text = "Angola joined the 1997 Chemical Weapons Convention."
+    assert [c.verdict for c in read(compiled, text, "2016-01-01") if not c.subjects] == ["supported"]
+    text = "The Parliament accepted Finland's accession to the Ottawa Treaty on 25 November 2011."
+    assert [c for c in read(compiled, text, "2012-01-10") if c.verdict == "contradicted"] == []
+    text = "Athens marked the 60th anniversary of Greece's accession to NATO (18 February 2012)."
+    assert [c for c in read(compiled, text, "2012-02-18") if c.verdict == "contradicted"] == []
+
+
+def test_with_effect_from_a_doubled_article_and_the_opcw(compiled: Compiled) -> None:
+    text = "NATO allies condemned Russia's withdrawal from the CFE Treaty with effect from November 7, 2023."
+    assert one(read(compiled, text, "2023-11-08"), "status").verdict == "supported"
+    text = "Finland officially became the 31st member of the the North Atlantic Treaty Organization."
+    assert one(read(compiled, text, "2023-04-05"), "ordinal").verdict == "supported"
+    text = "The OPCW has 189 States Parties."
+    assert one(read(compiled, text, "2013-10-13"), "count").verdict == "supported"

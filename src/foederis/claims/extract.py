@@ -72,6 +72,7 @@ def resolve_instrument_text(text: str) -> str | None:
     t = re.sub(r"'s$", "", text.strip())
     # "the UN Chemical Weapons Convention": the UN prefix is not part of the name
     t = re.sub(r"^(?:(?:the|The)\s+)?(?:UN|U\.N\.|United\s+Nations(?:'s?)?)\s+(?=\S)", "", t)
+    t = re.sub(r"^(?:the\s+){2,}", "the ", t, flags=re.I)  # "the the North Atlantic Treaty": a slip
     key = normalise(t)
     if key in _LABELS:
         return _LABELS[key]

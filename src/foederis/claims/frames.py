@@ -30,7 +30,7 @@ from foederis.claims.lexicon import (
     raw,
 )
 from foederis.claims.matching import alliance_ids
-from foederis.claims.mentions import Mention
+from foederis.claims.mentions import Mention, names_legislature
 from foederis.claims.regex_cache import compile_many
 
 _LIST_GLUE = re.compile(
@@ -450,8 +450,8 @@ def _pick_date(ctx: SentenceContext, cl: Clause, s: int, e: int) -> tuple[DateSp
             ]
     for d in ranked:
         lead = ctx.sent[max(cl.start, d.start - 12) : d.start].lower()
-        if re.search(r"\b(?:until|till|by|before|as\s+of|as\s+at|from)\s+$", lead):
-            continue
+        if re.search(r"\b(?:until|till|by|before|as\s+of|as\s+at|(?<!effect\s)from)\s+$", lead):
+            continue  # "with effect from 7 November" is the act's day
         return d.date, bool(re.search(r"\bsince\s+$", lead))
     return None, False
 
@@ -966,6 +966,11 @@ def _nominal_frame(
         re.I,
     ):
         return []
+    if re.search(r"\banniversary\b", lead, re.I):
+        return []  # "the 60th anniversary of Greece's accession (18 February 2012)": the anniversary's day
+    voted = re.search(r"\b(?:accept|approv|endors|back|vot|ratif|consent)\w*\b", lead, re.I)
+    if voted and names_legislature(lead):
+        return []  # "The Parliament accepted Finland's accession on …": the vote, not the deposit
     date, _ = _pick_date(ctx, cl, start, e)
     effect = re.match(
         r"[^,;]{0,80}?\b(?:came|comes|took|takes|went|goes|entered|enters)\s+(?:into\s+(?:force|effect)|effect)|"
@@ -1322,7 +1327,7 @@ def _count_rxs() -> tuple[re.Pattern[str], ...]:
             r"consists\s+of|consisted\s+of|is\s+made\s+up\s+of|unites|united)\s+(?:now\s+)?"
             r"(?:" + _QUALIFIER + r"\s+)?"
             r"(?P<num><NUM>)\s+"
-            r"(?:(?:full|existing|current)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|"
+            r"(?:(?:full|existing|current|so-called)\s+)?(?P<noun>allies|members|member\s+states|member\s+countries|"
             r"member\s+nations|states\s+parties|state\s+parties|parties|signatories|nations|countries|states)\b"
         ),
         # founders: "founded in 1949 by 12 countries", "with twelve founding members"

@@ -142,7 +142,7 @@ def instrument_regex() -> str:
         alts.extend(spec.name_patterns)
     alts.sort(key=len, reverse=True)
     un = r"(?:(?-i:UN|U\.N\.)\s+|United\s+Nations(?:'s?)?\s+)?"  # "the UN Chemical Weapons Convention"
-    return r"(?:(?:the\s+)?" + un + "(?:" + "|".join(alts) + r")(?:'s)?\b)"
+    return r"(?:(?:the\s+){0,2}" + un + "(?:" + "|".join(alts) + r")(?:'s)?\b)"  # "the the" (a slip)
 
 
 def number_value(text: str) -> int | None:

@@ -175,6 +175,19 @@ def _legislature() -> re.Pattern[str]:
     return re.compile(r"(?:\b|\s)(?:" + alt + r")$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _legislature_anywhere() -> re.Pattern[str]:
+    from foederis.claims.datafile import load as _data
+
+    words = sorted(_data("actors.yaml")["legislatures"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+def names_legislature(text: str) -> bool:
+    """The text names a legislature ("The Parliament accepted …"): its vote is not the state's act."""
+    return bool(_legislature_anywhere().search(text))
+
+
 def _how_acting(phrase: str, default: str) -> str:
     """'legislature' when the phrase names a parliament (its vote is not the state's deposit)."""
     return "legislature" if _legislature().search(phrase.strip()) else default

@@ -372,7 +372,7 @@ class Reader:
             )
         if f.relation in ("count", "treaty_event"):
             groups = {"num": f.num, "noun": f.rel, "verb": f.verb}
-            groups |= {k: f.extra.get(k, "") for k in ("bound", "future")}
+            groups |= {k: f.extra.get(k, "") for k in ("bound", "future", "attributive")}
             d = Draft(
                 kind,
                 f.lemma,
@@ -431,7 +431,7 @@ class Reader:
                 f.instrument_how,
                 paired[i] if paired else f.date,  # "A and B joined in 2003 and 2004, respectively"
             )
-            v = _as_legislature(s, relation, groups, judge.judge(d))
+            v = _year_not_written(d, _as_legislature(s, relation, groups, judge.judge(d)))
             if relation in _STATUS and not f.since and not f.extra.get("as_of"):
                 v = self._status_in_the_past(f, d, v, judge, text)
             per.append((s, v))
@@ -452,6 +452,30 @@ class Reader:
                 per.append((s, judge.judge(dj)))
         v, wrong = _aggregate(per, f, judge)
         return Claim(start, end, kind, f.lemma, subs, f.instrument, f.instrument_how, v, wrong)
+
+
+def _year_not_written(d: Draft, v: Verdict) -> Verdict:
+    """A day written without its year ("On December 8 …"), whose year the reader supplied, that
+    misses a recorded act on the same day and month of another year: the year is the reader's
+    guess, so the claim cannot be called wrong."""
+    if v.verdict != "contradicted" or d.date is None or d.date.precision != "day":
+        return v
+    if re.search(r"\d{4}", d.date.text):
+        return v
+    same = [
+        e["date"]
+        for e in v.evidence
+        if isinstance(e.get("date"), str)
+        and e["date"][5:] == d.date.lo.isoformat()[5:]
+        and e["date"] != d.date.lo.isoformat()
+    ]
+    if not same:
+        return v
+    note = (
+        f"the text gives no year for {d.date.text!r} (read as {d.date.lo.year}); the record's act is on "
+        f"{same[0]}"
+    )
+    return Verdict("unverifiable", [note, *v.reasons], v.evidence, v.extra)
 
 
 def _as_legislature(s: Subject, relation: str, groups: dict[str, str], v: Verdict) -> Verdict:

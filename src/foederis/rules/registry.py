@@ -115,6 +115,9 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         obligations=cwc.OBLIGATIONS,
         aliases=(
             "CWC",
+            "OPCW",
+            "Organisation for the Prohibition of Chemical Weapons",
+            "Organization for the Prohibition of Chemical Weapons",
             "Chemical Weapons Convention",
             "chemical weapons ban",
             "Paris Convention on chemical weapons",
@@ -214,7 +217,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         depositary="",
         name_patterns=(
             r"intermediate(?:[- ]range)?\s+nuclear\s+forces?(?:\s+\(INF\))?\s+treaty",
-            r"(?-i:INF)\s+(?:missile\s+)?treaty",
+            r"(?-i:INF)\s+(?:missile\s+)?(?:treaty|agreement|accord|pact)",
         ),
     ),
     InstrumentSpec(

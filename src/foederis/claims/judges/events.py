@@ -75,6 +75,8 @@ def law(j: JudgeContext, d: Draft) -> Verdict:
     verb = d.groups.get("verb", "")
     name = j.name(state)
     laws = j.events(state, inst, {"domestic_law"})
+    acts = j.events(state, inst, {"suspension*", "withdrawal_notice"})
+    laws += [e for e in acts if "decree" in e.note.lower()]  # a decree the record holds as the act
     kind = _LAW_KINDS.get(verb)
     fit = [e for e in laws if kind is None or kind.search(e.note)]
     what = {"suspend": "suspending", "denounce": "denouncing"}.get(verb, "on")
@@ -203,6 +205,11 @@ def treaty_event(j: JudgeContext, d: Draft) -> Verdict:
         return Verdict("unverifiable", [f"the record has no signature of {inst}"])
     first = sigs[0]
     ok = d.date is not None and within(first.date, d.date)
+    eif = j.c.treaty.get(inst, {}).get("entry_into_force", (None, None))[0]
+    by_eif = eif is not None and d.date is not None and within(eif, d.date)
+    if d.groups.get("attributive") and not ok and by_eif:
+        # "the 1997 Chemical Weapons Convention": a treaty is also dated by its entry into force
+        return Verdict("supported", [f"{inst} entered into force in {eif.year} (first signed {first.date})"])
     return Verdict(
         "supported" if ok else "contradicted",
         [f"{inst} was first signed on {first.date} ({first.state_name or first.state})"],
