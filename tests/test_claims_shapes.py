@@ -330,3 +330,29 @@ def test_with_effect_from_a_doubled_article_and_the_opcw(compiled: Compiled) -> 
     assert one(read(compiled, text, "2023-04-05"), "ordinal").verdict == "supported"
     text = "The OPCW has 189 States Parties."
     assert one(read(compiled, text, "2013-10-13"), "count").verdict == "supported"
+
+
+def test_a_participle_after_a_treaty_named_inside_a_law(compiled: Compiled) -> None:
+    text = (
+        "The Polish President signed a law regarding the suspension of the Treaty on Conventional Armed "
+        "Forces in Europe, signed in Paris on November 19, 1990."
+    )
+    claims = [c for c in read(compiled, text, "2024-04-01") if not c.subjects]
+    assert [(c.instrument, c.verdict) for c in claims] == [("cfe", "supported")]
+    text = text.replace("1990", "1991")
+    assert [c.verdict for c in read(compiled, text, "2024-04-01") if not c.subjects] == ["contradicted"]
+
+
+def test_a_completed_withdrawal_procedure(compiled: Compiled) -> None:
+    text = (
+        "The Russian Foreign Ministry announced that the procedure for withdrawing Russia from the CFE "
+        "had ended."
+    )
+    cl = one(read(compiled, text, "2023-11-08"), "status")
+    assert cl.subjects == ["RUS"] and cl.verdict == "supported"
+
+
+def test_an_expiry_said_before_an_extension_is_not_judged_by_the_later_term(compiled: Compiled) -> None:
+    text = "New START, which expires in early 2021, limits deployed warheads."
+    assert [c.verdict for c in read(compiled, text, "2019-08-02") if not c.subjects] == ["unverifiable"]
+    assert [c.verdict for c in read(compiled, text, "2023-08-02") if not c.subjects] == ["contradicted"]

@@ -1161,6 +1161,11 @@ def _treaty_frames(ctx: SentenceContext, cls, taken, hyp_sentence: bool) -> list
                     lead,
                     re.I,
                 )
+                if nominal and verb == "signed_participle" and not head_gap.strip(" ,"):
+                    # "a law on the suspension of T, signed in Paris in 1990": the participle follows
+                    # T itself; only another text of T ("the adapted T, signed in 1999") takes it
+                    other_text = r"\b(?:protocol|amendment|adapted|amended|revised|version|adaptation)\b[^,;]*$"  # noqa: E501
+                    nominal = re.search(other_text, lead, re.I)
                 if len(head_gap.split()) <= 8 and not nominal:
                     inst, how = im[-1].inst, im[-1].how
             elif (

@@ -193,6 +193,11 @@ def treaty_event(j: JudgeContext, d: Draft) -> Verdict:
         if not acts:
             return Verdict("unverifiable", [f"the record holds no {action} of {inst}"])
         ok = d.date is not None and any(within(e.date, d.date) for e in acts)
+        later = [e for e in j.c.record.events_for(inst) if e.state == "*" and e.action == "extension"]
+        later = [e for e in later if e.date > j.as_of]
+        if verb == "expired" and not ok and later:  # the term then in force, before an extension
+            why = f"{inst} was extended on {later[0].date}, after {j.as_of}: its earlier expiry is unrecorded"
+            return Verdict("unverifiable", [why], [event_evidence(e) for e in later])
         return Verdict(
             "supported" if ok else "contradicted",
             [f"{inst}: {action} on {', '.join(str(e.date) for e in acts)}"],
