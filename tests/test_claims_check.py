@@ -238,3 +238,21 @@ def test_a_rare_word_that_a_predicate_word_explains_and_a_count_phrase_are_resto
     assert read_as.get("jos") == "joins" and read_as.get("Me than") == "More than"
     kinds = {(x.kind, x.verdict) for x in ans.claims}
     assert ("membership", "supported") in kinds and ("count", "supported") in kinds
+
+
+def test_a_pair_made_again_where_another_was_deleted_still_counts_as_deleted(compiled: Compiled) -> None:
+    text = (
+        "Poland entered NATO in 1999 with the Czech Republic and Hungary. The foreign secretary was "
+        "present at the ceremony, where three ministers spoke of freedom and the treaty; the Mediterranean "
+        "states were represented, and France and Romania sent their current presidents. Reporters "
+        "recorded the remarks of the general secretary, who referred to the great responsibility of "
+        "members and to the resources they agreed to share for the defence of the region. Later the "
+        "president returned to the capital, where the press reported that the parliament was ready to "
+        "prepare a report on the reforms."
+    )
+    damaged = text.replace("re", "").replace("an", "")
+    assert "Mediterre" in damaged and damaged.count("re") == 1  # made again where "an" closed up
+    ans = check(compiled, damaged, date(2000, 1, 1), today=TODAY)
+    assert set((ans.damaged_pair or "").split(", ")) == {"re", "an"}
+    read_as = {r["text"]: r["read_as"] for r in ans.repairs}
+    assert read_as.get("Pold") == "Poland" and read_as.get("ented") == "entered"

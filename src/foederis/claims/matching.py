@@ -336,7 +336,15 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
     )
     if not any(w[:1].islower() and w.lower() in seen for w in tokens):
         return []  # a lost pair damages common words too: unknown names alone are not damage
-    absent = {p for p in _ALL_PAIRS if p not in text}  # deletion takes lower-case pairs only
+    letters = len(re.findall(r"[A-Za-z]", text))
+    # deletion takes lower-case pairs only; deleting one pair can make another where the gap closes
+    # ("Mediterranean" without "an" is "Mediterre"): a pair seen once or twice where English text
+    # this long has it at least four times as often counts as absent
+    absent = {
+        p
+        for p in _ALL_PAIRS
+        if (n := text.count(p)) == 0 or (n <= 2 and vocab.pair_rate.get(p, 0.0) * letters >= 4 * n)
+    }
     if not seen or not absent:
         return []
     votes = _single_votes(set(seen), vocab, absent)
@@ -346,7 +354,6 @@ def detect_pairs(text: str, vocab: Vocabulary, limit: int = 3) -> list[tuple[str
         got = _restorations(w, pairs, vocab, 2)
         return max(top - vocab.freq[got[0]], 1) if got else top * 10
 
-    letters = len(re.findall(r"[A-Za-z]", text))
     chosen: list[tuple[str, int]] = []
     current: dict[str, int] = dict.fromkeys(seen, top * 10)
     while len(chosen) < limit:
