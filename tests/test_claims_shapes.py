@@ -356,3 +356,17 @@ def test_an_expiry_said_before_an_extension_is_not_judged_by_the_later_term(comp
     text = "New START, which expires in early 2021, limits deployed warheads."
     assert [c.verdict for c in read(compiled, text, "2019-08-02") if not c.subjects] == ["unverifiable"]
     assert [c.verdict for c in read(compiled, text, "2023-08-02") if not c.subjects] == ["contradicted"]
+
+
+def test_a_description_of_the_state_named_before_in_the_possessive(compiled: Compiled) -> None:
+    text = (
+        "Finland officially became the 31st member of NATO on 4 April 2023. The Nordic nation's "
+        "accession was sealed during a ceremony at NATO headquarters on 4 April 2023."
+    )
+    claims = read(compiled, text, "2023-04-05")
+    assert [(c.kind, c.subjects, c.verdict) for c in claims] == [
+        ("ordinal", ["FIN"], "supported"),
+        ("membership", ["FIN"], "supported"),
+    ]
+    wrong = text.replace("headquarters on 4 April 2023", "headquarters on 4 April 2022")
+    assert [c.verdict for c in read(compiled, wrong, "2023-04-05")] == ["supported", "contradicted"]

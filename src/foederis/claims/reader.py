@@ -41,7 +41,7 @@ _ANAPHORA = re.compile(
 #: "announced that it has withdrawn", "the Nordic country joined").
 _PRONOUN = re.compile(
     r"\b(?P<p>(?-i:[Ii]t)|(?-i:[Tt]he)\s+(?:(?:(?-i:[A-Z][a-z]+)|small|tiny|former\s+(?-i:[A-Z][a-z]+))\s+){0,2}"
-    r"(?:country|nation|republic|kingdom|state))\b(?!['\u2019]s|\s+(?:of|parties|party|that|which)\b)",
+    r"(?:country|nation|republic|kingdom|state))\b(?!\s+(?:of|parties|party|that|which)\b)",
     re.I,
 )
 _SUBJECT_START = re.compile(
@@ -282,7 +282,9 @@ class Reader:
             if iso is None:
                 continue
             how = "refers back: the speaker" if before else "refers back"
-            out.append(Mention("state", s, e, mt.group("p"), iso, method=how))
+            poss = bool(re.match(r"['\u2019]s\b", sent[e : e + 3]))  # "The Nordic nation's accession"
+            end = e + 2 if poss else e
+            out.append(Mention("state", s, end, sent[s:end], iso, possessive=poss, method=how))
         return sorted(out, key=lambda m: m.start)
 
     def _status_in_the_past(self, f: Frame, d: Draft, v: Verdict, judge: Judge, text: str) -> Verdict:
