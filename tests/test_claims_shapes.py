@@ -370,3 +370,14 @@ def test_a_description_of_the_state_named_before_in_the_possessive(compiled: Com
     ]
     wrong = text.replace("headquarters on 4 April 2023", "headquarters on 4 April 2022")
     assert [c.verdict for c in read(compiled, wrong, "2023-04-05")] == ["supported", "contradicted"]
+
+
+def test_the_united_states_is_not_the_reporting_verb_states(compiled: Compiled) -> None:
+    text = (
+        "Pompeo announced that the United States will withdraw from the INF Treaty, an arms control "
+        "agreement between the United States and Russia that was signed in 1987."
+    )
+    claims = [c for c in read(compiled, text, "2018-10-21") if not c.subjects]
+    assert [(c.instrument, c.verdict) for c in claims] == [("inf", "supported")]
+    wrong = text.replace("1987", "1989")
+    assert [c.verdict for c in read(compiled, wrong, "2018-10-21") if not c.subjects] == ["contradicted"]

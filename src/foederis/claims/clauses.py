@@ -139,5 +139,6 @@ def _reported(before: str) -> bool:
     """True when the words before 'that' end in a reporting verb ("Pompeo said that")."""
     tail = before[-40:]
     m = markers()["reporting"]
-    hits = list(m.finditer(tail))
+    # a capitalised word is a name, not the verb: "the United States and Russia that …"
+    hits = [h for h in m.finditer(tail) if not tail[h.start()].isupper()]
     return bool(hits) and len(tail[hits[-1].end() :].split()) <= 4

@@ -380,7 +380,8 @@ def _reported(sent: str, cls: list[Clause], cl: Clause, subj_start: int) -> bool
     if any(c.kind == "complement" and c.end <= cl.start for c in cls) and cl.kind in ("relative", "coord"):
         return True
     before = sent[cl.start : subj_start]
-    hits = list(markers()["reporting"].finditer(before))
+    # a capitalised word is a name ("the United States"), not the reporting verb "states"
+    hits = [h for h in markers()["reporting"].finditer(before) if not before[h.start()].isupper()]
     return bool(hits) and len(before[hits[-1].end() :].split()) <= 2
 
 
