@@ -381,3 +381,11 @@ def test_the_united_states_is_not_the_reporting_verb_states(compiled: Compiled) 
     assert [(c.instrument, c.verdict) for c in claims] == [("inf", "supported")]
     wrong = text.replace("1987", "1989")
     assert [c.verdict for c in read(compiled, wrong, "2018-10-21") if not c.subjects] == ["contradicted"]
+
+
+def test_a_termination_procedure_launched_is_a_notice(compiled: Compiled) -> None:
+    text = "Open Skies lost a member. In May 2020, the United States launched a termination procedure."
+    cl = one(read(compiled, text, "2021-12-18"), "status")
+    assert cl.subjects == ["USA"] and cl.instrument == "open_skies" and cl.verdict == "supported"
+    wrong = text.replace("May 2020", "May 2019")
+    assert one(read(compiled, wrong, "2021-12-18"), "status").verdict == "contradicted"
