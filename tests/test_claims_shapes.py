@@ -389,3 +389,9 @@ def test_a_termination_procedure_launched_is_a_notice(compiled: Compiled) -> Non
     assert cl.subjects == ["USA"] and cl.instrument == "open_skies" and cl.verdict == "supported"
     wrong = text.replace("May 2020", "May 2019")
     assert one(read(compiled, wrong, "2021-12-18"), "status").verdict == "contradicted"
+
+
+def test_enlargements_that_saw_the_accession_of_a_list(compiled: Compiled) -> None:
+    text = "NATO was founded in 1949. Subsequent enlargements saw the accession of Spain, Austria and Poland."
+    cl = one(read(compiled, text, "2012-02-18"), "membership")
+    assert set(cl.subjects) == {"ESP", "AUT", "POL"} and cl.verdict == "partly" and cl.wrong == ["AUT"]

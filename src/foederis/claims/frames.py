@@ -982,7 +982,7 @@ def _nominal_frame(
     )
     presupposed = re.search(
         r"\b(?:after|since|following|followed|follows|with|mark|marks|marked|welcomed|celebrated|condemned|"
-        r"regretted|criticised|criticized|despite)\s+(?:the\s+)?$",
+        r"regretted|criticised|criticized|despite|saw|brought)\s+(?:the\s+)?$",
         lead,
         re.I,
     )
