@@ -395,3 +395,21 @@ def test_enlargements_that_saw_the_accession_of_a_list(compiled: Compiled) -> No
     text = "NATO was founded in 1949. Subsequent enlargements saw the accession of Spain, Austria and Poland."
     cl = one(read(compiled, text, "2012-02-18"), "membership")
     assert set(cl.subjects) == {"ESP", "AUT", "POL"} and cl.verdict == "partly" and cl.wrong == ["AUT"]
+
+
+def test_a_moratorium_signed_and_an_era_described_treaty(compiled: Compiled) -> None:
+    cl = one(
+        read(
+            compiled,
+            "On 30 November 2007 Putin signed a law on a moratorium on the CFE Treaty.",
+            "2007-12-01",
+        ),
+        "event",
+    )
+    assert cl.subjects == ["RUS"] and cl.verdict == "supported"
+    text = (
+        "US formally withdraws from Cold-War era nuclear treaty with Russia\n\n"
+        "The United States has formally withdrawn from the INF Treaty."
+    )
+    claims = read(compiled, text, "2019-08-02")
+    assert [(c.instrument, c.verdict) for c in claims] == [("inf", "supported"), ("inf", "supported")]

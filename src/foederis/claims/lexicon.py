@@ -44,7 +44,7 @@ GENERIC = (
 #: named treaty; on its own it names nothing.
 DESCRIBED = (
     r"(?:\b(?:an?|another)\s+)?(?:(?:landmark|key|historic|major|international|bilateral|multilateral|"
-    r"european|[\w]+-era|[\w]+-year-old|cold\s+war)\s+){0,2}"
+    r"european|(?:[\w]+-)?[\w]+[- ]era|[\w]+-year-old|cold\s+war)\s+){0,2}"
     r"\b(?:nuclear(?:[- ]arms)?|arms[- ]control|missile|nuclear\s+missile|arms)\s+"
     r"(?:treaty|pact|agreement|accord|deal)\b"
 )
