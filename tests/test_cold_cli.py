@@ -1,4 +1,5 @@
-"""A cold `foederis status` imports only what it needs, and the compiled record it loads without
+"""A cold `foederis status` imports only what it needs (no Typer, NumPy or claim reader; no Rich
+under --json) and prints what the Typer application prints; the compiled record it loads without
 NumPy (arrays packed as bytes) answers exactly as the one compiled in memory."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 
 from foederis.engine import cache, packed
 from foederis.engine.compile import ARRAY_FIELDS, Compiled, compile_record
+from foederis.interfaces.cli.quick import plain_status
 from foederis.record.loader import load_record
 from foederis.rules.options import DEFAULT_OPTIONS
 
@@ -94,6 +96,53 @@ def test_a_cache_with_a_short_array_is_rebuilt(
     assert got._single == fresh._single
 
 
+@pytest.mark.parametrize(
+    ("argv", "parsed"),
+    [
+        (STATUS, ("LTU", "ccm", "2025-03-06", False)),
+        (["status", "--json", "LTU", "--on=2025-03-06", "ccm"], ("LTU", "ccm", "2025-03-06", True)),
+        (["status", "LTU", "ccm"], ("LTU", "ccm", None, False)),
+        ([*STATUS, "--engaged", "primary_party"], None),  # interpretation options go through Typer
+        (["--engaged", "primary_party", *STATUS], None),
+        ([*STATUS, "--known-on", "2020-01-01"], None),
+        ([*STATUS, "--help"], None),
+        (["status", "LTU", "ccm", "--on"], None),
+        (["status", "LTU", "ccm", "--on", "--json"], None),
+        ([*STATUS, "--on", "2025-03-07"], None),  # given twice
+        (["status", "LTU", "ccm", "--json=1"], None),
+        (["status", "LTU"], None),
+        (["status", "LTU", "ccm", "extra"], None),
+        (["members", "nato"], None),
+        ([], None),
+    ],
+)
+def test_only_a_plain_status_takes_the_quick_path(argv: list[str], parsed: object) -> None:
+    assert plain_status(argv) == parsed
+
+
+def _run(tmp_path: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    code = "import sys; sys.argv[0] = 'foederis'; from foederis.interfaces.cli.main import run; run()"
+    env = dict(os.environ, PYTHONPATH=str(SRC), FOEDERIS_CACHE_DIR=str(tmp_path), COLUMNS="100")
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        STATUS,
+        [*STATUS, "--json"],
+        ["status", "XXX", "ccm", "--json"],
+        ["status", "LTU", "ccm", "--on", "2025-13-01"],
+    ],
+)
+def test_the_quick_path_prints_what_the_typer_path_prints(tmp_path: Path, args: list[str]) -> None:
+    quick = _run(tmp_path, args)
+    # the default option given explicitly: the same answer, through the Typer application
+    typer = _run(tmp_path, [*args, "--engaged", "party_to_hostilities"])
+    assert (quick.returncode, quick.stdout, quick.stderr) == (typer.returncode, typer.stdout, typer.stderr)
+    assert quick.stdout or quick.stderr
+
+
 def _imported(tmp_path: Path, args: list[str]) -> tuple[set[str], str]:
     """The modules a fresh `foederis ARGS` process has imported when it ends, and its stdout."""
     code = (
@@ -113,7 +162,14 @@ def _imported(tmp_path: Path, args: list[str]) -> tuple[set[str], str]:
 def test_a_cold_status_imports_no_numpy_claims_or_other_commands(tmp_path: Path) -> None:
     modules, out = _imported(tmp_path, STATUS)
     assert "Lithuania (LTU)" in out and "withdrawn" in out
-    for name in ("numpy", "foederis.claims", "foederis.scenarios", "foederis.interfaces.cli.whatif", "yaml"):
+    for name in (
+        "numpy",
+        "typer",
+        "click",
+        "foederis.claims",
+        "foederis.scenarios",
+        "foederis.interfaces.cli.core",
+    ):
         assert name not in modules, name
     assert "rich" in modules  # the terminal rendering needs it
 
@@ -121,5 +177,5 @@ def test_a_cold_status_imports_no_numpy_claims_or_other_commands(tmp_path: Path)
 def test_a_cold_status_json_imports_no_rich(tmp_path: Path) -> None:
     modules, out = _imported(tmp_path, [*STATUS, "--json"])
     assert json.loads(out)["status"] == "withdrawn"
-    for name in ("numpy", "rich", "foederis.claims", "foederis.interfaces.cli.render"):
+    for name in ("numpy", "rich", "typer", "foederis.claims", "foederis.interfaces.cli.render"):
         assert name not in modules, name
