@@ -179,3 +179,13 @@ def test_a_cold_status_json_imports_no_rich(tmp_path: Path) -> None:
     assert json.loads(out)["status"] == "withdrawn"
     for name in ("numpy", "rich", "typer", "foederis.claims", "foederis.interfaces.cli.render"):
         assert name not in modules, name
+
+
+def test_a_declined_quick_path_leaves_the_collector_on() -> None:
+    import gc
+
+    from foederis.interfaces.cli.quick import run_quick
+
+    assert gc.isenabled()
+    assert run_quick(["status", "XXX", "ccm", "--json"]) is None  # an unknown state: Typer reports it
+    assert gc.isenabled()
