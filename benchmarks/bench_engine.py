@@ -1,7 +1,8 @@
 """Engine speed: compiling the record, batch lookups over every state, instrument and day, cold CLI.
 
-Run: python benchmarks/bench_engine.py [--quick]. Prints a table and writes benchmarks/results.json
-("engine"). --quick runs fewer repetitions (for a smoke run; the README's figures use the default).
+Run: python benchmarks/bench_engine.py [--quick] [--cli-only]. Prints a table and writes
+benchmarks/results.json ("engine"). --quick runs fewer repetitions (for a smoke run; the README's
+figures use the default); --cli-only times only the cold CLI (and prints its import profile).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from _common import median_time, save, table, timed, verdict
 
 COMPILE_TARGET = 0.3  # seconds
 LOOKUP_TARGET, LOOKUP_AIM = 10e6, 50e6  # lookups per second
-CLI_TARGET = 0.5  # seconds
+CLI_TARGET = 0.15  # seconds, wall, for a cold `foederis status` (issue 17)
 FIRST, LAST = date(1949, 1, 1), date(2030, 12, 31)
 CLI_ARGS = ["status", "LTU", "ccm", "--on", "2025-03-06"]
 
@@ -158,8 +159,10 @@ def bench_cli(runs: int, env: dict[str, str]) -> dict:
     return {
         "command": " ".join(["foederis", *CLI_ARGS]),
         "cold_median_s": statistics.median(text),
+        "cold_best_s": min(text),
         "cold_runs_s": text,
         "cold_json_median_s": statistics.median(js),
+        "cold_json_best_s": min(js),
         "cold_json_runs_s": js,
         "python_startup_median_s": statistics.median(bare),
     }
@@ -189,13 +192,54 @@ def import_profile(env: dict[str, str], top: int = 12) -> dict:
     }
 
 
+def _cli_rows(cli: dict) -> list[tuple[str, str, str, str]]:
+    """The cold CLI's rows of the table: median and best of the runs, with and without --json."""
+    return [
+        (
+            f"cold CLI: {cli['command']} (median; best)",
+            f"{cli['cold_median_s']:.3f} s; {cli['cold_best_s']:.3f} s",
+            f"< {CLI_TARGET} s",
+            verdict(cli["cold_median_s"] < CLI_TARGET),
+        ),
+        (
+            "cold CLI with --json (median; best)",
+            f"{cli['cold_json_median_s']:.3f} s; {cli['cold_json_best_s']:.3f} s",
+            f"< {CLI_TARGET} s",
+            verdict(cli["cold_json_median_s"] < CLI_TARGET),
+        ),
+        ("  python -c pass (median, for scale)", f"{cli['python_startup_median_s']:.3f} s", "", ""),
+    ]
+
+
+def _print_profile(profile: dict, where: str) -> None:
+    """The import profile of the cold CLI: self time by package, then foederis modules cumulative."""
+    print(
+        f"\ncold CLI{where}: python -X importtime, self time by package "
+        f"(total {profile['total_import_ms']} ms)"
+    )
+    for k, v in profile["self_ms_by_package"].items():
+        print(f"  {k:<24} {v:>7.1f} ms")
+    print("foederis modules, cumulative:")
+    for k, v in profile["foederis_modules_cumulative_ms"].items():
+        print(f"  {k:<40} {v:>7.1f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="fewer repetitions, for a smoke run")
     ap.add_argument("--profile", action="store_true", help="print the import profile even under target")
     ap.add_argument("--chunk", type=int, default=2_000_000, help="max queries per lookup chunk")
+    ap.add_argument("--cli-only", action="store_true", help="time only the cold CLI")
     args = ap.parse_args()
     compile_runs, lookup_runs, cli_runs = (3, 1, 3) if args.quick else (10, 3, 7)
+    if args.cli_only:
+        with tempfile.TemporaryDirectory(prefix="foederis-bench-cache-") as cache_dir:
+            env = {**os.environ, "FOEDERIS_CACHE_DIR": cache_dir, "COLUMNS": "100"}
+            cli, profile = bench_cli(cli_runs, env), import_profile(env)
+        table("foederis cold CLI", _cli_rows(cli))
+        _print_profile(profile, "")
+        save("engine_cli", {"cli": cli, "import_profile": profile, "script": Path(__file__).name})
+        return
 
     with tempfile.TemporaryDirectory(prefix="foederis-bench-cache-") as cache_dir:
         os.environ["FOEDERIS_CACHE_DIR"] = cache_dir
@@ -252,19 +296,7 @@ def main() -> None:
             "True",
             verdict(look["search_and_dense_agree"]),
         ),
-        (
-            f"cold CLI: {cli['command']} (median)",
-            f"{cli['cold_median_s']:.3f} s",
-            f"< {CLI_TARGET} s",
-            verdict(cli["cold_median_s"] < CLI_TARGET),
-        ),
-        (
-            "cold CLI with --json (median)",
-            f"{cli['cold_json_median_s']:.3f} s",
-            f"< {CLI_TARGET} s",
-            verdict(cli["cold_json_median_s"] < CLI_TARGET),
-        ),
-        ("  python -c pass (median, for scale)", f"{cli['python_startup_median_s']:.3f} s", "", ""),
+        *_cli_rows(cli),
     ]
     table(
         f"foederis engine ({g['states']} states x {g['instruments']} instruments x {g['days']} days, "
@@ -272,16 +304,7 @@ def main() -> None:
         rows,
     )
     if slow or args.profile:
-        where = "above" if slow else "under"
-        print(
-            f"\ncold CLI {where} {CLI_TARGET} s: python -X importtime, self time by package "
-            f"(total {profile['total_import_ms']} ms)"
-        )
-        for k, v in profile["self_ms_by_package"].items():
-            print(f"  {k:<24} {v:>7.1f} ms")
-        print("foederis modules, cumulative:")
-        for k, v in profile["foederis_modules_cumulative_ms"].items():
-            print(f"  {k:<40} {v:>7.1f} ms")
+        _print_profile(profile, f" {'above' if slow else 'under'} {CLI_TARGET} s")
     save(
         "engine",
         {

@@ -2,7 +2,8 @@
 
 The file is a one-line JSON header (format, version, key, length and sha256 of the payload)
 followed by the payload. The payload is read with an unpickler that resolves only the record's
-own classes, `datetime.date` and NumPy's array rebuilders, so a planted file cannot run code;
+own classes and `datetime.date` (the lookup arrays are plain bytes, checked on loading and given to
+NumPy on first use: `packed.py`), so a planted file cannot run code;
 any file that fails the header, the checksum, the allowed classes or the type and options check
 is discarded with a warning on stderr and rebuilt. A cache that cannot be written is ignored.
 """
@@ -25,7 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foederis.engine.compile import Compiled, compile_record
+from foederis.engine import packed
+from foederis.engine.compile import ARRAY_FIELDS, Compiled, compile_record
 from foederis.record.loader import data_digest, load_record
 from foederis.rules.options import DEFAULT_OPTIONS, READING_ONLY, Options
 
@@ -37,17 +39,10 @@ _known_memo: OrderedDict[str, Compiled] = OrderedDict()
 KNOWN_ON_KEPT = 16
 
 FORMAT = "foederis-compiled"
-#: Bump when the layout of `Compiled` changes in a way the code digest would not catch.
-VERSION = 2
-_ALLOWED_GLOBALS = {
-    ("datetime", "date"),
-    ("numpy", "dtype"),
-    ("numpy", "ndarray"),
-    ("numpy._core.numeric", "_frombuffer"),
-    ("numpy.core.numeric", "_frombuffer"),
-    ("numpy._core.multiarray", "_reconstruct"),
-    ("numpy.core.multiarray", "_reconstruct"),
-}
+#: Bump when the layout of `Compiled` changes in a way the code digest would not catch (3: the
+#: arrays packed as bytes, so that loading needs no NumPy).
+VERSION = 3
+_ALLOWED_GLOBALS = {("datetime", "date")}
 _ALLOWED_MODULES = (
     "foederis.engine.compile",
     "foederis.record.loader",
@@ -193,6 +188,14 @@ def read_cache(path: Path, key: str, options: Options) -> Compiled:
             gc.enable()
     if type(compiled) is not Compiled:
         raise DamagedCache(f"holds a {type(compiled).__name__}, not a compiled record")
+    arrays = compiled.__dict__.get("_packed")
+    if not isinstance(arrays, dict) or set(arrays) != set(ARRAY_FIELDS):
+        raise DamagedCache("its lookup arrays are missing")
+    try:
+        for p in arrays.values():
+            packed.check(p)
+    except ValueError as exc:
+        raise DamagedCache(f"a lookup array is damaged ({exc})") from None
     if compiled.options != options:
         raise DamagedCache("it was compiled with other interpretation options")
     return compiled

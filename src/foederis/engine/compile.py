@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
+from foederis.engine.packed import Packed, as_list, pack, unpack
 from foederis.record.loader import Record
 from foederis.record.pickling import quick_unpickle
 from foederis.rules.base import Check, Reason, RuleContext, Status, Transition, link_reason
 from foederis.rules.frozen import fast_init
 from foederis.rules.options import DEFAULT_OPTIONS, Options
 from foederis.rules.registry import REGISTRY, Registry
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Day numbers are days since this date; 2**20 days later is the year 4670, far beyond any day a
 #: question or scenario may name (the boundary allows 1945-2100) plus any treaty period after it.
@@ -42,6 +45,13 @@ def from_day_number(n: int) -> date:
     return date.fromordinal(int(n) + BASE_DAY)
 
 
+def _filled(n: int, value: int | bool, dtype: str) -> np.ndarray:
+    """An array of `n` times `value` (NumPy imported only when one is built)."""
+    import numpy as np
+
+    return np.full(n, value, dtype)
+
+
 @quick_unpickle
 @fast_init
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,21 @@ class Interval:
     status: Status
     bound: bool
     reasons: tuple[Reason, ...]
+
+
+#: The lookup arrays of `Compiled`, pickled packed (`packed.py`) and rebuilt on first use.
+ARRAY_FIELDS = (
+    "key_start",
+    "status_code",
+    "bound_flag",
+    "interval_key",
+    "ext_key_start",
+    "ext_interval",
+    "ext_status",
+    "ext_bound",
+    "key_lo",
+    "start_day",
+)
 
 
 @dataclass
@@ -71,19 +96,19 @@ class Compiled:
     instruments: list[str]
     spans: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     # flat lookup arrays, one entry per interval, sorted by (key, start)
-    key_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    status_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
-    bound_flag: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
-    interval_key: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    key_start: np.ndarray = field(default_factory=lambda: _filled(0, 0, "int64"))
+    status_code: np.ndarray = field(default_factory=lambda: _filled(0, 0, "int8"))
+    bound_flag: np.ndarray = field(default_factory=lambda: _filled(0, False, "bool"))
+    interval_key: np.ndarray = field(default_factory=lambda: _filled(0, 0, "int64"))
     # the same search with one sentinel per key (day 0, no interval) and one before every key, so
     # that `searchsorted` lands inside the query's own key and no hit test is needed (lookup.py)
-    ext_key_start: np.ndarray = field(default_factory=lambda: np.full(1, np.iinfo(np.int64).min))
-    ext_interval: np.ndarray = field(default_factory=lambda: np.full(1, -1, np.int32))
-    ext_status: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int8))
-    ext_bound: np.ndarray = field(default_factory=lambda: np.zeros(1, bool))
+    ext_key_start: np.ndarray = field(default_factory=lambda: _filled(1, -(2**63), "int64"))
+    ext_interval: np.ndarray = field(default_factory=lambda: _filled(1, -1, "int32"))
+    ext_status: np.ndarray = field(default_factory=lambda: _filled(1, 0, "int8"))
+    ext_bound: np.ndarray = field(default_factory=lambda: _filled(1, False, "bool"))
     #: intervals of key k are key_lo[k]:key_lo[k + 1]; start_day is each interval's start day number
-    key_lo: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
-    start_day: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    key_lo: np.ndarray = field(default_factory=lambda: _filled(1, 0, "int64"))
+    start_day: np.ndarray = field(default_factory=lambda: _filled(0, 0, "int32"))
     #: the instrument descriptions this was compiled with (not pickled: a cache holds the built-ins)
     registry: Registry = REGISTRY
 
@@ -91,11 +116,26 @@ class Compiled:
         state = dict(self.__dict__)
         for derived in ("registry", "_single", "start_columns", "shifted_answers"):  # rebuilt on use
             state.pop(derived, None)
+        # the arrays as plain bytes: loading the record then needs no NumPy (see `packed.py`)
+        packed: dict[str, Packed] = dict(state.pop("_packed", {}))  # type: ignore[call-overload]
+        for name in ARRAY_FIELDS:
+            if name in state:
+                packed[name] = pack(state.pop(name))
+        state["_packed"] = packed
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.registry = REGISTRY
+
+    def __getattr__(self, name: str) -> Any:
+        """An array still packed since loading, rebuilt (with NumPy) on its first use."""
+        packed = self.__dict__.get("_packed")
+        if packed is None or name not in packed:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = unpack(packed.pop(name))
+        setattr(self, name, value)
+        return value
 
     @cached_property
     def state_index(self) -> dict[str, int]:
@@ -115,14 +155,20 @@ class Compiled:
     @cached_property
     def _single(self) -> tuple[list[int], list[int]]:
         """`key_lo` and `start_day` as Python lists: the batch lookup's arrays, read one element at
-        a time without NumPy's per-element cost."""
-        return self.key_lo.tolist(), self.start_day.tolist()
+        a time without NumPy's per-element cost (read from the packed bytes while still packed)."""
+        packed = self.__dict__.get("_packed", {})
+        key_lo, start_day = (
+            as_list(packed[n]) if n in packed else getattr(self, n).tolist() for n in ("key_lo", "start_day")
+        )
+        return key_lo, start_day
 
     @cached_property
     def start_columns(self) -> tuple[np.ndarray, ...]:
         """Column t holds, for every key, the start day of its t-th interval (int32; a key with
         fewer intervals holds the int32 maximum there). Counting the columns whose start is on or
         before a day gives the interval holding on it: what the batch search reads (lookup.py)."""
+        import numpy as np
+
         count = np.diff(self.key_lo)
         width = int(count.max()) if count.size else 0
         columns = np.full((width, len(count)), np.iinfo(np.int32).max, np.int32)
@@ -135,6 +181,8 @@ class Compiled:
     def shifted_answers(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Status, bound and interval index with a leading "no interval" entry, so that position
         `interval + 1` answers a query and position 0 means status none."""
+        import numpy as np
+
         return (
             np.concatenate([[0], self.status_code]).astype(np.int8),
             np.concatenate([[False], self.bound_flag]).astype(bool),
@@ -252,6 +300,8 @@ def _cease_predecessors(record: Record, transitions: dict[str, list[Transition]]
 
 def _lay_out(c: Compiled) -> None:
     """Fill the flat arrays: composite (key << DAY_BITS | start day), status, bound."""
+    import numpy as np
+
     s_idx, i_idx = c.state_index, c.instrument_index
     n_inst = len(c.instruments)
     ivs = c.intervals

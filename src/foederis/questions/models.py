@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+#: The models a cold `foederis status` never fills build their validators on first use, not on
+#: import (pydantic's `defer_build`; the answers are the same).
+_DEFERRED = ConfigDict(defer_build=True)
 
 
 class EventOut(BaseModel):
@@ -62,6 +66,8 @@ class StatusAnswer(BaseModel):
 class CoverageOut(BaseModel):
     """How much of the depositary's record the answer's count rests on."""
 
+    model_config = _DEFERRED
+
     extent: str = Field(description="complete or partial")
     published_parties: int | None = Field(
         None, description="the depositary's published party count; null: no figure seen in a source"
@@ -72,6 +78,8 @@ class CoverageOut(BaseModel):
 
 
 class MembersAnswer(BaseModel):
+    model_config = _DEFERRED
+
     instrument: str
     date: date
     parties: list[str]
@@ -86,6 +94,8 @@ class MembersAnswer(BaseModel):
 
 
 class IntervalOut(BaseModel):
+    model_config = _DEFERRED
+
     instrument: str
     start: date
     end: date | None
@@ -95,6 +105,8 @@ class IntervalOut(BaseModel):
 
 
 class TimelineAnswer(BaseModel):
+    model_config = _DEFERRED
+
     state: str
     state_name: str
     instruments: list[str]
@@ -107,6 +119,8 @@ class TimelineAnswer(BaseModel):
 
 
 class ExplainAnswer(BaseModel):
+    model_config = _DEFERRED
+
     state: str
     instrument: str
     date: date
@@ -117,6 +131,8 @@ class ExplainAnswer(BaseModel):
 
 
 class CheckOut(BaseModel):
+    model_config = _DEFERRED
+
     instrument: str
     state: str
     what: str
@@ -140,6 +156,8 @@ class DependentCheckOut(CheckOut):
 class WeakFactOut(BaseModel):
     """A fact resting only on `other` sources, or on a single source that is not primary."""
 
+    model_config = _DEFERRED
+
     ref: str
     what: str
     kinds: list[str]
@@ -147,6 +165,8 @@ class WeakFactOut(BaseModel):
 
 
 class DataCheckReport(BaseModel):
+    model_config = _DEFERRED
+
     ok: bool
     digest: str
     counts: dict[str, dict[str, int]]

@@ -1,8 +1,9 @@
-"""The Typer application, its root callback, and the shared error and output handling."""
+"""The Typer application, its root callback, and the shared error and output handling.
+
+`emit_json` (from `loading.py`) is re-exported here for the command modules."""
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 
+from foederis.interfaces.cli import loading
+from foederis.interfaces.cli.loading import emit_json as emit_json
 from foederis.interfaces.cli.options import current_options, takes_options
 from foederis.questions.inputs import InputError
 
@@ -64,29 +67,10 @@ def main(
     answers report the ones they used."""
 
 
-#: Set by the entry point (`main.run`): this process runs one command and exits (not so under a
-#: test runner, which invokes many commands in one process).
-SINGLE_COMMAND = False
-
-
 def compiled(known_on: str | None = None) -> Any:
     """The compiled real record under the options in force (cached on disk); with `known_on`
     (YYYY-MM-DD), the record as it stood on that day."""
-    from foederis.engine.cache import load_compiled
-
-    if known_on is None:
-        c = load_compiled(current_options())
-    else:
-        from foederis.questions.inputs import parse_date
-
-        day = parse_date(known_on, "known-on")
-        print(f"as known on {day}: only facts public by then (known_from <= {day})", file=sys.stderr)
-        c = load_compiled(current_options(), known_on=day)
-    if SINGLE_COMMAND:
-        # the process answers once and exits: the imports and the record live to the end, so the
-        # cyclic collector need never scan them again (its full passes over them cost 0.05-0.1 s)
-        gc.freeze()
-    return c
+    return loading.load(current_options(), known_on)
 
 
 class CommandFailed(Exception):
@@ -182,11 +166,3 @@ def usage_failure(exc: Any) -> CommandFailed:
     )
     choices = [str(c) for c in declared or ()]
     return CommandFailed(field or "command", exc.format_message(), exc.exit_code, choices, error="usage")
-
-
-def emit_json(model: Any) -> None:
-    """One JSON object on stdout, and nothing else."""
-    if hasattr(model, "model_dump"):
-        sys.stdout.write(model.model_dump_json(indent=2) + "\n")
-    else:
-        sys.stdout.write(json.dumps(model, indent=2, default=str) + "\n")

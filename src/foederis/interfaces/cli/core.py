@@ -27,16 +27,9 @@ def status(
     state: str, instrument: str, on: OnOption = None, known_on: KnownOnOption = None, json: JsonFlag = False
 ) -> None:
     """Is STATE bound by INSTRUMENT on a day, and why."""
-    from foederis.questions.status import status as ask
+    from foederis.interfaces.cli.quick import answer_status, show_status
 
-    c = compiled(known_on)
-    ans = ask(c, parse_state(c.record.states, state), parse_instrument(instrument), parse_date(on))
-    if json:
-        emit_json(ans)
-    else:
-        from foederis.interfaces.cli.render import render_status
-
-        render_status(ans)
+    show_status(answer_status(compiled(known_on), state, instrument, on), json)
 
 
 @app.command(epilog=epilog("foederis members nato --on 2024-03-07 --json"))
