@@ -413,3 +413,13 @@ def test_a_moratorium_signed_and_an_era_described_treaty(compiled: Compiled) -> 
     )
     claims = read(compiled, text, "2019-08-02")
     assert [(c.instrument, c.verdict) for c in claims] == [("inf", "supported"), ("inf", "supported")]
+
+
+def test_the_depositary_depositing_a_states_accession(compiled: Compiled) -> None:
+    text = (
+        "Finland joins the Ottawa Treaty. The UN Secretary General deposited Finland's accession on "
+        "9 January 2012."
+    )
+    assert [c.verdict for c in read(compiled, text, "2012-01-10")] == ["supported", "supported"]
+    wrong = text.replace("9 January 2012", "9 January 2011")
+    assert [c.verdict for c in read(compiled, wrong, "2012-01-10")] == ["supported", "contradicted"]

@@ -57,7 +57,9 @@ _FUTURE = re.compile(
 _MAY_REFER = re.compile(
     r"\d|\b(?:it|its|allies|ally|members?|parties|party|signator\w*|they|these|those|both)\b", re.I
 )
-_MEMBERISH = re.compile(r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom", re.I)
+_MEMBERISH = re.compile(
+    r"member|all(?:y|ies)|part(?:y|ies)|signator|found|accept|admitt|welcom|accession", re.I
+)
 #: Words of leaving or suspending: with a treaty named before, a clause may mean it without naming it.
 _LEAVING = re.compile(r"withdraw|suspend|participation|exit\b|terminat|pull-?out|\bjoined\b|\bacceded\b", re.I)  # noqa: E501
 _QUOTE = re.compile(r"\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d")
