@@ -58,7 +58,7 @@ def test_timeline_and_explain():
     ("args", "needle"),
     [
         (("status", "Nrway", "ccm", "--on", "2020-01-01"), "Norway (NOR)"),
-        (("status", "NOR", "ccmx", "--on", "2020-01-01"), "apmbt, att, ccm, ccw, ccw_p4, cfe"),
+        (("status", "NOR", "ccmx", "--on", "2020-01-01"), "apmbt, att, ccm, ccw, ccw_p"),
         (("status", "NOR", "ccm", "--on", "2020-02-30"), "not a valid date"),
         (("status", "NOR", "ccm", "--on", "1930-01-01"), "before 1945"),
         (("withdrawal", "NOR", "ccm", "--notice", "2026-01-01", "--conflict", "2026-05"), "START..END"),

@@ -11,7 +11,22 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, att, ccm, ccw, ccw_p4, cfe, ctbt, cwc, inf, nato, new_start, open_skies
+from foederis.rules import (
+    apmbt,
+    att,
+    ccm,
+    ccw,
+    ccw_p1,
+    ccw_p3,
+    ccw_p4,
+    cfe,
+    ctbt,
+    cwc,
+    inf,
+    nato,
+    new_start,
+    open_skies,
+)
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -172,6 +187,43 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         depositary="Secretary-General of the United Nations",
         name_patterns=(r"(?:protocol|ban)\s+on\s+blinding\s+laser\s+weapons",),
         record_coverage=ccw_p4.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p1",
+        title="Protocol on Non-Detectable Fragments (Protocol I to the Convention on Certain "
+        "Conventional Weapons, Geneva, 10 October 1980)",
+        short="CCW Protocol I (non-detectable fragments)",
+        role="weapons_ban",
+        compile=ccw_p1.RULES.compile,
+        entry_into_force=ccw_p1.RULES.eif_clause,
+        withdrawal=ccw_p1.RULES.withdrawal_clause,
+        obligations=ccw_p1.OBLIGATIONS,
+        aliases=("CCW Protocol I", "Protocol I to the CCW", "Protocol on Non-Detectable Fragments"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"protocol\s+on\s+non-?detectable\s+fragments",),
+        record_coverage=ccw_p1.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p3",
+        title="Protocol on Prohibitions or Restrictions on the Use of Incendiary Weapons (Protocol "
+        "III to the Convention on Certain Conventional Weapons, Geneva, 10 October 1980)",
+        short="CCW Protocol III (incendiary weapons)",
+        role="weapons_ban",
+        compile=ccw_p3.RULES.compile,
+        entry_into_force=ccw_p3.RULES.eif_clause,
+        withdrawal=ccw_p3.RULES.withdrawal_clause,
+        obligations=ccw_p3.OBLIGATIONS,
+        aliases=(
+            "CCW Protocol III",
+            "Protocol III to the CCW",
+            "Incendiary Weapons Protocol",
+            "Protocol on Incendiary Weapons",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"protocol\s+on\s+(?:prohibitions\s+or\s+restrictions\s+on\s+the\s+use\s+of\s+)?incendiary\s+weapons",
+        ),
+        record_coverage=ccw_p3.COVERAGE,
     ),
     InstrumentSpec(
         id="att",
