@@ -17,8 +17,10 @@ from foederis.rules import (
     ccm,
     ccw,
     ccw_p1,
+    ccw_p2_amended,
     ccw_p3,
     ccw_p4,
+    ccw_p5,
     cfe,
     ctbt,
     cwc,
@@ -189,6 +191,21 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         record_coverage=ccw_p4.COVERAGE,
     ),
     InstrumentSpec(
+        id="ccw_p5",
+        title="Protocol on Explosive Remnants of War (Protocol V to the Convention on Certain "
+        "Conventional Weapons, Geneva, 28 November 2003)",
+        short="CCW Protocol V (explosive remnants of war)",
+        role="weapons_ban",
+        compile=ccw_p5.RULES.compile,
+        entry_into_force=ccw_p5.RULES.eif_clause,
+        withdrawal=ccw_p5.RULES.withdrawal_clause,
+        obligations=ccw_p5.OBLIGATIONS,
+        aliases=("CCW Protocol V", "Protocol V to the CCW", "Protocol on Explosive Remnants of War"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"protocol\s+on\s+explosive\s+remnants\s+of\s+war",),
+        record_coverage=ccw_p5.COVERAGE,
+    ),
+    InstrumentSpec(
         id="ccw_p1",
         title="Protocol on Non-Detectable Fragments (Protocol I to the Convention on Certain "
         "Conventional Weapons, Geneva, 10 October 1980)",
@@ -202,6 +219,22 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         depositary="Secretary-General of the United Nations",
         name_patterns=(r"protocol\s+on\s+non-?detectable\s+fragments",),
         record_coverage=ccw_p1.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p2_amended",
+        title="Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other "
+        "Devices as amended on 3 May 1996 (Amended Protocol II to the Convention on Certain "
+        "Conventional Weapons)",
+        short="CCW Amended Protocol II (mines, booby-traps)",
+        role="weapons_ban",
+        compile=ccw_p2_amended.RULES.compile,
+        entry_into_force=ccw_p2_amended.RULES.eif_clause,
+        withdrawal=ccw_p2_amended.RULES.withdrawal_clause,
+        obligations=ccw_p2_amended.OBLIGATIONS,
+        aliases=("CCW Amended Protocol II", "Amended Protocol II", "Amended Mines Protocol"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"amended\s+protocol\s+ii\b", r"protocol\s+ii\s+as\s+amended"),
+        record_coverage=ccw_p2_amended.COVERAGE,
     ),
     InstrumentSpec(
         id="ccw_p3",
