@@ -44,7 +44,8 @@ def test_use_and_transfer_are_permitted_with_limits(compiled: Compiled) -> None:
     assert transfer.reasons[0].provision == "ccw_p2_amended/art_8__para_1__point_a"
     assert "State agency authorized" in transfer.reasons[1].summary
     produce = may(compiled, "USA", "produce", "mines_booby_traps", day)
-    assert produce.verdict == "permitted" and produce.reasons[0].provision == "ccw_p2_amended/art_1__para_1"
+    assert produce.verdict == "permitted"
+    assert "ccw_p2_amended/art_1__para_1" in [r.provision for r in produce.reasons]
 
 
 def test_members_say_the_record_is_partial(compiled: Compiled) -> None:

@@ -16,7 +16,9 @@ from foederis.rules import (
     att,
     ccm,
     ccw,
+    ccw_art1_amended,
     ccw_p1,
+    ccw_p2,
     ccw_p2_amended,
     ccw_p3,
     ccw_p4,
@@ -206,6 +208,20 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         record_coverage=ccw_p5.COVERAGE,
     ),
     InstrumentSpec(
+        id="ccw_art1_amended",
+        title="Amendment to Article 1 of the Convention on Certain Conventional Weapons "
+        "(Geneva, 21 December 2001)",
+        short="CCW amended Article 1 (non-international armed conflicts)",
+        role="weapons_ban",
+        compile=ccw_art1_amended.RULES.compile,
+        entry_into_force=ccw_art1_amended.RULES.eif_clause,
+        withdrawal=ccw_art1_amended.RULES.withdrawal_clause,
+        aliases=("CCW Article 1 amendment", "amended Article 1 of the CCW", "CCW amended Article 1"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"amend(?:ment|ed)\s+(?:to\s+)?article\s+1\s+of\s+the\s+(?:ccw|convention\s+on\s+certain\s+conventional\s+weapons)",),
+        record_coverage=ccw_art1_amended.COVERAGE,
+    ),
+    InstrumentSpec(
         id="ccw_p1",
         title="Protocol on Non-Detectable Fragments (Protocol I to the Convention on Certain "
         "Conventional Weapons, Geneva, 10 October 1980)",
@@ -219,6 +235,21 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         depositary="Secretary-General of the United Nations",
         name_patterns=(r"protocol\s+on\s+non-?detectable\s+fragments",),
         record_coverage=ccw_p1.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p2",
+        title="Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other "
+        "Devices (Protocol II to the Convention on Certain Conventional Weapons, Geneva, "
+        "10 October 1980)",
+        short="CCW Protocol II (mines, booby-traps, 1980)",
+        role="weapons_ban",
+        compile=ccw_p2.RULES.compile,
+        entry_into_force=ccw_p2.RULES.eif_clause,
+        withdrawal=ccw_p2.RULES.withdrawal_clause,
+        obligations=ccw_p2.OBLIGATIONS,
+        aliases=("CCW Protocol II", "Protocol II to the CCW", "original Protocol II"),
+        depositary="Secretary-General of the United Nations",
+        record_coverage=ccw_p2.COVERAGE,
     ),
     InstrumentSpec(
         id="ccw_p2_amended",
