@@ -38,8 +38,15 @@ def test_an_internal_conflict_holds_back_the_denunciation_of_a_party_bound_by_it
     """Norway's approval is in the record: an internal conflict on the expiry of the year is one of
     its Article 1 situations, so the denunciation of the Convention does not yet take effect."""
     internal = ConflictPeriod(
-        "NOR", date(2027, 6, 1), None, "assumed internal armed conflict", "", "scenario",
-        file="s", row=2, international=False,
+        "NOR",
+        date(2027, 6, 1),
+        None,
+        "assumed internal armed conflict",
+        "",
+        "scenario",
+        file="s",
+        row=2,
+        international=False,
     )
     c = compile_record(record.overlay([_notice(date(2027, 1, 4))], [internal]), instruments=["ccw"])
     held = status(c, "NOR", "ccw", date(2028, 1, 4))
