@@ -12,7 +12,7 @@ The provisions this module executes:
   booby-traps it lists; ccw_p2/art_4__para_2 permits mines, booby-traps and other devices in a
   populated area where combat is not taking place only where they are placed on or near a
   military objective or civilians are protected from their effects. Use is permitted with limits;
-  the Protocol rules on no other activity.
+  the Protocol rules on no other activity (ccw_p2/art_1: it relates to the use on land of them).
 
 The record holds 15 consents and a succession, fewer than twenty, so the rule finds no entry into
 force (the Protocol's is 2 Dec 1983, with the Convention) and no State is bound; see
@@ -40,7 +40,7 @@ OBLIGATIONS = Obligations(
             covers="use any booby-trap designed to cause superfluous injury or unnecessary suffering",
         ),
     },
-    scope="ccw_p2/art_6__para_2",
+    scope="ccw_p2/art_1",
 )
 
 #: partial (data/pending/README-ccw-tpnw-att.md): no published party count was seen in a source
