@@ -211,7 +211,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         id="ccw_art1_amended",
         title="Amendment to Article 1 of the Convention on Certain Conventional Weapons "
         "(Geneva, 21 December 2001)",
-        short="CCW amended Article 1 (non-international armed conflicts)",
+        short="CCW amended Article 1",
         role="weapons_ban",
         compile=ccw_art1_amended.RULES.compile,
         entry_into_force=ccw_art1_amended.RULES.eif_clause,
@@ -256,7 +256,7 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         title="Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other "
         "Devices as amended on 3 May 1996 (Amended Protocol II to the Convention on Certain "
         "Conventional Weapons)",
-        short="CCW Amended Protocol II (mines, booby-traps)",
+        short="CCW Amended Protocol II (mines)",
         role="weapons_ban",
         compile=ccw_p2_amended.RULES.compile,
         entry_into_force=ccw_p2_amended.RULES.eif_clause,
