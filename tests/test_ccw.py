@@ -87,19 +87,19 @@ def test_a_non_international_conflict_counts_only_for_a_party_bound_by_the_amend
     """Common Article 3 situations are Article 1 situations only under the 2001 amendment; the
     record holds no consent to it, so an internal conflict on expiry does not defer the effect."""
     internal = ConflictPeriod(
-        "NOR", date(2027, 6, 1), None, "assumed internal armed conflict", "", "scenario",
+        "ISR", date(2027, 6, 1), None, "assumed internal armed conflict", "", "scenario",
         file="s", row=2, international=False,
     )
-    c = compile_record(record.overlay([_notice("NOR", date(2027, 1, 4))], [internal]), instruments=["ccw"])
-    ans = status(c, "NOR", "ccw", date(2028, 1, 4))
+    c = compile_record(record.overlay([_notice("ISR", date(2027, 1, 4))], [internal]), instruments=["ccw"])
+    ans = status(c, "ISR", "ccw", date(2028, 1, 4))
     assert (ans.status, ans.bound) == ("withdrawn", False)
     assert "Not counted: assumed internal armed conflict" in ans.reasons[-1].summary
-    consent = Event("ccw_art1_amended", "NOR", "NOR", "acceptance", date(2020, 1, 1), "scenario",
+    consent = Event("ccw_art1_amended", "ISR", "ISR", "acceptance", date(2020, 1, 1), "scenario",
                     status="assumed", file="s", row=3)
     c = compile_record(
-        record.overlay([_notice("NOR", date(2027, 1, 4)), consent], [internal]), instruments=["ccw"]
+        record.overlay([_notice("ISR", date(2027, 1, 4)), consent], [internal]), instruments=["ccw"]
     )
-    held = status(c, "NOR", "ccw", date(2028, 1, 4))
+    held = status(c, "ISR", "ccw", date(2028, 1, 4))
     assert (held.status, held.bound) == ("withdrawal_pending", True)
 
 

@@ -58,7 +58,11 @@ def test_timeline_and_explain():
     ("args", "needle"),
     [
         (("status", "Nrway", "ccm", "--on", "2020-01-01"), "Norway (NOR)"),
-        (("status", "NOR", "ccmx", "--on", "2020-01-01"), "apmbt, att, ccm, ccw, ccw_p4, cfe"),
+        (
+            ("status", "NOR", "ccmx", "--on", "2020-01-01"),
+            "apmbt, att, ccm, ccw, ccw_art1_amended, ccw_p1, ccw_p2, ccw_p2_amended, ccw_p3, ccw_p4, "
+            "ccw_p5, cfe",
+        ),
         (("status", "NOR", "ccm", "--on", "2020-02-30"), "not a valid date"),
         (("status", "NOR", "ccm", "--on", "1930-01-01"), "before 1945"),
         (("withdrawal", "NOR", "ccm", "--notice", "2026-01-01", "--conflict", "2026-05"), "START..END"),

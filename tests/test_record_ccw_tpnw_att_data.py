@@ -15,7 +15,7 @@ from foederis.record.sources import SOURCE_KINDS, load_tables, refused_hosts
 
 PART = DATA_DIR / "pending"
 #: files that moved to `participation/` with their rules module
-MOVED = {"att", "ccw", "ccw_p4"}
+MOVED = {"att", "ccw", "ccw_art1_amended", "ccw_p1", "ccw_p2", "ccw_p2_amended", "ccw_p3", "ccw_p4", "ccw_p5"}
 IDS = (
     "ccw", "ccw_art1_amended", "ccw_p1", "ccw_p2", "ccw_p2_amended",
     "ccw_p3", "ccw_p4", "ccw_p5", "tpnw", "att",

@@ -18,30 +18,10 @@ The provisions this module executes:
   exception here. The Protocol rules on no other activity.
 """
 
-from foederis.rules.day_count_convention import DayCountConvention
+from foederis.rules.ccw import annexed_protocol
 from foederis.rules.spec import ActivityRule, Obligations, RecordCoverage
 
-RULES = DayCountConvention(
-    instrument="ccw_p4",
-    threshold=20,
-    eif_days=0,
-    later_days=0,
-    eif_months=6,
-    later_months=6,
-    eif_general="ccw/art_5__para_3",
-    eif_later="ccw/art_5__para_4",
-    withdrawal_right="ccw/art_9__para_1",
-    withdrawal_effect="ccw/art_9__para_2",
-    signature="ccw/art_3",
-    withdrawal_months=12,
-    notice_action="withdrawal_deposited",
-    counted_from="receipt",
-    conflict_clause="article_1_situations",
-    non_international_if_bound_by="ccw_art1_amended",
-    article_1=("ccw_art1_amended/art_1__para_1", "ccw_art1_amended/art_1__para_2"),
-    denounced_with="ccw",
-    denounced_with_provision="ccw/art_9__para_3",
-)
+RULES = annexed_protocol("ccw_p4")
 
 _ART_1 = "ccw_p4/art_1"
 OBLIGATIONS = Obligations(

@@ -11,7 +11,26 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foederis.record.states import normalise
-from foederis.rules import apmbt, att, ccm, ccw, ccw_p4, cfe, ctbt, cwc, inf, nato, new_start, open_skies
+from foederis.rules import (
+    apmbt,
+    att,
+    ccm,
+    ccw,
+    ccw_art1_amended,
+    ccw_p1,
+    ccw_p2,
+    ccw_p2_amended,
+    ccw_p3,
+    ccw_p4,
+    ccw_p5,
+    cfe,
+    ctbt,
+    cwc,
+    inf,
+    nato,
+    new_start,
+    open_skies,
+)
 from foederis.rules.spec import InstrumentSpec
 
 __all__ = ["BUILT_IN", "INSTRUMENTS", "REGISTRY", "InstrumentSpec", "Registry", "UnknownInstrument"]
@@ -172,6 +191,103 @@ BUILT_IN: tuple[InstrumentSpec, ...] = (
         depositary="Secretary-General of the United Nations",
         name_patterns=(r"(?:protocol|ban)\s+on\s+blinding\s+laser\s+weapons",),
         record_coverage=ccw_p4.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p5",
+        title="Protocol on Explosive Remnants of War (Protocol V to the Convention on Certain "
+        "Conventional Weapons, Geneva, 28 November 2003)",
+        short="CCW Protocol V (explosive remnants of war)",
+        role="weapons_ban",
+        compile=ccw_p5.RULES.compile,
+        entry_into_force=ccw_p5.RULES.eif_clause,
+        withdrawal=ccw_p5.RULES.withdrawal_clause,
+        obligations=ccw_p5.OBLIGATIONS,
+        aliases=("CCW Protocol V", "Protocol V to the CCW", "Protocol on Explosive Remnants of War"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"protocol\s+on\s+explosive\s+remnants\s+of\s+war",),
+        record_coverage=ccw_p5.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_art1_amended",
+        title="Amendment to Article 1 of the Convention on Certain Conventional Weapons "
+        "(Geneva, 21 December 2001)",
+        short="CCW amended Article 1",
+        role="weapons_ban",
+        compile=ccw_art1_amended.RULES.compile,
+        entry_into_force=ccw_art1_amended.RULES.eif_clause,
+        withdrawal=ccw_art1_amended.RULES.withdrawal_clause,
+        aliases=("CCW Article 1 amendment", "amended Article 1 of the CCW", "CCW amended Article 1"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"amend(?:ment|ed)\s+(?:to\s+)?article\s+1\s+of\s+the\s+(?:ccw|convention\s+on\s+certain\s+conventional\s+weapons)",),
+        record_coverage=ccw_art1_amended.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p1",
+        title="Protocol on Non-Detectable Fragments (Protocol I to the Convention on Certain "
+        "Conventional Weapons, Geneva, 10 October 1980)",
+        short="CCW Protocol I (non-detectable fragments)",
+        role="weapons_ban",
+        compile=ccw_p1.RULES.compile,
+        entry_into_force=ccw_p1.RULES.eif_clause,
+        withdrawal=ccw_p1.RULES.withdrawal_clause,
+        obligations=ccw_p1.OBLIGATIONS,
+        aliases=("CCW Protocol I", "Protocol I to the CCW", "Protocol on Non-Detectable Fragments"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"protocol\s+on\s+non-?detectable\s+fragments",),
+        record_coverage=ccw_p1.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p2",
+        title="Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other "
+        "Devices (Protocol II to the Convention on Certain Conventional Weapons, Geneva, "
+        "10 October 1980)",
+        short="CCW Protocol II (mines, booby-traps, 1980)",
+        role="weapons_ban",
+        compile=ccw_p2.RULES.compile,
+        entry_into_force=ccw_p2.RULES.eif_clause,
+        withdrawal=ccw_p2.RULES.withdrawal_clause,
+        obligations=ccw_p2.OBLIGATIONS,
+        aliases=("CCW Protocol II", "Protocol II to the CCW", "original Protocol II"),
+        depositary="Secretary-General of the United Nations",
+        record_coverage=ccw_p2.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p2_amended",
+        title="Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other "
+        "Devices as amended on 3 May 1996 (Amended Protocol II to the Convention on Certain "
+        "Conventional Weapons)",
+        short="CCW Amended Protocol II (mines)",
+        role="weapons_ban",
+        compile=ccw_p2_amended.RULES.compile,
+        entry_into_force=ccw_p2_amended.RULES.eif_clause,
+        withdrawal=ccw_p2_amended.RULES.withdrawal_clause,
+        obligations=ccw_p2_amended.OBLIGATIONS,
+        aliases=("CCW Amended Protocol II", "Amended Protocol II", "Amended Mines Protocol"),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(r"amended\s+protocol\s+ii\b", r"protocol\s+ii\s+as\s+amended"),
+        record_coverage=ccw_p2_amended.COVERAGE,
+    ),
+    InstrumentSpec(
+        id="ccw_p3",
+        title="Protocol on Prohibitions or Restrictions on the Use of Incendiary Weapons (Protocol "
+        "III to the Convention on Certain Conventional Weapons, Geneva, 10 October 1980)",
+        short="CCW Protocol III (incendiary weapons)",
+        role="weapons_ban",
+        compile=ccw_p3.RULES.compile,
+        entry_into_force=ccw_p3.RULES.eif_clause,
+        withdrawal=ccw_p3.RULES.withdrawal_clause,
+        obligations=ccw_p3.OBLIGATIONS,
+        aliases=(
+            "CCW Protocol III",
+            "Protocol III to the CCW",
+            "Incendiary Weapons Protocol",
+            "Protocol on Incendiary Weapons",
+        ),
+        depositary="Secretary-General of the United Nations",
+        name_patterns=(
+            r"protocol\s+on\s+(?:prohibitions\s+or\s+restrictions\s+on\s+the\s+use\s+of\s+)?incendiary\s+weapons",
+        ),
+        record_coverage=ccw_p3.COVERAGE,
     ),
     InstrumentSpec(
         id="att",

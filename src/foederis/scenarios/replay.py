@@ -358,8 +358,14 @@ def earliest_use(c: Compiled, allies: list[str], start: date, end: date) -> list
     """
     out = []
     for weapon, banning in c.registry.weapons().items():
-        if not any((o := c.registry[i].obligations) is not None and "use" in o.activities for i in banning):
-            continue  # no instrument rules on its use (the ATT regulates transfers only)
+        if not any(
+            (o := c.registry[i].obligations) is not None
+            and "use" in o.activities
+            and o.activities["use"].exception is None
+            for i in banning
+        ):
+            continue  # no instrument prohibits its use outright (the ATT regulates transfers only;
+            # CCW Protocol III and Amended Protocol II restrict use, so it is lawful from the start)
         instrument = banning[0]
         for state in allies:
             starts = {iv.start for i in banning for iv in c.intervals_of(state, i) if start < iv.start <= end}
