@@ -68,3 +68,10 @@ def test_members_state_the_partial_coverage(compiled: Compiled) -> None:
 
 def test_the_names_resolve() -> None:
     assert REGISTRY.resolve("CCW Protocol III") == REGISTRY.resolve("Incendiary Weapons Protocol") == "ccw_p3"
+
+
+def test_not_bound_read_from_the_partial_record_says_it_may_be_a_gap(compiled: Compiled) -> None:
+    ans = status(compiled, "FRA", "ccw_p3", date(2000, 1, 1))
+    assert not ans.bound and ans.reasons[-1].summary.startswith("The record is partial")
+    full = status(compiled, "GRC", "ccm", date(2020, 1, 1))
+    assert all("partial" not in r.summary for r in full.reasons)

@@ -10,6 +10,15 @@ from foederis.questions.models import ReasonOut, StatusAnswer
 from foederis.rules.options import describe_options
 
 
+def _partial(c: Compiled, instrument: str) -> list[ReasonOut]:
+    """What a "not bound" read from a partial record must add: it may be a gap in the record."""
+    note = c.registry[instrument].record_coverage.statement() if instrument in c.registry else None
+    if not note:
+        return []
+    gap = f"{note} A state shown as not bound may have joined without a row in it."
+    return [ReasonOut(provision=None, summary=gap)]
+
+
 def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
     """The status interval holding on `day`, with its reasons and the options used."""
     iv = c.interval_on(state, instrument, day)
@@ -22,7 +31,8 @@ def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
                     f"The record has no act of {state} under {instrument} before {day}"
                     + (f"; its first recorded status begins on {later[0].start}." if later else ".")
                 ),
-            )
+            ),
+            *_partial(c, instrument),
         ]
         return StatusAnswer(
             state=state,
@@ -46,7 +56,7 @@ def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
         bound=iv.bound,
         since=iv.start,
         until=iv.end,
-        reasons=[reason_out(c, r) for r in iv.reasons],
+        reasons=[reason_out(c, r) for r in iv.reasons] + ([] if iv.bound else _partial(c, instrument)),
         options=describe_options(c.options),
         known_on=c.record.known_on,
     )
