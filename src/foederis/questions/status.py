@@ -7,6 +7,7 @@ from datetime import date
 from foederis.engine.compile import Compiled
 from foederis.questions.common import reason_out
 from foederis.questions.models import ReasonOut, StatusAnswer
+from foederis.rules.base import Status
 from foederis.rules.options import describe_options
 
 
@@ -56,7 +57,9 @@ def status(c: Compiled, state: str, instrument: str, day: date) -> StatusAnswer:
         bound=iv.bound,
         since=iv.start,
         until=iv.end,
-        reasons=[reason_out(c, r) for r in iv.reasons] + ([] if iv.bound else _partial(c, instrument)),
+        # only a state the record shows without a consent (none, signatory) may be a gap in it
+        reasons=[reason_out(c, r) for r in iv.reasons]
+        + (_partial(c, instrument) if iv.status in (Status.none, Status.signatory) else []),
         options=describe_options(c.options),
         known_on=c.record.known_on,
     )
