@@ -20,6 +20,8 @@ The record lacks at least three instruments deposited before 2 Jun 1983, so the 
 gives (29 Mar 1984) is later than the treaty's (2 Dec 1983); see data/pending/README-ccw-tpnw-att.md.
 """
 
+from dataclasses import replace
+
 from foederis.rules.day_count_convention import DayCountConvention
 from foederis.rules.spec import RecordCoverage
 
@@ -51,24 +53,11 @@ COVERAGE = RecordCoverage("partial")
 def annexed_protocol(instrument: str) -> DayCountConvention:
     """The rules of an annexed Protocol: bound by a notification of consent (art. 4(3)-(4)), in
     force under art. 5(3)-(4), denounced on its own or with the Convention (art. 9)."""
-    return DayCountConvention(
+    return replace(
+        RULES,
         instrument=instrument,
-        threshold=20,
-        eif_days=0,
-        later_days=0,
-        eif_months=6,
-        later_months=6,
         eif_general="ccw/art_5__para_3",
         eif_later="ccw/art_5__para_4",
-        withdrawal_right="ccw/art_9__para_1",
-        withdrawal_effect="ccw/art_9__para_2",
-        signature="ccw/art_3",
-        withdrawal_months=12,
-        notice_action="withdrawal_deposited",
-        counted_from="receipt",
-        conflict_clause="article_1_situations",
-        non_international_if_bound_by="ccw_art1_amended",
-        article_1=("ccw_art1_amended/art_1__para_1", "ccw_art1_amended/art_1__para_2"),
         denounced_with="ccw",
         denounced_with_provision="ccw/art_9__para_3",
     )

@@ -13,29 +13,16 @@ module executes:
   a Party bound by this amendment). It prohibits no weapon, so it declares no obligations.
 """
 
+from dataclasses import replace
 from datetime import date
 
-from foederis.rules.day_count_convention import DayCountConvention
+from foederis.rules import ccw
 from foederis.rules.spec import RecordCoverage
 
-RULES = DayCountConvention(
+#: the Convention's own rules (art. 5(1)-(2) by art. 8(1)(b), art. 9), ended with the Convention
+RULES = replace(
+    ccw.RULES,
     instrument="ccw_art1_amended",
-    threshold=20,
-    eif_days=0,
-    later_days=0,
-    eif_months=6,
-    later_months=6,
-    eif_general="ccw/art_5__para_1",
-    eif_later="ccw/art_5__para_2",
-    withdrawal_right="ccw/art_9__para_1",
-    withdrawal_effect="ccw/art_9__para_2",
-    signature="ccw/art_3",
-    withdrawal_months=12,
-    notice_action="withdrawal_deposited",
-    counted_from="receipt",
-    conflict_clause="article_1_situations",
-    non_international_if_bound_by="ccw_art1_amended",
-    article_1=("ccw_art1_amended/art_1__para_1", "ccw_art1_amended/art_1__para_2"),
     denounced_with="ccw",
     denounced_with_provision="ccw/art_9__para_1",
 )
